@@ -1,0 +1,82 @@
+"""The shapes every part of khabar reads: spans, figures, claims.
+
+These mirror schemas/figure.json, schemas/claim.json and the enriched article; the
+field names are the public contract of the `news.figures` and `news.claims` topics.
+Offsets always index the ORIGINAL text of a field, so `original[start:end] == text`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any, Literal
+
+Field = Literal["title", "body"]
+
+FIGURE_KINDS = (
+    "cardinal",
+    "ordinal",
+    "percent",
+    "money",
+    "measure",
+    "fraction",
+    "year",
+    "date",
+    "time",
+    "identifier",
+)
+APPROX_QUALIFIERS = ("about", "more_than", "less_than", "at_least", "up_to", "nearly")
+CLAIM_TYPES = ("direct", "indirect", "headline", "according_to")
+
+
+@dataclass(slots=True)
+class Span:
+    field: Field
+    start: int
+    end: int
+    text: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Figure:
+    field: Field
+    start: int
+    end: int
+    text: str
+    value: float | int | None
+    kind: str
+    counted: str | None = None
+    # Offsets of the counted phrase in the original field text, when there is one.
+    counted_start: int | None = None
+    counted_end: int | None = None
+    unit: str | None = None
+    currency: str | None = None
+    approx: str | None = None
+    range: float | int | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass(slots=True)
+class Claim:
+    field: Field
+    type: str
+    content: Span
+    cue: dict[str, Any] | None  # {text, lemma, field, start, end}
+    speaker: Span | None
+    speaker_role: Span | None = None
+    # Where a surname ("بوتين") was linked to a full name given earlier.
+    speaker_full: str | None = None
+    according_to: Span | None = None
+    hedged: bool = False
+    negated: bool = False
+    figures: list[str] = field(default_factory=list)
+    sentence: int | None = None
+    id: str | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)

@@ -1,0 +1,152 @@
+"""Worker settings, read from environment variables only.
+
+The same variables configure the local run, docker-compose and Kubernetes; the table in
+the README ("Configuration") documents them. Bad values fail at start with a message
+naming the variable, not deep inside faust.
+"""
+
+from __future__ import annotations
+
+import os
+import socket
+from dataclasses import dataclass, fields
+from typing import Callable, Mapping
+
+GUARANTEES = ("exactly_once", "at_least_once")
+
+
+class SettingsError(ValueError):
+    pass
+
+
+@dataclass(frozen=True, slots=True)
+class Setting:
+    name: str
+    default: str
+    help: str
+
+
+# One list, so the README table, the compose file and the Kubernetes ConfigMap can be
+# checked against it by the test suite.
+SETTINGS: tuple[Setting, ...] = (
+    Setting("KHABAR_BROKER", "kafka://127.0.0.1:19092", "Kafka bootstrap servers (faust URL form; comma-separate several)"),
+    Setting("KHABAR_TOPIC_PREFIX", "", "prefix of every topic name, e.g. 'staging.'"),
+    Setting("KHABAR_APP_ID", "khabar", "faust app id = consumer group id and prefix of internal topics"),
+    Setting("KHABAR_PARTITIONS", "4", "partitions of each topic created by `khabar topics create`"),
+    Setting("KHABAR_REPLICATION", "1", "replication factor of each topic"),
+    Setting("KHABAR_PROCESSING_GUARANTEE", "exactly_once", "exactly_once (Kafka transactions) or at_least_once"),
+    Setting("KHABAR_COMMIT_INTERVAL", "1.0", "seconds between offset commits (bounds exactly-once latency)"),
+    Setting("KHABAR_MAX_ARTICLE_BYTES", "1000000", "raw messages larger than this are dead-lettered (too_large)"),
+    Setting("KHABAR_MIN_ARABIC_SHARE", "0.5", "share of Arabic letters below which an article is dead-lettered (not_arabic)"),
+    Setting("KHABAR_STATS_INTERVAL", "10", "seconds between `stats` log lines"),
+    Setting("KHABAR_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
+    Setting("KHABAR_DATA_DIR", ".khabar", "faust's local state directory (tables' local store)"),
+    Setting("KHABAR_WORKER_ID", "", "worker id in logs (default: hostname-pid)"),
+    Setting("KHABAR_WEB_HOST", "127.0.0.1", "address of the worker's health endpoint"),
+    Setting("KHABAR_WEB_PORT", "6066", "port of the worker's health endpoint"),
+)
+
+
+def _positive_int(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if value < 1:
+        raise SettingsError(f"{name} must be at least 1, got {value}")
+    return value
+
+
+def _positive_float(name: str, raw: str) -> float:
+    try:
+        value = float(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a number, got {raw!r}") from None
+    if not value > 0:
+        raise SettingsError(f"{name} must be greater than 0, got {value}")
+    return value
+
+
+def _share(name: str, raw: str) -> float:
+    value = _positive_float(name, raw) if raw.strip() not in ("0", "0.0") else 0.0
+    if value > 1:
+        raise SettingsError(f"{name} must be between 0 and 1, got {value}")
+    return value
+
+
+def _guarantee(name: str, raw: str) -> str:
+    value = raw.strip().lower().replace("-", "_")
+    if value not in GUARANTEES:
+        raise SettingsError(f"{name} must be one of {', '.join(GUARANTEES)}, got {raw!r}")
+    return value
+
+
+def _level(name: str, raw: str) -> str:
+    value = raw.strip().upper()
+    if value not in ("DEBUG", "INFO", "WARNING", "ERROR"):
+        raise SettingsError(f"{name} must be DEBUG, INFO, WARNING or ERROR, got {raw!r}")
+    return value
+
+
+def _broker(name: str, raw: str) -> str:
+    value = raw.strip()
+    if not value:
+        raise SettingsError(f"{name} must name at least one broker")
+    return ",".join(
+        part if "://" in part else f"kafka://{part}" for part in (p.strip() for p in value.split(",")) if part
+    )
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    broker: str
+    topic_prefix: str
+    app_id: str
+    partitions: int
+    replication: int
+    processing_guarantee: str
+    commit_interval: float
+    max_article_bytes: int
+    min_arabic_share: float
+    stats_interval: float
+    log_level: str
+    data_dir: str
+    worker_id: str
+    web_host: str
+    web_port: int
+
+    @property
+    def bootstrap_servers(self) -> list[str]:
+        """The broker list as kafka-python wants it: host:port, no scheme."""
+        return [part.split("://", 1)[-1] for part in self.broker.split(",")]
+
+    def topic(self, name: str) -> str:
+        return f"{self.topic_prefix}{name}"
+
+
+_PARSERS: dict[str, Callable[[str, str], object]] = {
+    "KHABAR_BROKER": _broker,
+    "KHABAR_PARTITIONS": _positive_int,
+    "KHABAR_REPLICATION": _positive_int,
+    "KHABAR_PROCESSING_GUARANTEE": _guarantee,
+    "KHABAR_COMMIT_INTERVAL": _positive_float,
+    "KHABAR_MAX_ARTICLE_BYTES": _positive_int,
+    "KHABAR_MIN_ARABIC_SHARE": _share,
+    "KHABAR_STATS_INTERVAL": _positive_float,
+    "KHABAR_LOG_LEVEL": _level,
+    "KHABAR_WEB_PORT": _positive_int,
+}
+
+
+def load(env: Mapping[str, str] | None = None) -> Settings:
+    env = os.environ if env is None else env
+    values: dict[str, object] = {}
+    for setting, attr in zip(SETTINGS, (f.name for f in fields(Settings))):
+        raw = env.get(setting.name, setting.default)
+        parser = _PARSERS.get(setting.name)
+        values[attr] = parser(setting.name, raw) if parser else raw
+    if not values["worker_id"]:
+        values["worker_id"] = f"{socket.gethostname()}-{os.getpid()}"
+    if not values["app_id"]:
+        raise SettingsError("KHABAR_APP_ID must not be empty")
+    return Settings(**values)  # type: ignore[arg-type]
