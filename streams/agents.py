@@ -1,0 +1,119 @@
+"""The enrich agent's work on one raw message: judge, de-duplicate, publish.
+
+Path of an article: `Enricher.handle` → `streams.pipeline.process` (validate, then
+`processors.enrich`: normalize → figures → claims) → publish the enriched article, each
+claim and each figure; or a dead letter with the reason. Every message ends in exactly
+one of: enriched, duplicate (logged), dead letter. None is dropped silently.
+"""
+
+from __future__ import annotations
+
+import time
+from typing import Any
+
+from streams import events, topics
+from streams.logs import logger
+from streams.pipeline import Enriched, Limits, Rejected, process
+from streams.settings import Settings
+from streams.stats import Stats
+
+
+class Enricher:
+    def __init__(self, settings: Settings, out: dict[str, Any], seen: Any) -> None:
+        self.settings = settings
+        self.limits = Limits(settings.max_article_bytes, settings.min_arabic_share)
+        self.enriched = out[topics.ENRICHED]
+        self.claims = out[topics.CLAIMS]
+        self.figures = out[topics.FIGURES]
+        self.deadletter = out[topics.DEADLETTER]
+        self.seen = seen
+        self.stats = Stats()
+
+    async def handle(self, event: Any) -> None:
+        msg = event.message
+        where = {"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}
+        self.stats.seen(msg.topic, msg.partition, msg.offset)
+        result = process(msg.value, self.limits)
+        if isinstance(result, Rejected):
+            await self._dead_letter(result, msg, where)
+            return
+        here = {"t": msg.topic, "p": msg.partition, "o": msg.offset}
+        id_key = f"id:{result.article_id}"
+        prior = self.seen.get(id_key)
+        # The same message processed again (a retry after a crash, at-least-once) is
+        # not a duplicate: its outputs may not have been written the first time.
+        if prior is not None and prior.get("at") != here:
+            self.stats.duplicate()
+            logger.info(
+                "article.duplicate",
+                extra={**where, "article_id": result.article_id, "first_at": prior.get("at")},
+            )
+            return
+        content_key = result.findings["content_key"]
+        first = self.seen.get(f"content:{content_key}")
+        duplicate_of = first["id"] if first is not None and first["id"] != result.article_id else None
+        await self._publish(result, duplicate_of, where)
+        self.seen[id_key] = {"at": here, "content": content_key}
+        if first is None:
+            self.seen[f"content:{content_key}"] = {"id": result.article_id, "at": here}
+        latency_ms = (time.time() - msg.timestamp) * 1000 if msg.timestamp else None
+        self.stats.enriched(latency_ms)
+        logger.info(
+            "article.enriched",
+            extra={
+                **where,
+                "article_id": result.article_id,
+                "duplicate_of": duplicate_of,
+                "timings_ms": {k: round(v, 3) for k, v in result.timings_ms.items()},
+                "counts": {
+                    "figures": len(result.findings["figures"]),
+                    "claims": len(result.findings["claims"]),
+                },
+                "latency_ms": round(latency_ms, 3) if latency_ms is not None else None,
+            },
+        )
+
+    async def _publish(self, result: Enriched, duplicate_of: str | None, where: dict[str, Any]) -> None:
+        key = result.article_id.encode("utf-8")
+        await self.enriched.send(
+            key=key,
+            value=events.enriched_article(result, duplicate_of, where),
+            headers=events.headers("article.enriched"),
+        )
+        for claim in events.claim_events(result):
+            await self.claims.send(key=key, value=claim, headers=events.headers("claim"))
+        for figure in events.figure_events(result):
+            await self.figures.send(key=key, value=figure, headers=events.headers("figure"))
+
+    async def _dead_letter(self, rejected: Rejected, msg: Any, where: dict[str, Any]) -> None:
+        await self.deadletter.send(
+            key=msg.key,
+            value=events.dead_letter(rejected, msg.value, msg.key, msg.topic, msg.partition, msg.offset),
+            headers=events.headers("deadletter"),
+        )
+        self.stats.dead_letter(rejected.reason)
+        logger.warning(
+            "article.dead_lettered",
+            extra={**where, "article_id": rejected.article_id, "reason": rejected.reason, "detail": rejected.message},
+        )
+
+    def consumer_lag(self, app: Any) -> int | None:
+        """Messages of the raw topic not yet processed, over this worker's partitions."""
+        try:
+            consumer = app.consumer
+            lag = 0
+            for tp in consumer.assignment():
+                if tp.topic != self.settings.topic(topics.RAW):
+                    continue
+                highwater = consumer.highwater(tp)
+                if highwater is None:
+                    continue
+                position = self.stats.positions.get((tp.topic, tp.partition))
+                done = position + 1 if position is not None else (consumer._committed_offset.get(tp) or 0)
+                lag += max(0, highwater - done)
+            return lag
+        except Exception:  # the consumer may be rebalancing; lag is unknown then
+            return None
+
+    def stats_line(self, app: Any) -> dict[str, Any]:
+        return self.stats.snapshot(self.consumer_lag(app))

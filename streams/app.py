@@ -1,0 +1,85 @@
+"""The faust app: settings in, topics, the dedup table and the enrich agent wired.
+
+The agent's body is streams/agents.py; this module only builds the app around it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import faust
+
+from streams import codecs, topics
+from streams.agents import Enricher
+from streams.logs import logger, logging_config
+from streams.settings import Settings
+
+
+def create_app(settings: Settings) -> faust.App:
+    codecs.register()
+    app = faust.App(
+        settings.app_id,
+        broker=settings.broker,
+        processing_guarantee=settings.processing_guarantee,
+        topic_partitions=settings.partitions,
+        topic_replication_factor=settings.replication,
+        broker_commit_interval=settings.commit_interval,
+        datadir=settings.data_dir,
+        store="memory://",
+        web_host=settings.web_host,
+        web_port=settings.web_port,
+        web_bind=settings.web_host,
+        consumer_auto_offset_reset="earliest",
+        # Enriched articles of long stories exceed the 1 MB default request size.
+        producer_max_request_size=8_388_608,
+        logging_config=logging_config(settings.log_level, settings.worker_id),
+        # A bad message must never crash the agent, but a real bug must be seen: the
+        # agent dead-letters processor errors itself; anything else crashes loudly.
+        agent_supervisor="mode.OneForOneSupervisor",
+    )
+    names = topics.names(settings)
+    raw = app.topic(names[topics.RAW], key_serializer="raw", value_serializer="raw", internal=False)
+    out = {
+        name: app.topic(names[name], key_serializer="raw", value_serializer=codecs.NAME, internal=False)
+        for name in (topics.ENRICHED, topics.CLAIMS, topics.FIGURES, topics.DEADLETTER)
+    }
+    # Which article ids and which contents were enriched, with the message that did
+    # it. Keyed "id:<article id>" and "content:<content key>"; the changelog topic
+    # makes it survive restarts.
+    seen = app.Table(
+        "seen",
+        default=None,
+        partitions=settings.partitions,
+        key_type=str,
+        value_type=dict,
+        help="article ids and content keys already enriched",
+    )
+    enricher = Enricher(settings, out, seen)
+
+    @app.agent(raw, name="enrich")
+    async def enrich(stream: Any) -> None:
+        async for event in stream.events():
+            await enricher.handle(event)
+
+    @app.timer(interval=settings.stats_interval)
+    async def stats() -> None:
+        logger.info("stats", extra=enricher.stats_line(app))
+
+    @app.page("/health")
+    async def health(web: Any, request: Any) -> Any:
+        return web.json({"status": "ok", "worker_id": settings.worker_id})
+
+    @app.task
+    async def started() -> None:
+        logger.info(
+            "worker.started",
+            extra={
+                "app_id": settings.app_id,
+                "broker": settings.broker,
+                "processing_guarantee": settings.processing_guarantee,
+                "topics": names,
+            },
+        )
+
+    app.khabar_enricher = enricher  # type: ignore[attr-defined]
+    return app

@@ -1,0 +1,107 @@
+"""The payloads khabar publishes, shaped as schemas/*.json say.
+
+Event ids are deterministic (article id + pipeline version + position, see
+processors/enrich.py), so a replay or a retry after a crash yields the same ids and a
+consumer can de-duplicate on `event_id`.
+"""
+
+from __future__ import annotations
+
+import base64
+from datetime import datetime, timezone
+from typing import Any
+
+import schemas
+from processors.enrich import PIPELINE_VERSION
+from streams.pipeline import Enriched, Rejected
+
+SCHEMA_HEADER = "khabar-schema"
+_ARTICLE_EXTRA = ("body", "fetched_at", "language", "author", "section", "meta")
+
+
+def _now() -> str:
+    return datetime.now(timezone.utc).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _envelope(name: str, event_id: str) -> dict[str, Any]:
+    return {
+        "schema": f"khabar.{name}",
+        "schema_version": schemas.VERSION,
+        "event_id": event_id,
+        "pipeline_version": PIPELINE_VERSION,
+        "produced_at": _now(),
+    }
+
+
+def headers(name: str) -> list[tuple[str, bytes]]:
+    return [(SCHEMA_HEADER, schemas.header_value(name))]
+
+
+def article_ref(result: Enriched) -> dict[str, Any]:
+    a = result.article
+    return {
+        "id": result.article_id,
+        "url": a["url"],
+        "source": a["source"],
+        "published_at": a.get("published_at"),
+        "title": a.get("title"),
+    }
+
+
+def enriched_article(
+    result: Enriched, duplicate_of: str | None, position: dict[str, Any] | None
+) -> dict[str, Any]:
+    article = article_ref(result)
+    for key in _ARTICLE_EXTRA:
+        if key in result.article:
+            article[key] = result.article[key]
+    return {
+        **_envelope("article.enriched", f"{result.article_id}:{PIPELINE_VERSION}:article"),
+        "article": article,
+        "normalized": result.findings["normalized"],
+        "language": {"arabic_share": round(result.arabic_share, 4)},
+        "content_key": result.findings["content_key"],
+        "duplicate_of": duplicate_of,
+        "figures": result.findings["figures"],
+        "claims": result.findings["claims"],
+        "source_offset": position,
+    }
+
+
+def figure_events(result: Enriched) -> list[dict[str, Any]]:
+    ref = article_ref(result)
+    return [{**_envelope("figure", f["id"]), "article": ref, "figure": f} for f in result.findings["figures"]]
+
+
+def claim_events(result: Enriched) -> list[dict[str, Any]]:
+    ref = article_ref(result)
+    by_id = {f["id"]: f for f in result.findings["figures"]}
+    return [
+        {
+            **_envelope("claim", c["id"]),
+            "article": ref,
+            "claim": c,
+            "figures": [by_id[i] for i in c["figures"] if i in by_id],
+        }
+        for c in result.findings["claims"]
+    ]
+
+
+def dead_letter(
+    rejected: Rejected,
+    value: bytes | None,
+    key: bytes | None,
+    topic: str | None,
+    partition: int | None,
+    offset: int | None,
+) -> dict[str, Any]:
+    where = f"{topic}:{partition}:{offset}"
+    return {
+        **_envelope("deadletter", f"deadletter:{PIPELINE_VERSION}:{where}"),
+        "reason": rejected.reason,
+        "message": rejected.message,
+        "original": base64.b64encode(value or b"").decode("ascii"),
+        "original_key": base64.b64encode(key).decode("ascii") if key is not None else None,
+        "source": {"topic": topic, "partition": partition, "offset": offset},
+        "article_id": rejected.article_id,
+    }

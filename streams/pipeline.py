@@ -1,0 +1,152 @@
+"""Bytes in, an enriched article or a dead letter out: the error policy in one place.
+
+The worker's agent and the offline `khabar enrich` command both call `process`, so a
+message is judged the same way everywhere. Each rejection carries a machine-readable
+`reason` (the dead-letter contract) and a message for a human.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import traceback
+from dataclasses import dataclass, field
+from time import perf_counter
+from typing import Any
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import orjson
+
+import schemas
+from processors.enrich import enrich
+from processors.normalize import arabic_share
+
+REASONS = (
+    "invalid_json",
+    "invalid_utf8",
+    "schema_violation",
+    "empty_text",
+    "too_large",
+    "not_arabic",
+    "processor_error",
+)
+
+
+@dataclass(slots=True)
+class Rejected:
+    reason: str
+    message: str
+    article_id: str | None = None
+
+
+@dataclass(slots=True)
+class Enriched:
+    article_id: str
+    article: dict[str, Any]
+    findings: dict[str, Any]
+    arabic_share: float
+    timings_ms: dict[str, float] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class Limits:
+    max_article_bytes: int = 1_000_000
+    min_arabic_share: float = 0.5
+
+
+# Tracking parameters make the same article look like many; they are not part of its
+# identity.
+_TRACKING = ("utm_", "fbclid", "gclid", "mc_", "ref", "_ga")
+
+
+def canonical_url(url: str) -> str:
+    parts = urlsplit(url.strip())
+    query = [
+        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING)
+    ]
+    path = parts.path.rstrip("/") or "/"
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(sorted(query)), ""))
+
+
+def article_id_of(article: dict[str, Any]) -> str:
+    given = article.get("id")
+    if isinstance(given, str) and given.strip():
+        return given.strip()
+    return "url:" + hashlib.sha256(canonical_url(article["url"]).encode("utf-8")).hexdigest()[:24]
+
+
+def _first_schema_error(article: dict[str, Any]) -> str | None:
+    error = next(iter(schemas.validator("article.raw").iter_errors(article)), None)
+    if error is None:
+        return None
+    where = "/".join(str(p) for p in error.absolute_path) or "(article)"
+    return f"{where}: {error.message}"[:500]
+
+
+def _has_text(value: Any) -> bool:
+    return isinstance(value, str) and bool(value.strip())
+
+
+def decode(raw: bytes | None, limits: Limits) -> dict[str, Any] | Rejected:
+    """Judge a raw message: a valid article (a dict) or why not."""
+    if raw is None:
+        return Rejected("schema_violation", "the message has no value (a tombstone)")
+    if len(raw) > limits.max_article_bytes:
+        return Rejected("too_large", f"{len(raw)} bytes, over the limit of {limits.max_article_bytes}")
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        return Rejected("invalid_utf8", f"not UTF-8 at byte {exc.start}: {exc.reason}")
+    try:
+        article = orjson.loads(text)
+    except orjson.JSONDecodeError as exc:
+        return Rejected("invalid_json", f"not JSON: {exc}"[:500])
+    if not isinstance(article, dict):
+        return Rejected("schema_violation", f"an article is a JSON object, got {type(article).__name__}")
+    if (
+        isinstance(article.get("url"), str)
+        and isinstance(article.get("source"), str)
+        and not _has_text(article.get("title"))
+        and not _has_text(article.get("body"))
+        and all(article.get(k) is None or isinstance(article.get(k), str) for k in ("title", "body"))
+    ):
+        return Rejected("empty_text", "neither title nor body has any text", _safe_id(article))
+    problem = _first_schema_error(article)
+    if problem is not None:
+        return Rejected("schema_violation", problem, _safe_id(article))
+    return article
+
+
+def _safe_id(article: dict[str, Any]) -> str | None:
+    try:
+        return article_id_of(article)
+    except Exception:
+        return None
+
+
+def process(raw: bytes | None, limits: Limits) -> Enriched | Rejected:
+    t0 = perf_counter()
+    decoded = decode(raw, limits)
+    if isinstance(decoded, Rejected):
+        return decoded
+    article = decoded
+    article_id = article_id_of(article)
+    text = " ".join(article[k] for k in ("title", "body") if _has_text(article.get(k)))
+    share = arabic_share(text)
+    if share < limits.min_arabic_share:
+        return Rejected(
+            "not_arabic",
+            f"{share:.0%} of the letters are Arabic, under the threshold of {limits.min_arabic_share:.0%}",
+            article_id,
+        )
+    timings: dict[str, float] = {}
+    try:
+        findings = enrich(article, article_id, timings)
+    except Exception as exc:  # a processor bug must cost one article, not the worker
+        where = traceback.extract_tb(exc.__traceback__)[-1]
+        return Rejected(
+            "processor_error",
+            f"{type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"[:1000],
+            article_id,
+        )
+    timings["total"] = (perf_counter() - t0) * 1000
+    return Enriched(article_id, article, findings, share, timings)
