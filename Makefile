@@ -1,0 +1,47 @@
+# The two set-up commands of the README, and what they need.
+#   make demo   the pipeline end to end on samples/ (starts a local Kafka broker itself)
+#   make test   the whole test suite (unit + integration against a real Kafka broker)
+# Both install everything first: the Python environment (.venv, pinned by
+# constraints.txt) and the Kafka broker's jars (Maven Central, cached).
+
+PYTHON ?= python3
+VENV   ?= .venv
+BIN    := $(VENV)/bin
+STAMP  := $(VENV)/.khabar-installed
+
+.PHONY: install demo test test-unit test-integration broker-start broker-stop bench clean
+
+install: $(STAMP) deploy/kafka/.cache/libs/.complete
+
+$(STAMP): pyproject.toml constraints.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
+	touch $@
+
+deploy/kafka/.cache/libs/.complete: deploy/kafka/pom.xml
+	bash deploy/kafka/kafka.sh fetch
+
+demo: install
+	$(BIN)/khabar demo
+
+test: install
+	$(BIN)/python -m pytest
+
+test-unit: install
+	$(BIN)/python -m pytest tests/unit
+
+test-integration: install
+	$(BIN)/python -m pytest tests/integration
+
+broker-start: install
+	bash deploy/kafka/kafka.sh start
+
+broker-stop:
+	bash deploy/kafka/kafka.sh stop
+
+bench: install
+	$(BIN)/python -m benchmarks.all
+
+clean: broker-stop
+	rm -rf $(VENV) deploy/kafka/.run deploy/kafka/.cache .khabar

@@ -1,0 +1,206 @@
+"""Run khabar as a user would (subprocess workers, kafka-python clients) in tests.
+
+`Pipeline` gives a test its own topic prefix and app id, so tests never see each
+other's messages; like Quix Streams' `Application.run(count=N, timeout=s)`, `read`
+collects what came out until a count or a time-out.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import signal
+import socket
+import subprocess
+import sys
+import time
+import uuid
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Iterable
+
+import orjson
+from kafka import KafkaConsumer, KafkaProducer, TopicPartition
+
+from streams import topics
+from streams.admin import create_topics, delete_topics
+from streams.settings import load
+
+ROOT = Path(__file__).resolve().parents[2]
+KAFKA_SH = ROOT / "deploy" / "kafka" / "kafka.sh"
+
+
+def free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@dataclass
+class Cluster:
+    bootstrap: str
+
+    @classmethod
+    def from_env(cls) -> "Cluster":
+        return cls(load().bootstrap_servers[0])
+
+    def answers(self) -> bool:
+        host, _, port = self.bootstrap.rpartition(":")
+        try:
+            with socket.create_connection((host, int(port)), timeout=1):
+                pass
+        except OSError:
+            return False
+        return subprocess.run(["bash", str(KAFKA_SH), "status"], capture_output=True).returncode == 0
+
+    def pipeline(self, test_name: str, workdir: Path, partitions: int = 4) -> "Pipeline":
+        slug = re.sub(r"[^a-z0-9]+", "-", test_name.lower()).strip("-")[:40]
+        run = f"{slug}-{uuid.uuid4().hex[:8]}"
+        return Pipeline(self, run, workdir, partitions)
+
+
+@dataclass
+class Worker:
+    proc: subprocess.Popen
+    log_path: Path
+    env: dict[str, str]
+
+    def alive(self) -> bool:
+        return self.proc.poll() is None
+
+    def kill(self) -> None:
+        """kill -9: no chance to commit or flush anything."""
+        if self.alive():
+            self.proc.send_signal(signal.SIGKILL)
+            self.proc.wait()
+
+    def terminate(self, timeout: float = 60) -> int:
+        if self.alive():
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=timeout)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait()
+        return self.proc.returncode
+
+    def log_events(self) -> list[dict]:
+        out = []
+        for line in self.log_path.read_text(encoding="utf-8", errors="replace").splitlines():
+            try:
+                out.append(orjson.loads(line))
+            except orjson.JSONDecodeError:
+                pass
+        return out
+
+
+@dataclass
+class Pipeline:
+    cluster: Cluster
+    run: str
+    workdir: Path
+    partitions: int
+    workers: list[Worker] = field(default_factory=list)
+
+    def __post_init__(self) -> None:
+        self.prefix = f"test.{self.run}."
+        self.app_id = f"khabar-test-{self.run}"
+        self.env = {
+            **os.environ,
+            "KHABAR_BROKER": f"kafka://{self.cluster.bootstrap}",
+            "KHABAR_TOPIC_PREFIX": self.prefix,
+            "KHABAR_APP_ID": self.app_id,
+            "KHABAR_PARTITIONS": str(self.partitions),
+            "KHABAR_STATS_INTERVAL": "1",
+        }
+        self.settings = load(self.env)
+        create_topics(self.settings)
+
+    def topic(self, name: str) -> str:
+        return self.settings.topic(name)
+
+    def start_worker(self, **env: str) -> Worker:
+        index = len(self.workers)
+        datadir = self.workdir / f"worker-{index}"
+        datadir.mkdir(parents=True, exist_ok=True)
+        worker_env = {
+            **self.env,
+            "KHABAR_DATA_DIR": str(datadir),
+            "KHABAR_WEB_PORT": str(free_port()),
+            "KHABAR_WORKER_ID": f"w{index}",
+            **env,
+        }
+        log_path = self.workdir / f"worker-{index}.log"
+        with log_path.open("ab") as log:
+            proc = subprocess.Popen(
+                [sys.executable, "-m", "streams.cli", "worker"],
+                env=worker_env,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                cwd=ROOT,
+            )
+        worker = Worker(proc, log_path, worker_env)
+        self.workers.append(worker)
+        return worker
+
+    def producer(self) -> KafkaProducer:
+        return KafkaProducer(bootstrap_servers=self.settings.bootstrap_servers, acks="all", linger_ms=5,
+                             max_request_size=4_194_304)
+
+    def produce(self, values: Iterable[bytes], keys: Iterable[bytes | None] | None = None) -> int:
+        producer = self.producer()
+        count = 0
+        keys = iter(keys) if keys is not None else None
+        for value in values:
+            producer.send(self.topic(topics.RAW), key=next(keys) if keys else None, value=value)
+            count += 1
+        producer.flush()
+        producer.close()
+        return count
+
+    def read(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
+             committed: bool = True) -> list[dict]:
+        """Events of a topic from its start, until `count` came, `timeout` passed, or
+        nothing came for `idle` seconds. read_committed by default: what a consumer of
+        khabar's output sees."""
+        consumer = KafkaConsumer(
+            bootstrap_servers=self.settings.bootstrap_servers,
+            enable_auto_commit=False,
+            group_id=None,
+            isolation_level="read_committed" if committed else "read_uncommitted",
+        )
+        topic = self.topic(name)
+        tps = [TopicPartition(topic, p) for p in range(self.partitions)]
+        consumer.assign(tps)
+        consumer.seek_to_beginning(*tps)
+        out: list[dict] = []
+        deadline = time.monotonic() + timeout
+        last = time.monotonic()
+        try:
+            while time.monotonic() < deadline:
+                batch = consumer.poll(timeout_ms=500)
+                got = [r for records in batch.values() for r in records]
+                if got:
+                    last = time.monotonic()
+                for record in got:
+                    event = orjson.loads(record.value)
+                    event["_kafka"] = {"partition": record.partition, "offset": record.offset,
+                                       "key": record.key, "headers": dict(record.headers or [])}
+                    out.append(event)
+                if count is not None and len(out) >= count:
+                    break
+                if idle is not None and time.monotonic() - last > idle:
+                    break
+        finally:
+            consumer.close()
+        return out
+
+    def close(self) -> None:
+        for worker in self.workers:
+            worker.terminate(timeout=30)
+        try:
+            names = [self.topic(spec.name) for spec in topics.SPECS]
+            names.append(f"{self.app_id}-seen-changelog")
+            delete_topics(self.settings, names)
+        except Exception:
+            pass
