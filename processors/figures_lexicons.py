@@ -1,0 +1,65 @@
+"""The figures lexicons (processors/lexicons/figures_*.tsv), loaded once at import.
+
+Every table is keyed by the folded form (processors.numbers.fold), so "أكثر" and "اكثر",
+"فى" and "في" find the same row. Multi-word entries are tuples of folded words.
+"""
+
+from __future__ import annotations
+
+from processors.numbers import fold, read_tsv
+
+
+def _words(form: str) -> tuple[str, ...]:
+    return tuple(fold(w) for w in form.split())
+
+
+def _set(name: str) -> frozenset[str]:
+    return frozenset(fold(row[0]) for row in read_tsv(name))
+
+
+def _with_article(table: dict, form: str, value) -> None:
+    """Currencies and units also occur definite: "ملايين الدولارات", "آلاف الأطنان"."""
+    table.setdefault(form, value)
+    if not form.startswith("ال") and form.isalpha():
+        table.setdefault("ال" + form, value)
+
+
+PERCENT: dict[tuple[str, ...], str] = {_words(r[0]): "percent" for r in read_tsv("figures_percent.tsv")}
+
+CURRENCIES: dict[str, tuple[str, str]] = {}
+for _form, _name, _code in read_tsv("figures_currencies.tsv"):
+    _with_article(CURRENCIES, fold(_form), (_name, _code))
+CURRENCY_SIGNS = frozenset(f for f in CURRENCIES if not f.isalpha())
+
+# (currency name, folded adjective) → ISO code
+CURRENCY_COUNTRIES: dict[tuple[str, str], str] = {
+    (name, fold(adj)): code for name, adj, code in read_tsv("figures_currency_countries.tsv")
+}
+
+UNITS: dict[tuple[str, ...], str] = {}
+for _form, _unit in read_tsv("figures_units.tsv"):
+    _w = _words(_form)
+    UNITS.setdefault(_w, _unit)
+    if len(_w) == 1:
+        UNITS.setdefault(("ال" + _w[0],), _unit)
+
+# qualifier words → (qualifier, "before"/"after")
+APPROX: dict[tuple[str, ...], tuple[str, str]] = {
+    _words(form): (qualifier, position) for form, qualifier, position in read_tsv("figures_approx.tsv")
+}
+APPROX_MAX_WORDS = max(len(k) for k in APPROX)
+
+STOPWORDS = _set("figures_stopwords.tsv")
+CLASSIFIERS = _set("figures_classifiers.tsv")
+WAW_WORDS = _set("figures_waw_words.tsv")
+IDENTIFIER_TRIGGERS = _set("figures_identifier_triggers.tsv")
+DESIGNATORS = _set("figures_designators.tsv")
+TIME_CONTEXT = _set("figures_time_context.tsv")
+ORDINAL_NAMES = _set("figures_ordinal_names.tsv")
+
+YEAR_BEFORE = frozenset(fold(f) for f, pos in read_tsv("figures_year_context.tsv") if pos == "before")
+YEAR_AFTER = frozenset(fold(f) for f, pos in read_tsv("figures_year_context.tsv") if pos == "after")
+
+# folded words → month number; two-word months ("كانون الثاني") keyed by their tuple
+MONTHS: dict[tuple[str, ...], int] = {_words(f): int(m) for f, m, _cal in read_tsv("figures_months.tsv")}
+MONTH_FIRST_WORDS = frozenset(k[0] for k in MONTHS)
