@@ -9,7 +9,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khabar-installed
 
-.PHONY: install demo test test-unit test-integration broker-start broker-stop bench clean
+.PHONY: install tools demo test test-unit test-integration broker-start broker-stop bench clean
 
 install: $(STAMP) deploy/kafka/.cache/libs/.complete
 
@@ -22,10 +22,18 @@ $(STAMP): pyproject.toml constraints.txt
 deploy/kafka/.cache/libs/.complete: deploy/kafka/pom.xml
 	bash deploy/kafka/kafka.sh fetch
 
+# The deploy tests validate docker-compose.yml with Debian's docker-compose (v1.29, which
+# parses a compose file without a Docker engine).
+tools:
+	@command -v docker-compose >/dev/null || { \
+	  if [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null; then \
+	    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq docker-compose >/dev/null; \
+	  else echo "install docker-compose (Debian: apt-get install docker-compose) for the deploy tests" >&2; exit 1; fi; }
+
 demo: install
 	$(BIN)/khabar demo
 
-test: install
+test: install tools
 	$(BIN)/python -m pytest
 
 test-unit: install

@@ -4,43 +4,469 @@ INTERFACE (other processors rely on it; keep it stable):
 
     n = normalize(original)
     n.original   the text as received
-    n.display    cleaned text (see the normalization issue)
-    n.key        display with letters folded for matching; SAME LENGTH as display, so a
-                 span of key is the same span of display
+    n.display    cleaned text: NFKC (presentation forms folded), HTML tags/entities left by
+                 scrapers removed, zero-width/control characters, tatweel and every Arabic
+                 diacritic removed, Arabic-Indic and Persian digits as ASCII (٫ → ".",
+                 ٬ → ","), Arabic punctuation (، ؛ ؟ « ») kept, whitespace runs collapsed to
+                 one space, or to one "\\n" when the run holds a line break (paragraphs)
+    n.key        display with letters folded for matching (أإآٱ → ا, ى → ي, ة → ه, ی → ي,
+                 ک → ك; see lexicons/charmap_key.tsv for why each way); SAME LENGTH as
+                 display, so a span of key is the same span of display
     n.to_original(start, end) -> (ostart, oend): the [start, end) span of display/key
                  mapped to the original, so original[ostart:oend] is what was written
 
-    arabic_share(text) -> float in [0, 1]
+    arabic_share(text) -> float in [0, 1]: share of Arabic letters among letters
 
-This first version is a placeholder (identity); the real normalizer replaces the body.
+What is kept as written: emoji, €, Latin, Cyrillic (anything not listed in the tables),
+typos ("بيلاوسيا"), words run together ("الروسيوالأوكراني") and "وقفآ" (alef madda typed
+for alef + tanween): display never rewrites words; the key's alef fold turns "وقفآ" into
+"وقفا", the key of the correct "وقفاً", so search still meets it.
+
+How camel-tools is used, and why not more: its functions return plain strings and keep
+no offsets, while every span khabar reports must point into the original. So the
+normalizer applies camel-tools' `normalize_unicode` (NFKC plus its rial/basmala fixes)
+per *normalization cluster* (a starter and the combining marks after it), where a
+cluster's output maps back to the cluster as a whole, and everything else is done with
+character tables (lexicons/charmap_*.tsv) that tests check against camel-tools'
+`dediac_ar` charset and `normalize_alef_ar`/`normalize_alef_maksura_ar`/
+`normalize_teh_marbuta_ar`. camel-tools' `arclean` map is deliberately not used: it turns
+"١٬٦١٢" into "1'612" and "٣٫٥" into "3,5", and deletes every character it does not know.
+
+Cost: a text that is already NFKC and clean costs a few C-speed scans; work in Python is
+per *change* (a diacritic, a double space), not per character. Every regex is linear.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+import html
+import re
+import unicodedata
+from bisect import bisect_right
+from pathlib import Path
+
+from camel_tools.utils.normalize import normalize_unicode
+
+_LEXICONS = Path(__file__).parent / "lexicons"
 
 
-@dataclass(slots=True)
+def _rows(name: str) -> list[list[str]]:
+    """TSV rows: '#' lines are comments, the first other line is the header."""
+    lines = [
+        line
+        for line in (_LEXICONS / name).read_text(encoding="utf-8").splitlines()
+        if line.strip() and not line.startswith("#")
+    ]
+    return [line.split("\t") for line in lines[1:]]
+
+
+def _cp(text: str) -> int:
+    return int(text.removeprefix("U+"), 16)
+
+
+def _class(ranges: list[tuple[int, int]]) -> str:
+    """A regex character class body for code point ranges (escaped, surrogates included)."""
+
+    def esc(cp: int) -> str:
+        return f"\\u{cp:04x}" if cp <= 0xFFFF else f"\\U{cp:08x}"
+
+    return "".join(esc(a) if a == b else f"{esc(a)}-{esc(b)}" for a, b in ranges)
+
+
+# --- the display table (lexicons/charmap_display.tsv) --------------------------------
+
+DISPLAY_ROWS = _rows("charmap_display.tsv")
+_DELETE: list[tuple[int, int]] = []
+_SPACE: list[tuple[int, int]] = []
+_NEWLINE: list[tuple[int, int]] = []
+_MAP: dict[int, str] = {}
+_EXPAND: dict[str, str] = {}
+for _first, _last, _action, _to, _why in DISPLAY_ROWS:
+    _span = (_cp(_first), _cp(_last))
+    if _action == "delete":
+        _DELETE.append(_span)
+    elif _action == "space":
+        _SPACE.append(_span)
+    elif _action == "newline":
+        _NEWLINE.append(_span)
+    elif _action == "map":
+        _MAP.update({cp: _to for cp in range(_span[0], _span[1] + 1)})
+    elif _action == "expand":
+        _EXPAND.update({chr(cp): _to for cp in range(_span[0], _span[1] + 1)})
+    else:
+        raise ValueError(f"charmap_display.tsv: unknown action {_action!r}")
+
+_DEL = _class(_DELETE)
+_WS = _class(_SPACE + _NEWLINE)
+# Whitespace other than the two characters display keeps (" " and "\n").
+_WSX = _class([r for r in _SPACE + _NEWLINE if r not in ((0x20, 0x20), (0x0A, 0x0A))])
+_EXP = _class([(ord(c), ord(c)) for c in _EXPAND])
+
+# A character that always changes. Scanning for it alone is a fast C loop.
+_CHANGE = re.compile(f"[{_DEL}{_WSX}{_EXP}]")
+# Used instead when the text has whitespace pairs ("  ", "\n\n"): slower, as it stops at
+# every space, so only taken when needed.
+_CHANGE_OR_PAIR = re.compile(f"[{_WS}{_DEL}]{{2,}}|[{_DEL}{_WSX}{_EXP}]")
+_RUN = re.compile(f"[{_WS}{_DEL}]*")
+_ANY_WS = re.compile(f"[{_WS}]")
+_ANY_NEWLINE = re.compile(f"[{_class(_NEWLINE)}]")
+_DELETE_TABLE = {cp: None for a, b in _DELETE for cp in range(a, b + 1)}
+_DIGIT_RUN = re.compile(f"[{_class([(cp, cp) for cp in sorted(_MAP)])}]+")
+_DIGIT_TABLE = str.maketrans(_MAP)
+
+# --- the key table (lexicons/charmap_key.tsv) ----------------------------------------
+
+KEY_FOLDS = tuple((chr(_cp(a)), chr(_cp(b))) for a, b, _why in _rows("charmap_key.tsv"))
+
+
+def fold_key(display: str) -> str:
+    """display → key: one character for one, so offsets are shared."""
+    # Chained str.replace beats str.translate by far on non-ASCII text (C memchr loops
+    # instead of a dict lookup per character).
+    for a, b in KEY_FOLDS:
+        display = display.replace(a, b)
+    return display
+
+
+# --- HTML left by scrapers (lexicons/normalize_html_tags.tsv) -------------------------
+
+HTML_TAGS = {name.lower(): becomes for name, becomes, _why in _rows("normalize_html_tags.tsv")}
+_TAG_OUTPUT = {"newline": "\n", "space": " ", "delete": ""}
+# Every repetition is bounded and stops at the next "<" or ">", so a megabyte of "<p"
+# or "&amp;" stays linear. "&amp;lt;" (HTML escaped twice, common in feeds) is one match.
+_MARKUP = re.compile(
+    r"<!--[^<>]{0,2000}?-->"
+    r"|<(?P<close>/?)(?P<tag>[A-Za-z][A-Za-z0-9]{0,15})(?P<attrs>\s[^<>]{0,2000})?\s*/?>"
+    r"|&(?:amp;)*(?P<entity>#[0-9]{1,7};|#[xX][0-9a-fA-F]{1,6};|[A-Za-z][A-Za-z0-9]{1,31};)"
+)
+
+
+def _markup_output(m: re.Match[str]) -> str | None:
+    """What a markup match becomes, or None when it is text after all."""
+    entity = m.group("entity")
+    if entity is not None:
+        return html.unescape("&" + entity)
+    tag = m.group("tag")
+    if tag is None:
+        return ""  # a comment
+    attrs = m.group("attrs")
+    becomes = HTML_TAGS.get(tag.lower())
+    # "a<b and c>d" is not a tag: known name, and attributes only when they look like ones.
+    if becomes is None or (attrs and "=" not in attrs):
+        return None
+    return _TAG_OUTPUT[becomes]
+
+
+# --- the offset map -------------------------------------------------------------------
+
+
+class _Map:
+    """Piecewise map from a derived text to its source text.
+
+    Segment k covers derived characters [ds[k], ds[k+1]). A verbatim segment maps them
+    one to one onto source [os[k], oe[k]); any other segment maps each of its characters
+    to the whole of source [os[k], oe[k]) (an entity "&amp;" → "&", a whitespace run,
+    an expansion, a letter with the diacritics deleted after it). Source characters
+    covered by no segment were deleted; a span of derived text covers those between
+    its ends.
+    """
+
+    __slots__ = ("ds", "os", "oe", "vb", "length")
+
+    def __init__(self) -> None:
+        self.ds: list[int] = []
+        self.os: list[int] = []
+        self.oe: list[int] = []
+        self.vb: list[bool] = []
+        self.length = 0
+
+    @classmethod
+    def identity(cls, n: int) -> _Map:
+        m = cls()
+        if n:
+            m.ds, m.os, m.oe, m.vb = [0], [0], [n], [True]
+        m.length = n
+        return m
+
+    def start(self, d: int) -> int:
+        k = bisect_right(self.ds, d) - 1
+        return self.os[k] + d - self.ds[k] if self.vb[k] else self.os[k]
+
+    def end(self, d: int) -> int:
+        k = bisect_right(self.ds, d) - 1
+        return self.os[k] + d - self.ds[k] + 1 if self.vb[k] else self.oe[k]
+
+    def then(self, inner: _Map) -> _Map:
+        """self maps C → B and inner maps B → A: the map C → A."""
+        out = _Builder("")
+        ds, os_, oe, vb = self.ds, self.os, self.oe, self.vb
+        for k in range(len(ds)):
+            d0 = ds[k]
+            d1 = ds[k + 1] if k + 1 < len(ds) else self.length
+            if not vb[k]:
+                out._segment(d0, d1 - d0, inner.start(os_[k]), inner.end(oe[k] - 1), False)
+                continue
+            b0, b1 = os_[k], oe[k]
+            j = bisect_right(inner.ds, b0) - 1
+            while b0 < b1:
+                j_end = inner.ds[j + 1] if j + 1 < len(inner.ds) else inner.length
+                piece = min(b1, j_end) - b0
+                if inner.vb[j]:
+                    o = inner.os[j] + b0 - inner.ds[j]
+                    out._segment(d0, piece, o, o + piece, True)
+                else:
+                    out._segment(d0, piece, inner.os[j], inner.oe[j], False)
+                d0 += piece
+                b0 += piece
+                j += 1
+        out.map.length = self.length
+        return out.map
+
+
+class _Builder:
+    """Builds a derived text left to right from pieces of a source text, with its _Map."""
+
+    __slots__ = ("source", "parts", "map", "t_end")
+
+    def __init__(self, source: str) -> None:
+        self.source = source
+        self.parts: list[str] = []
+        self.map = _Map()
+        self.t_end = -1  # source end of the last piece, to know what a deletion follows
+
+    def _segment(self, d: int, n: int, o0: int, o1: int, verbatim: bool) -> None:
+        m = self.map
+        if verbatim and m.vb and m.vb[-1] and m.oe[-1] == o0:
+            m.oe[-1] = o1  # contiguous with the previous verbatim piece: extend it
+        else:
+            m.ds.append(d)
+            m.os.append(o0)
+            m.oe.append(o1)
+            m.vb.append(verbatim)
+        m.length = d + n
+
+    def verbatim(self, a: int, b: int) -> None:
+        if b > a:
+            self._segment(self.map.length, b - a, a, b, True)
+            self.parts.append(self.source[a:b])
+            self.t_end = b
+
+    def replace(self, out: str, a: int, b: int) -> None:
+        if out:
+            self._segment(self.map.length, len(out), a, b, False)
+            self.parts.append(out)
+            self.t_end = b
+
+    def attach(self, a: int, b: int) -> None:
+        """Deleted source [a, b) directly after the last piece: it belongs to the last
+        character written ("ستُنفذ": the damma is part of what was written for ت)."""
+        m = self.map
+        if not m.ds or self.t_end != a:
+            return
+        if m.vb[-1]:
+            if m.length - m.ds[-1] == 1:
+                m.vb[-1] = False
+            else:  # split the last character off the verbatim piece
+                m.oe[-1] = a - 1
+                m.ds.append(m.length - 1)
+                m.os.append(a - 1)
+                m.vb.append(False)
+                m.oe.append(b)
+        m.oe[-1] = b
+        self.t_end = b
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+# --- the steps: each returns (derived text, map to its input), or None if unchanged ---
+
+
+def _strip_markup(text: str) -> tuple[str, _Map] | None:
+    b = _Builder(text)
+    pos = 0
+    for m in _MARKUP.finditer(text):
+        out = _markup_output(m)
+        if out is None or out == m.group():
+            continue
+        b.verbatim(pos, m.start())
+        b.replace(out, m.start(), m.end())
+        pos = m.end()
+    if pos == 0:
+        return None
+    b.verbatim(pos, len(text))
+    return b.text(), b.map
+
+
+# Characters that are NFKC-stable starters no mark composes *into*: a cluster boundary
+# can be placed before each. Runs of anything else are checked with is_normalized and,
+# if needed, re-normalized cluster by cluster.
+_SAFE = "\x00-\x7f\u060c\u061b\u061f\u0621-\u063a\u0641-\u064a\u0660-\u066d\u06f0-\u06f9\u00ab\u00bb"
+_UNSAFE_RUN = re.compile(f"[^{_SAFE}]+")
+# Starters that still combine with what precedes them under NFKC: Hangul vowel and final
+# jamo (also as compatibility and halfwidth letters) and the halfwidth kana voicing marks.
+_NOT_BOUNDARY = re.compile("[\u1100-\u11ff\u3130-\u318f\uffa0-\uffdc\uff9e\uff9f]")
+
+
+def _is_boundary(c: str) -> bool:
+    return (
+        unicodedata.combining(c) == 0
+        and not unicodedata.category(c).startswith("M")
+        and not _NOT_BOUNDARY.match(c)
+    )
+
+
+def _nfkc_cluster(segment: str) -> str:
+    # Deleting first keeps NFKC from turning an isolated haraka form (U+FE70 "ﹰ") into a
+    # space plus a mark, which would split the word it sits in.
+    return normalize_unicode(segment.translate(_DELETE_TABLE))
+
+
+def _nfkc(text: str) -> tuple[str, _Map]:
+    b = _Builder(text)
+    pos = 0
+    for m in _UNSAFE_RUN.finditer(text):
+        # The safe starter before the run may compose with it: ا + ٔ (U+0654) → أ.
+        start, end = max(m.start() - 1, pos), m.end()
+        if unicodedata.is_normalized("NFKC", text[start:end]):
+            continue
+        b.verbatim(pos, start)
+        cluster = start
+        for i in range(start + 1, end + 1):
+            if i == end or _is_boundary(text[i]):
+                segment = text[cluster:i]
+                out = _nfkc_cluster(segment)
+                if out == segment:
+                    b.verbatim(cluster, i)
+                else:
+                    b.replace(out, cluster, i)
+                cluster = i
+        pos = end
+    b.verbatim(pos, len(text))
+    return b.text(), b.map
+
+
+def _has_pair(text: str) -> bool:
+    return "  " in text or "\n\n" in text or " \n" in text or "\n " in text
+
+
+def _clean(text: str) -> tuple[str, _Map] | None:
+    """Deletions, whitespace collapsing, expansions (digits are mapped later, 1:1)."""
+    n = len(text)
+    lead = _RUN.match(text).end()  # leading whitespace and deleted characters go
+    trail = n - 1 if n > lead and text[-1] in " \n" else n
+    pattern = _CHANGE_OR_PAIR if _has_pair(text) else _CHANGE
+    b = _Builder(text)
+    pos = lead
+    for m in pattern.finditer(text, lead):
+        a = m.start()
+        if a < pos:
+            continue  # inside a run already taken
+        c = text[a]
+        if c in _EXPAND:
+            b.verbatim(pos, a)
+            b.replace(_EXPAND[c], a, a + 1)
+            pos = a + 1
+            continue
+        if a > pos and text[a - 1] in " \n":
+            a -= 1  # "word \u200b word": the space before belongs to the run
+        e = _RUN.match(text, m.end()).end()
+        b.verbatim(pos, a)
+        w = _ANY_WS.search(text, a, e)
+        ws_start = w.start() if w else e
+        if ws_start > a:
+            b.attach(a, ws_start)
+        if w and e < n:
+            b.replace("\n" if _ANY_NEWLINE.search(text, ws_start, e) else " ", ws_start, e)
+        pos = e
+    if pos == 0 and trail == n:
+        return None
+    b.verbatim(pos, max(pos, trail))
+    return b.text(), b.map
+
+
+def _map_digits(text: str) -> str:
+    return _DIGIT_RUN.sub(lambda m: m.group().translate(_DIGIT_TABLE), text)
+
+
+# Passes until display is a fixed point. A second pass is needed only when deleting a
+# character let NFKC compose two others, or decoding made new markup ("&#60;br>");
+# capping the passes keeps adversarial nesting bounded.
+_MAX_PASSES = 4
+
+
 class Normalized:
-    original: str
-    display: str
-    key: str
-    # offsets[i] = index in original of display[i]; offsets[len(display)] = len(original)
-    offsets: list[int]
+    __slots__ = ("original", "display", "key", "_map")
+
+    def __init__(self, original: str, display: str, key: str, mapping: _Map) -> None:
+        self.original = original
+        self.display = display
+        self.key = key
+        self._map = mapping
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
-        if end <= start:
-            o = self.offsets[start]
+        """[start, end) of display (or key) → [ostart, oend) of original.
+
+        Deleted characters between the first and last character of the span are
+        included; diacritics and tatweel deleted after a letter belong to that letter.
+        A zero-length span maps to a zero-length position.
+        """
+        n = len(self.display)
+        if not 0 <= start <= end <= n:
+            raise ValueError(f"span [{start}, {end}) outside display of length {n}")
+        if start == end:
+            if start < n:
+                o = self._map.start(start)
+            else:
+                o = self._map.end(n - 1) if n else 0
             return o, o
-        return self.offsets[start], self.offsets[end - 1] + 1
+        return self._map.start(start), self._map.end(end - 1)
+
+    def __repr__(self) -> str:
+        return f"Normalized(display={self.display!r})"
+
+
+def _has_markup(text: str) -> bool:
+    return ("<" in text or "&" in text) and _MARKUP.search(text) is not None
 
 
 def normalize(original: str) -> Normalized:
-    return Normalized(original, original, original, list(range(len(original) + 1)))
+    text = original
+    mapping = _Map.identity(len(original))
+    for _ in range(_MAX_PASSES):
+        steps = []
+        if _has_markup(text):
+            steps.append(_strip_markup)
+        if not unicodedata.is_normalized("NFKC", text):
+            steps.append(_nfkc)
+        steps.append(_clean)
+        for step in steps:
+            result = step(text)
+            if result is not None:
+                text, step_map = result
+                mapping = step_map.then(mapping)
+        if unicodedata.is_normalized("NFKC", text) and not _has_markup(text):
+            break
+    display = _map_digits(text)
+    return Normalized(original, display, fold_key(display), mapping)
+
+
+# --- language check ---------------------------------------------------------------------
+
+# Letters: word characters that are neither digits nor underscore (nor tatweel, which is
+# a "letter" to Unicode but only stretches a word).
+_NOT_LETTER = re.compile(r"[\W\d_\u0640]+")
+_NOT_ARABIC = re.compile(
+    "[^\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff\U0001ee00-\U0001eeff]+"
+)
 
 
 def arabic_share(text: str) -> float:
-    letters = [c for c in text if c.isalpha()]
+    """Share of Arabic-script letters among all letters (0.0 when there are none).
+
+    A script check, not language identification: Persian or Urdu also count as Arabic
+    script. The stream compares it to its configured threshold (reason `not_arabic`).
+    """
+    letters = _NOT_LETTER.sub("", text)
     if not letters:
         return 0.0
-    return sum(1 for c in letters if "\u0600" <= c <= "\u06ff") / len(letters)
+    return len(_NOT_ARABIC.sub("", letters)) / len(letters)

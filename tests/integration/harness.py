@@ -143,6 +143,17 @@ class Pipeline:
         self.workers.append(worker)
         return worker
 
+    def fault_hook(self) -> dict[str, str]:
+        """Environment for a worker whose processors raise on articles with
+        meta {"raise": true} (tests/integration/articles.py FAULT_HOOK, test-only)."""
+        from tests.integration.articles import FAULT_HOOK
+
+        hook_dir = self.workdir / "fault-hook"
+        hook_dir.mkdir(exist_ok=True)
+        (hook_dir / "sitecustomize.py").write_text(FAULT_HOOK, encoding="utf-8")
+        path = [str(hook_dir), str(ROOT), *filter(None, [self.env.get("PYTHONPATH")])]
+        return {"PYTHONPATH": os.pathsep.join(path)}
+
     def producer(self) -> KafkaProducer:
         return KafkaProducer(bootstrap_servers=self.settings.bootstrap_servers, acks="all", linger_ms=5,
                              max_request_size=4_194_304)
@@ -163,17 +174,30 @@ class Pipeline:
         """Events of a topic from its start, until `count` came, `timeout` passed, or
         nothing came for `idle` seconds. read_committed by default: what a consumer of
         khabar's output sees."""
+        out: list[dict] = []
+        for record in self.records(name, count, timeout, idle, committed):
+            event = orjson.loads(record.value)
+            event["_kafka"] = {"partition": record.partition, "offset": record.offset,
+                               "key": record.key, "headers": dict(record.headers or [])}
+            out.append(event)
+        return out
+
+    def records(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
+                committed: bool = True) -> list:
+        """The raw kafka-python records of a topic from its start (as `read`)."""
         consumer = KafkaConsumer(
             bootstrap_servers=self.settings.bootstrap_servers,
             enable_auto_commit=False,
             group_id=None,
             isolation_level="read_committed" if committed else "read_uncommitted",
+            max_partition_fetch_bytes=8_388_608,
+            fetch_max_bytes=52_428_800,
         )
         topic = self.topic(name)
         tps = [TopicPartition(topic, p) for p in range(self.partitions)]
         consumer.assign(tps)
         consumer.seek_to_beginning(*tps)
-        out: list[dict] = []
+        out: list = []
         deadline = time.monotonic() + timeout
         last = time.monotonic()
         try:
@@ -182,11 +206,7 @@ class Pipeline:
                 got = [r for records in batch.values() for r in records]
                 if got:
                     last = time.monotonic()
-                for record in got:
-                    event = orjson.loads(record.value)
-                    event["_kafka"] = {"partition": record.partition, "offset": record.offset,
-                                       "key": record.key, "headers": dict(record.headers or [])}
-                    out.append(event)
+                out.extend(got)
                 if count is not None and len(out) >= count:
                     break
                 if idle is not None and time.monotonic() - last > idle:

@@ -1,0 +1,141 @@
+"""The claims lexicons (processors/lexicons/claims_*.tsv), loaded once at import.
+
+Every lookup is on a *folded* word: diacritics, tatweel and direction marks removed,
+أ/إ/آ/ٱ → ا, ى → ي, ة → ه, Arabic-Indic digits → ASCII. Folding here rather than
+trusting `Normalized.key` keeps the claims extractor correct whether or not the
+normalizer already folded (its first version is an identity placeholder), and a
+writer's "أكّد", "اكد" and "أكـد" all find the same cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from pathlib import Path
+
+LEXICON_DIR = Path(__file__).parent / "lexicons"
+
+_DROP = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670\u0640\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069"
+_FOLD_TABLE = {ord(c): None for c in _DROP}
+_FOLD_TABLE.update({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ى"): "ي", ord("ة"): "ه"})
+_FOLD_TABLE.update({0x0660 + d: str(d) for d in range(10)})
+_FOLD_TABLE.update({0x06F0 + d: str(d) for d in range(10)})
+
+# Pronoun suffixes a noun may carry: "تأكيدها", "كلمته", "نظيره".
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+
+
+def fold(text: str) -> str:
+    return text.translate(_FOLD_TABLE)
+
+
+def read_rows(name: str) -> list[list[str]]:
+    """Rows of a TSV lexicon: '#' lines are comments, the first other line is the header."""
+    rows: list[list[str]] = []
+    header_seen = False
+    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
+        if not line.strip() or line.startswith("#"):
+            continue
+        if not header_seen:
+            header_seen = True
+            continue
+        rows.append(line.split("\t"))
+    return rows
+
+
+def noun_bases(key: str) -> list[str]:
+    """The folded word, then without ال/لل, then without a pronoun suffix (with the
+    teh marbuta that a suffix turns into ت restored: "كلمته" → "كلمه")."""
+    out = [key]
+    for art in ("ال", "لل"):
+        if key.startswith(art) and len(key) > len(art) + 1:
+            out.append(key[len(art):] if art == "ال" else key[2:])
+    for base in list(out):
+        for suf in PRONOUN_SUFFIXES:
+            if base.endswith(suf) and len(base) > len(suf) + 1:
+                stem = base[: -len(suf)]
+                out.append(stem)
+                if stem.endswith("ت"):
+                    out.append(stem[:-1] + "ه")
+                break
+    return out
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    lemma: str
+    kind: str  # verb | participle | noun
+    preps: frozenset[str]  # folded prepositions that may open the content
+    nominal: str  # no | prep | bare
+    negates: bool
+
+
+def _load_cues() -> dict[str, Cue]:
+    table: dict[str, Cue] = {}
+    for lemma, kind, preps, nominal, negates, forms in read_rows("claims_cues.tsv"):
+        cue = Cue(
+            lemma,
+            kind,
+            frozenset(fold(p) for p in preps.split(",") if p != "-"),
+            nominal,
+            negates == "yes",
+        )
+        for form in forms.split():
+            base = fold(form)
+            variants = [base]
+            if kind == "noun":
+                variants += [base + s for s in PRONOUN_SUFFIXES]
+                # Plurals in ات take the suffix after ات: "تصريحاته".
+                proclitics = ("", "و", "ب", "ل", "ف", "وب", "ول")
+            else:
+                proclitics = ("", "و", "ف")
+            for v in variants:
+                for p in proclitics:
+                    table.setdefault(p + v, cue)
+    return table
+
+
+def _load_set(name: str, column: int = 0) -> frozenset[str]:
+    return frozenset(fold(r[column]) for r in read_rows(name))
+
+
+def _load_phrases(name: str) -> dict[tuple[str, ...], str]:
+    """phrase (folded words) → kind, variants included ('|' separates multi-word
+    variants, a space single-word ones)."""
+    table: dict[tuple[str, ...], str] = {}
+    for row in read_rows(name):
+        phrase, kind = row[0], row[1]
+        variants = row[2] if len(row) > 2 else ""
+        table[tuple(fold(phrase).split())] = kind
+        if variants.strip():
+            sep = "|" if "|" in variants else " "
+            for v in variants.split(sep):
+                if v.strip():
+                    table[tuple(fold(v).split())] = kind
+    return table
+
+
+CUES = _load_cues()
+CARRYOVER = _load_set("claims_carryover.tsv")
+HEDGES = _load_phrases("claims_hedges.tsv")
+NEGATIONS = _load_phrases("claims_negations.tsv")
+ROLES = {fold(w): kind for w, kind in read_rows("claims_roles.tsv")}
+SPEAKER_STOPS = {fold(w): kind for w, kind in read_rows("claims_speaker_stops.tsv")}
+NOMINAL_HEADS = _load_set("claims_nominal_heads.tsv")
+CUE_BLOCKERS = {fold(w): kind for w, kind in read_rows("claims_cue_blockers.tsv")}
+HEADLINE_LABELS = _load_set("claims_headline_labels.tsv")
+COMPLEMENTIZERS = _load_set("claims_complementizers.tsv")
+# According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
+ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
+
+# Verbs listed under "verb" in the stops lexicon, in the forms they take in news:
+# "وكانت", "جددت", "يعيد".
+_VERB_FORMS = {
+    "كان": ("كان", "كانت", "كانوا", "يكون", "تكون"),
+    "جدد": ("جدد", "جددت", "جددوا", "يجدد", "تجدد"),
+    "اعاد": ("اعاد", "اعادت", "اعادوا", "يعيد", "تعيد"),
+}
+for _base, _forms in _VERB_FORMS.items():
+    if SPEAKER_STOPS.get(_base) == "verb":
+        for _f in _forms:
+            for _p in ("", "و", "ف"):
+                SPEAKER_STOPS.setdefault(_p + _f, "verb")

@@ -1,0 +1,101 @@
+"""Word classes the claims extractor needs, decided by lexicon lookups and word shape
+(no morphological analyzer: it is too slow for ≥400 articles/s)."""
+
+from __future__ import annotations
+
+import re
+
+from processors.claims_lexicons import (
+    COMPLEMENTIZERS,
+    NOMINAL_HEADS,
+    ROLES,
+    SPEAKER_STOPS,
+    noun_bases,
+)
+from processors.claims_tokens import Token
+
+# Verbal nouns of the derived verb patterns open a noun-phrase content without being
+# listed: تفعيل (تدمير، تعليق)، إفعال (إطلاق، إغلاق)، افتعال/انفعال (اعتقال، انسحاب)،
+# استفعال (استئناف، استهداف). Folded, so إ is ا.
+_MASDAR = re.compile(r"ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.")
+
+
+def bare(key: str) -> str:
+    """The word without the conjunction و/ف written on it ("والوزير" → "الوزير")."""
+    if len(key) > 2 and key[0] in "وف":
+        return key[1:]
+    return key
+
+
+def definite(tok: Token) -> bool:
+    """Marked definite by ال (or لل, the article after ل: "للأمم")."""
+    k = bare(tok.key) if tok.key[:2] not in ("ال", "لل") else tok.key
+    return len(k) > 3 and k[:2] in ("ال", "لل")
+
+
+def stop_kind(tok: Token) -> str | None:
+    if not tok.word:
+        return None
+    k = tok.key
+    kind = SPEAKER_STOPS.get(k)
+    if kind:
+        return kind
+    b = bare(k)
+    kind = SPEAKER_STOPS.get(b)
+    if kind and kind in ("time", "prep", "verb", "function", "pronoun"):
+        return kind
+    # "لوكالة", "للصحفيين": the addressee of the statement.
+    if k.startswith("ل") and len(k) > 3:
+        rest = "ا" + k[1:] if k.startswith("لل") else k[1:]
+        for base in noun_bases(rest):
+            if SPEAKER_STOPS.get(base) == "addressee":
+                return "addressee"
+    return None
+
+
+def circumstance(tok: Token) -> bool:
+    """The occasion of speaking after a preposition: "في كلمته", "خلال المؤتمر"."""
+    if not tok.word:
+        return False
+    return any(
+        SPEAKER_STOPS.get(b) == "circumstance" for k in _keys(tok) for b in noun_bases(k)
+    )
+
+
+def _keys(tok: Token) -> tuple[str, ...]:
+    """The word as written and without a conjunction: و is also a root letter
+    ("وزير", "وكالة"), so both readings are tried."""
+    b = bare(tok.key)
+    return (tok.key,) if b == tok.key else (tok.key, b)
+
+
+def complementizer(tok: Token) -> bool:
+    return tok.word and tok.key in COMPLEMENTIZERS
+
+
+def role(tok: Token) -> str | None:
+    """'trigger' or 'linker' for role words, with ال, ة and pronoun suffixes allowed."""
+    if not tok.word:
+        return None
+    for k in _keys(tok):
+        for base in noun_bases(k):
+            kind = ROLES.get(base)
+            if kind:
+                return kind
+            if base.endswith("ه"):  # feminine: "المتحدثة", "وزيرة"
+                if ROLES.get(base[:-1]) == "trigger":
+                    return "trigger"
+    return None
+
+
+def digit(tok: Token) -> bool:
+    return tok.word and tok.key[:1].isdigit()
+
+
+def nominal_head(key: str) -> bool:
+    """Could open a noun-phrase content: a listed noun or a derived verbal noun,
+    possibly with a pronoun suffix ("سيطرته")."""
+    for base in noun_bases(key):
+        if base in NOMINAL_HEADS or _MASDAR.fullmatch(base):
+            return True
+    return False

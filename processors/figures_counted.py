@@ -1,0 +1,110 @@
+"""The counted noun phrase: what a number counts, with its modifiers as written.
+
+    "1612 منشأة عسكرية أوكرانية"            → منشأة عسكرية أوكرانية
+    "39 من أنظمة الصواريخ المضادة للطائرات"  → أنظمة الصواريخ المضادة للطائرات (partitive من)
+    "62 موقع تحكم ومركز اتصالات"            → موقع تحكم (و starts the next item)
+    "49 طائرة على الأرض"                    → طائرة (a preposition starts a new phrase)
+
+Without a morphological analyser (too slow for the stream) the phrase is delimited by
+rules over tokens and the stop-word lexicon; see `counted_phrase`.
+"""
+
+from __future__ import annotations
+
+from processors.figures_lexicons import CLASSIFIERS, MONTHS, STOPWORDS, WAW_WORDS
+from processors.figures_tokens import NUM, WORD, Tokens
+from processors.numbers import CARDINALS
+
+# A phrase longer than this is almost always a sentence running on after the noun.
+MAX_WORDS = 6
+# A clitic glued to digits ("و52", "بـ500", "الـ52") belongs to the number, not to a phrase.
+DIGIT_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب", "ال", "لل", "بال", "وال", "ولل", "وبال"})
+# Definite words opened by a preposition clitic start a new phrase:
+# "141 دولة بالجمعية العامة" → دولة.
+_PREPOSITION_ARTICLE = ("بال", "كال", "فال", "وبال", "وكال")
+# Words after which "من" continues inside the phrase (partitive) rather than starting a
+# new one: "40 وحدات من المركبات" vs "5 طائرات من طراز".
+_NOT_PARTITIVE = frozenset({"اصل", "بين", "طراز", "نوع"})
+
+
+def is_numberish(tk: Tokens, i: int) -> bool:
+    """Token i starts another number (digits, a clitic on digits, a number word)."""
+    if i >= tk.n:
+        return False
+    k = tk.kind[i]
+    if k == NUM:
+        return True
+    if k != WORD:
+        return False
+    f = tk.fold[i]
+    if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM:
+        return True
+    entry = CARDINALS.get(f)
+    return entry is not None and entry[1][0] != "teen_head"
+
+
+def _looks_verbal(f: str) -> bool:
+    # Past plural verbs end in وا ("قتلوا", "لقوا"); nouns almost never do.
+    return len(f) >= 4 and f.endswith("وا")
+
+
+def is_head(tk: Tokens, i: int) -> bool:
+    """Can token i be the first word of a counted phrase?"""
+    if i >= tk.n or tk.kind[i] != WORD or tk.nl[i]:
+        return False
+    f = tk.fold[i]
+    if f in STOPWORDS or (f,) in MONTHS or is_numberish(tk, i) or _looks_verbal(f):
+        return False
+    if f.startswith(_PREPOSITION_ARTICLE):
+        return False
+    if len(f) > 1 and f[0] == "و" and f not in WAW_WORDS:
+        # "5 دول وامتناع" : the conjunction means there is no counted noun here
+        return False
+    return True
+
+
+def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False) -> tuple[int, int] | None:
+    """[first, last+1) token range of the phrase counted by a number ending before token j.
+
+    partitive_only: percentages and measures count only through من
+    ("40 في المئة من الناخبين" → الناخبين, "5 أطنان من القمح" → القمح).
+    """
+    n = tk.n
+    if j >= n or tk.nl[j]:
+        return None
+    if tk.fold[j] == "من":
+        # "39 من أنظمة الصواريخ": partitive; but "5 من أصل 10" is not
+        if tk.f(j + 1) in _NOT_PARTITIVE:
+            return None
+        j += 1
+    elif partitive_only:
+        return None
+    if not is_head(tk, j):
+        return None
+    head = j
+    classifier = tk.fold[head] in CLASSIFIERS
+    end = head + 1
+    words = 1
+    while end < n and words < MAX_WORDS:
+        if tk.kind[end] != WORD or tk.nl[end]:
+            break  # punctuation, digits, Latin, a new line
+        f = tk.fold[end]
+        if f == "من":
+            # partitive after a classifier: "40 وحدات من المركبات العسكرية"
+            if classifier and end == head + 1 and is_head(tk, end + 1):
+                end += 1
+                continue
+            break
+        if f in STOPWORDS or is_numberish(tk, end) or _looks_verbal(f) or (f,) in MONTHS:
+            break
+        if f.startswith(_PREPOSITION_ARTICLE):
+            break
+        if f[0] == "و" and len(f) > 1 and f not in WAW_WORDS:
+            break  # "62 موقع تحكم ومركز اتصالات": و starts the next item
+        if f.startswith("لل") and not (end - 1 > head and tk.fold[end - 1].startswith("ال")):
+            # ل+ال completes a definite adjective ("المضادة للطائرات"); after the bare
+            # noun it is a new phrase ("52 طائرة للقوات" → طائرة).
+            break
+        end += 1
+        words += 1
+    return head, end
