@@ -30,7 +30,7 @@ def bare(key: str) -> str:
 def definite(tok: Token) -> bool:
     """Marked definite by ال (or لل, the article after ل: "للأمم")."""
     k = bare(tok.key) if tok.key[:2] not in ("ال", "لل") else tok.key
-    return len(k) > 3 and k[:2] in ("ال", "لل")
+    return len(k) > 3 and (k[:2] in ("ال", "لل") or k[:3] in ("بال", "كال"))
 
 
 def stop_kind(tok: Token) -> str | None:
@@ -38,7 +38,9 @@ def stop_kind(tok: Token) -> str | None:
         return None
     k = tok.key
     kind = SPEAKER_STOPS.get(k)
-    if kind:
+    # Occasion and addressee nouns end a speaker only after a preposition ("في
+    # بيان") or with ل ("لوكالة"); bare, they may be the speaker ("وكالة بيلتا").
+    if kind and kind not in ("circumstance", "addressee"):
         return kind
     b = bare(k)
     kind = SPEAKER_STOPS.get(b)

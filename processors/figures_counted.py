@@ -11,7 +11,7 @@ rules over tokens and the stop-word lexicon; see `counted_phrase`.
 
 from __future__ import annotations
 
-from processors.figures_lexicons import CLASSIFIERS, MONTHS, STOPWORDS, WAW_WORDS
+from processors.figures_lexicons import CLASSIFIERS, MONTHS, ROOT_WORDS, STOPWORDS
 from processors.figures_tokens import NUM, WORD, Tokens
 from processors.numbers import CARDINALS
 
@@ -37,27 +37,52 @@ def is_numberish(tk: Tokens, i: int) -> bool:
     if k != WORD:
         return False
     f = tk.fold[i]
-    if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM:
+    if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
         return True
     entry = CARDINALS.get(f)
     return entry is not None and entry[1][0] != "teen_head"
 
 
+# Nisba adjectives (بريطانية, لبناني, بحرية, ليبيين) start with ب/ل as a root letter.
+_NISBA = ("ي", "يه", "يين", "يون", "يات")
+
+
+def _opens_phrase(f: str) -> bool:
+    """A word that starts a prepositional phrase: "بالجمعية", "باتجاه", "لتأمين"."""
+    if f in ROOT_WORDS:
+        return False
+    if f.startswith(_PREPOSITION_ARTICLE):
+        return True
+    return len(f) >= 4 and f[0] in "بل" and f[1] != "ل" and not f.endswith(_NISBA)
+
+
 def _looks_verbal(f: str) -> bool:
-    # Past plural verbs end in وا ("قتلوا", "لقوا"); nouns almost never do.
-    return len(f) >= 4 and f.endswith("وا")
+    """Verbs that follow the phrase: "قتلوا" (past plural وا), "منزل تضررت" (past
+    feminine ت, not the plural ات), "جرعة ستصل" (future ست-)."""
+    if f in ROOT_WORDS or len(f) < 4:
+        return False
+    if f.endswith("وا"):
+        return True
+    if f.endswith("ت") and not f.endswith(("ات", "يت", "وت")):
+        return True
+    return f.startswith("ست") and f not in CARDINALS
 
 
-def is_head(tk: Tokens, i: int) -> bool:
-    """Can token i be the first word of a counted phrase?"""
+# A possessed noun is not counted by a number before it: "فقد عشرات الآلاف منازلهم".
+_POSSESSED = ("هم", "هن", "كم", "هما")
+
+
+def is_head(tk: Tokens, i: int, partitive: bool = False) -> bool:
+    """Can token i be the first word of a counted phrase? After a partitive من a
+    possessed noun is fine: "أكثر من ثمانين من سكانها"."""
     if i >= tk.n or tk.kind[i] != WORD or tk.nl[i]:
         return False
     f = tk.fold[i]
     if f in STOPWORDS or (f,) in MONTHS or is_numberish(tk, i) or _looks_verbal(f):
         return False
-    if f.startswith(_PREPOSITION_ARTICLE):
+    if _opens_phrase(f) or (not partitive and f.endswith(_POSSESSED)):
         return False
-    if len(f) > 1 and f[0] == "و" and f not in WAW_WORDS:
+    if len(f) > 1 and f[0] == "و" and f not in ROOT_WORDS:
         # "5 دول وامتناع" : the conjunction means there is no counted noun here
         return False
     return True
@@ -72,14 +97,15 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False) -> tuple[in
     n = tk.n
     if j >= n or tk.nl[j]:
         return None
-    if tk.fold[j] == "من":
+    partitive = tk.fold[j] == "من"
+    if partitive:
         # "39 من أنظمة الصواريخ": partitive; but "5 من أصل 10" is not
         if tk.f(j + 1) in _NOT_PARTITIVE:
             return None
         j += 1
     elif partitive_only:
         return None
-    if not is_head(tk, j):
+    if not is_head(tk, j, partitive):
         return None
     head = j
     classifier = tk.fold[head] in CLASSIFIERS
@@ -91,15 +117,15 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False) -> tuple[in
         f = tk.fold[end]
         if f == "من":
             # partitive after a classifier: "40 وحدات من المركبات العسكرية"
-            if classifier and end == head + 1 and is_head(tk, end + 1):
+            if classifier and end == head + 1 and is_head(tk, end + 1, True):
                 end += 1
                 continue
             break
         if f in STOPWORDS or is_numberish(tk, end) or _looks_verbal(f) or (f,) in MONTHS:
             break
-        if f.startswith(_PREPOSITION_ARTICLE):
+        if _opens_phrase(f):
             break
-        if f[0] == "و" and len(f) > 1 and f not in WAW_WORDS:
+        if f[0] == "و" and len(f) > 1 and f not in ROOT_WORDS:
             break  # "62 موقع تحكم ومركز اتصالات": و starts the next item
         if f.startswith("لل") and not (end - 1 > head and tk.fold[end - 1].startswith("ال")):
             # ل+ال completes a definite adjective ("المضادة للطائرات"); after the bare

@@ -51,11 +51,12 @@ APPROX_MAX_WORDS = max(len(k) for k in APPROX)
 
 STOPWORDS = _set("figures_stopwords.tsv")
 CLASSIFIERS = _set("figures_classifiers.tsv")
-WAW_WORDS = _set("figures_waw_words.tsv")
+ROOT_WORDS = _set("figures_root_words.tsv")
 IDENTIFIER_TRIGGERS = _set("figures_identifier_triggers.tsv")
 DESIGNATORS = _set("figures_designators.tsv")
 TIME_CONTEXT = _set("figures_time_context.tsv")
 ORDINAL_NAMES = _set("figures_ordinal_names.tsv")
+ORDINAL_NOUNS = _set("figures_ordinal_nouns.tsv")
 
 YEAR_BEFORE = frozenset(fold(f) for f, pos in read_tsv("figures_year_context.tsv") if pos == "before")
 YEAR_AFTER = frozenset(fold(f) for f, pos in read_tsv("figures_year_context.tsv") if pos == "after")

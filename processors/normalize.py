@@ -109,7 +109,14 @@ _CHANGE_OR_PAIR = re.compile(f"[{_WS}{_DEL}]{{2,}}|[{_DEL}{_WSX}{_EXP}]")
 _RUN = re.compile(f"[{_WS}{_DEL}]*")
 _ANY_WS = re.compile(f"[{_WS}]")
 _ANY_NEWLINE = re.compile(f"[{_class(_NEWLINE)}]")
-_DELETE_TABLE = {cp: None for a, b in _DELETE for cp in range(a, b + 1)}
+# Deleted characters that NFKC would rewrite (the isolated haraka forms, U+FE70 "ﹰ" →
+# " ً"): they go before NFKC, or the space NFKC makes would split the word they sit in.
+_DELETE_BEFORE_NFKC = {
+    cp: None
+    for a, b in _DELETE
+    for cp in range(a, b + 1)
+    if not unicodedata.is_normalized("NFKC", chr(cp))
+}
 _DIGIT_RUN = re.compile(f"[{_class([(cp, cp) for cp in sorted(_MAP)])}]+")
 _DIGIT_TABLE = str.maketrans(_MAP)
 
@@ -316,9 +323,7 @@ def _is_boundary(c: str) -> bool:
 
 
 def _nfkc_cluster(segment: str) -> str:
-    # Deleting first keeps NFKC from turning an isolated haraka form (U+FE70 "ﹰ") into a
-    # space plus a mark, which would split the word it sits in.
-    return normalize_unicode(segment.translate(_DELETE_TABLE))
+    return normalize_unicode(segment.translate(_DELETE_BEFORE_NFKC))
 
 
 def _nfkc(text: str) -> tuple[str, _Map]:
@@ -432,22 +437,24 @@ def _has_markup(text: str) -> bool:
 def normalize(original: str) -> Normalized:
     text = original
     mapping = _Map.identity(len(original))
+
+    def apply(result: tuple[str, _Map] | None) -> None:
+        nonlocal text, mapping
+        if result is not None:
+            text, step_map = result
+            mapping = step_map.then(mapping)
+
     for _ in range(_MAX_PASSES):
-        steps = []
         if _has_markup(text):
-            steps.append(_strip_markup)
+            apply(_strip_markup(text))
         if not unicodedata.is_normalized("NFKC", text):
-            steps.append(_nfkc)
-        steps.append(_clean)
-        for step in steps:
-            result = step(text)
-            if result is not None:
-                text, step_map = result
-                mapping = step_map.then(mapping)
+            apply(_nfkc(text))
+        apply(_clean(text))
+        # 1:1, so the map is unchanged; before the check, as "&#١٢;" becomes markup.
+        text = _map_digits(text)
         if unicodedata.is_normalized("NFKC", text) and not _has_markup(text):
             break
-    display = _map_digits(text)
-    return Normalized(original, display, fold_key(display), mapping)
+    return Normalized(original, text, fold_key(text), mapping)
 
 
 # --- language check ---------------------------------------------------------------------

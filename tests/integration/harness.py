@@ -13,6 +13,7 @@ import signal
 import socket
 import subprocess
 import sys
+import threading
 import time
 import uuid
 from dataclasses import dataclass, field
@@ -83,6 +84,15 @@ class Worker:
                 self.proc.kill()
                 self.proc.wait()
         return self.proc.returncode
+
+    def wait_for_log(self, event: str, count: int = 1, timeout: float = 120) -> bool:
+        """Wait until the worker logged `event` at least `count` times (or died)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and self.alive():
+            if sum(1 for e in self.log_events() if e.get("event") == event) >= count:
+                return True
+            time.sleep(0.2)
+        return False
 
     def log_events(self) -> list[dict]:
         out = []
@@ -169,13 +179,34 @@ class Pipeline:
         producer.close()
         return count
 
+    def produce_over(self, messages: list[tuple[bytes, bytes]], seconds: float, batches: int = 100) -> threading.Thread:
+        """Publish (key, value) messages evenly over about `seconds` in a background
+        thread (a stream, not a burst); join() the thread to wait for the last one."""
+
+        def run() -> None:
+            producer = self.producer()
+            size = max(1, -(-len(messages) // batches))
+            try:
+                for start in range(0, len(messages), size):
+                    for key, value in messages[start:start + size]:
+                        producer.send(self.topic(topics.RAW), key=key, value=value)
+                    producer.flush()
+                    time.sleep(seconds / batches)
+            finally:
+                producer.close()
+
+        thread = threading.Thread(target=run, name="produce-over", daemon=True)
+        thread.start()
+        return thread
+
     def read(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
-             committed: bool = True) -> list[dict]:
+             committed: bool = True, to_end: bool = False) -> list[dict]:
         """Events of a topic from its start, until `count` came, `timeout` passed, or
         nothing came for `idle` seconds. read_committed by default: what a consumer of
-        khabar's output sees."""
+        khabar's output sees. `to_end`: until the end offsets of when the read began
+        (everything, once no writer is left)."""
         out: list[dict] = []
-        for record in self.records(name, count, timeout, idle, committed):
+        for record in self.records(name, count, timeout, idle, committed, to_end):
             event = orjson.loads(record.value)
             event["_kafka"] = {"partition": record.partition, "offset": record.offset,
                                "key": record.key, "headers": dict(record.headers or [])}
@@ -183,7 +214,7 @@ class Pipeline:
         return out
 
     def records(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
-                committed: bool = True) -> list:
+                committed: bool = True, to_end: bool = False) -> list:
         """The raw kafka-python records of a topic from its start (as `read`)."""
         consumer = KafkaConsumer(
             bootstrap_servers=self.settings.bootstrap_servers,
@@ -197,6 +228,7 @@ class Pipeline:
         tps = [TopicPartition(topic, p) for p in range(self.partitions)]
         consumer.assign(tps)
         consumer.seek_to_beginning(*tps)
+        end = consumer.end_offsets(tps) if to_end else None
         out: list = []
         deadline = time.monotonic() + timeout
         last = time.monotonic()
@@ -211,6 +243,11 @@ class Pipeline:
                     break
                 if idle is not None and time.monotonic() - last > idle:
                     break
+                if end is not None and all(consumer.position(tp) >= end[tp] for tp in tps):
+                    break
+            else:
+                if end is not None:
+                    raise TimeoutError(f"{topic}: not read to its end offsets {end} in {timeout}s")
         finally:
             consumer.close()
         return out

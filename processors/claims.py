@@ -1,0 +1,722 @@
+"""Attributed claims: who said what, with which cue, in Arabic news.
+
+    extract_claims(fields, figures) -> list[Claim]
+
+`fields` maps "title"/"body" to `Normalized`; `figures` are the article's figures (ids
+assigned). Every reported span indexes the ORIGINAL text of its field: the extractor
+reads tokens of `Normalized.display` and maps each span with `to_original`.
+
+How one claim is read (token by token, no morphological analysis):
+
+1. A cue (processors/lexicons/claims_cues.tsv): a reporting verb in any person, tense or
+   clitic form ("وقالت", "يؤكد"), a participle ("مضيفاً"), or a verbal noun followed
+   by أن ("تأكيدها على أن").
+2. Its speaker: the subject after the verb ("قال المتحدث ..."), before it ("الوزارة
+   قد أعلنت"), the previous claim's speaker when the verb has none ("وأضاف أن"), or,
+   for a participle, the speaker of the verb that governs it.
+3. Its content: after إن/أن (indirect), inside quotation marks or after a colon or
+   "، لقد" (direct), a noun phrase where the cue allows one ("أعلنت الوزارة تدمير
+   ..."), or the quotation or clause before a post-posed cue ("«...»، قال الوزير").
+   An unquoted content runs to the end of its sentence, or to the next claim that
+   opens a clause of the same sentence ("...، مضيفاً أن ...").
+
+Claims without a cue: a title "أوكرانيا: ..." (headline), and a sentence whose only
+attribution is a source marker "وبحسب وزارة الصحة، ..." (according_to). A source marker
+in front of a cue ("وبحسب بيان للكرملين، شدد بوتين على أن ...") is kept as the
+claim's `according_to`.
+
+Deliberately not claims: calls to act ("دعا", "طالب": they ask, they do not assert);
+a cue in a relative clause ("ما قاله الوزير"); "ويُذكر أن" (the journalist's note); a
+cue inside someone's quotation, unless it opens a quotation of its own (a quote inside
+a quote); a colon outside the title with no cue; a title without a colon or cue.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field as dc_field
+
+from processors.claims_flags import hedged, negated
+from processors.claims_lexicons import CARRYOVER, HEADLINE_LABELS, Cue, fold
+from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Token, find_quotes, tokenize
+from processors.claims_words import (
+    bare,
+    complementizer,
+    definite,
+    digit,
+    nominal_head,
+    stop_kind,
+)
+from processors.cues import according_at, cue_at
+from processors.model import Claim, Figure, Span
+from processors.normalize import Normalized
+from processors.sentences import split_sentences
+from processors.speakers import SpeakerReader
+
+FIELD_ORDER = ("title", "body")
+# How far after the speaker the content may begin ("وقالت الوزارة في بيان نشرته على
+# موقعها الرسمي مساء الخميس إن ...").
+CONTENT_WINDOW = 30
+_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640\u200c\u200d")
+
+
+@dataclass(slots=True)
+class _Content:
+    type: str
+    start: int = -1  # first token (unquoted content)
+    quote: int = -1  # quotation region (quoted content)
+    skip: int = 0  # letters of a proclitic to skip on the first token ("بوقوع")
+    nominal: bool = False
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A claim being read, in display offsets and token indices."""
+
+    cue_index: int | None
+    cue: Cue | None
+    content: _Content
+    anchor: int  # first token of the claim's introduction (speaker or cue)
+    sentence: int
+    speaker: tuple[int, int] | None = None  # display offsets
+    role: tuple[int, int] | None = None
+    speaker_full: str | None = None
+    according: tuple[int, int] | None = None
+    tokens: tuple[int, int] = (0, 0)  # content token range, set when closed
+    display: tuple[int, int] = (0, 0)
+    nested: bool = False
+    dropped: bool = False
+
+
+@dataclass(slots=True)
+class _Name:
+    order: tuple[int, int]  # (field rank, display offset) for "seen earlier"
+    last: str  # folded last word
+    words: int
+    text: str  # original text
+
+
+@dataclass(slots=True)
+class _Source:
+    marker: int
+    span: tuple[int, int]  # display offsets of the source ("بيان للكرملين")
+    speaker: tuple[int, int]
+    role: tuple[int, int] | None
+    end: int  # token after the source phrase
+    sentence: int
+    cue_index: int | None = None
+    cue: Cue | None = None
+    used: bool = False
+
+
+def extract_claims(fields: dict[str, Normalized], figures: list[Figure]) -> list[Claim]:
+    names: list[_Name] = []
+    claims: list[Claim] = []
+    for rank, name in enumerate(FIELD_ORDER):
+        norm = fields.get(name)
+        if norm is None or not norm.display.strip():
+            continue
+        claims.extend(_FieldReader(name, rank, norm, names).read())
+    for claim in claims:
+        c = claim.content
+        claim.figures = [
+            f.id
+            for f in figures
+            if f.field == claim.field and f.id is not None and c.start <= f.start and f.end <= c.end
+        ]
+    return claims
+
+
+class _FieldReader:
+    def __init__(self, field: str, rank: int, norm: Normalized, names: list[_Name]):
+        self.field = field
+        self.rank = rank
+        self.norm = norm
+        self.text = norm.display
+        self.names = names
+        sentences = split_sentences(self.text)
+        self.t: list[Token] = tokenize(self.text, sentences)
+        self.q: list[Quote] = find_quotes(self.t)
+        n = len(self.t)
+        self.cues = [cue_at(self.t, i) for i in range(n)]
+        self.according = [according_at(self.t, i) for i in range(n)]
+        self.sp = SpeakerReader(self.t, self.q, self.cues, self.according)
+        # Token range of each sentence; a paragraph break also ends a sentence.
+        self.sent_start: dict[int, int] = {}
+        self.sent_end: dict[int, int] = {}
+        for i, tok in enumerate(self.t):
+            self.sent_start.setdefault(tok.sentence, i)
+            self.sent_end[tok.sentence] = i + 1
+        self.drafts: list[_Draft] = []
+        self.consumed: set[int] = set()
+        self.sources: list[_Source] = []
+
+    # ------------------------------------------------------------------- reading
+    def read(self) -> list[Claim]:
+        for a, b in self.sp.names():
+            self._remember_name(a, b)
+        self._read_sources()
+        if self.field == "title":
+            self._headline()
+        for i, cue in enumerate(self.cues):
+            if cue is None or i in self.consumed:
+                continue
+            if cue.kind == "verb":
+                draft = self._verb(i, cue)
+            elif cue.kind == "participle":
+                draft = self._participle(i, cue)
+            else:
+                draft = self._noun(i, cue)
+            if draft is not None:
+                self._admit(draft)
+        self._source_claims()
+        self._close_contents()
+        return [self._claim(d) for d in sorted(self.drafts, key=lambda d: (d.display[0], d.anchor)) if not d.dropped]
+
+    def _limit(self, i: int) -> int:
+        """End of the sentence of token i, or the paragraph break before it."""
+        end = self.sent_end[self.t[i].sentence]
+        for j in range(i, end):
+            if self.t[j].text == "\n":
+                return j
+        return end
+
+    def _admit(self, d: _Draft) -> None:
+        if d.cue_index is not None:
+            # The words between the cue and its content belong to this claim; a noun
+            # cue among them ("قال الوزير في تصريحات صحفية إن") starts no second claim.
+            start = d.content.start if d.content.quote < 0 else self.q[d.content.quote].open
+            lo, hi = sorted((d.cue_index, start))
+            self.consumed.update(range(lo, hi))
+        # A cue inside a quotation reports a claim only when it opens a quotation of its
+        # own (a quote inside a quote): «قال لي "لن ننسحب"».
+        anchor_q = self.t[d.anchor].quote
+        if anchor_q >= 0 and self.q[anchor_q].words >= 3:
+            inner = d.content.quote
+            if inner < 0 or not self._inside(inner, anchor_q):
+                return
+        if d.according is None:
+            self._attach_source(d)
+        self.drafts.append(d)
+
+    def _inside(self, r: int, outer: int) -> bool:
+        while r >= 0:
+            r = self.q[r].parent
+            if r == outer:
+                return True
+        return False
+
+    # -------------------------------------------------------------------- cues
+    def _verb(self, i: int, cue: Cue) -> _Draft | None:
+        t = self.t
+        limit = self._limit(i)
+        j = i + 1
+        j = self._skip_saying(j, limit)
+        content = self._content_now(j, limit, cue)
+        sentence = t[i].sentence
+        if content is not None:
+            # No subject after the verb: before it ("الوزير قال إن"), or carried over.
+            d = _Draft(i, cue, content, i, sentence)
+            conj = t[i].key[0] in "وف" and t[i].key[1:] in _CUE_KEYS
+            back = None if conj else self.sp.backward(i, self.sent_start[sentence])
+            if back is not None:
+                d.anchor = back[0]
+                self._set_speaker(d, *self.sp.split_role(*back))
+            elif fold(cue.lemma) in CARRYOVER:
+                self._carry(d)
+            return d
+        sp = self.sp.forward(j, limit, cue)
+        if sp.speaker is None:
+            return None
+        k = self._skip_saying(sp.next, limit)
+        content = self._find_content(k, limit, cue)
+        if content is None:
+            content = self._preposed(i, sp.next, limit)
+            if content is None:
+                return None
+        d = _Draft(i, cue, content, i, sentence)
+        self._set_speaker(d, sp.speaker, sp.role)
+        return d
+
+    def _participle(self, i: int, cue: Cue) -> _Draft | None:
+        """"مضيفاً أننا لم نحصل": the speaker is that of the verb the participle
+        depends on, the last claim of the sentence, else the sentence's subject."""
+        limit = self._limit(i)
+        content = self._content_now(self._skip_saying(i + 1, limit), limit, cue)
+        if content is None:
+            return None
+        sentence = self.t[i].sentence
+        d = _Draft(i, cue, content, i, sentence)
+        governing = [g for g in self.drafts if g.sentence == sentence and g.anchor < i and g.speaker]
+        if governing:
+            self._copy_speaker(d, governing[-1])
+            return d
+        first = self.sent_start[sentence]
+        head = self.t[first]
+        if head.word and first < i and stop_kind(head) is None and not definite(head) and not digit(head):
+            # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb.
+            sp = self.sp.forward(first + 1, i, None)
+            if sp.speaker is not None:
+                self._set_speaker(d, sp.speaker, sp.role)
+                return d
+        self._carry(d)
+        return d
+
+    def _noun(self, i: int, cue: Cue) -> _Draft | None:
+        """"تأكيدها على أن ...": a verbal noun with أن after it. Its speaker is the
+        owner named before it ("جددت فيه موسكو تأكيدها"), or after it ("تأكيد الوزارة
+        أن"), or the previous speaker."""
+        limit = self._limit(i)
+        sentence = self.t[i].sentence
+        key = self.t[i].key
+        suffixed = any(key.endswith(s) for s in ("ه", "ها", "هم", "هما")) and not key.endswith("ة")
+        content = self._content_now(i + 1, limit, cue, nominal=False)
+        if content is not None and suffixed:
+            d = _Draft(i, cue, content, i, sentence)
+            back = self.sp.backward(i, self.sent_start[sentence], after_an=True)
+            if back is not None:
+                d.anchor = back[0]
+                self._set_speaker(d, *self.sp.split_role(*back))
+            else:
+                self._carry(d)
+            return d
+        if content is not None:
+            return None
+        sp = self.sp.forward(i + 1, limit, None)
+        if sp.speaker is None:
+            return None
+        content = self._content_now(sp.next, limit, cue, nominal=False)
+        if content is None:
+            return None
+        d = _Draft(i, cue, content, i, sentence)
+        self._set_speaker(d, sp.speaker, sp.role)
+        return d
+
+    def _skip_saying(self, j: int, limit: int) -> int:
+        """"وأردف قائلا: ..." — a participle of saying right after a cue only
+        introduces the content; it is not a second claim."""
+        if j < limit and self.cues[j] is not None and self.cues[j].kind == "participle" and self.cues[j].lemma == "قال":
+            self.consumed.add(j)
+            return j + 1
+        return j
+
+    # ----------------------------------------------------------------- contents
+    def _quote_is_speech(self, r: int, after_intro: bool) -> bool:
+        q = self.q[r]
+        return q.words >= 3 or (after_intro and q.words >= 1)
+
+    def _content_now(self, k: int, limit: int, cue: Cue, nominal: bool = True) -> _Content | None:
+        """A content that starts right at token k (no subject in between)."""
+        t = self.t
+        if k >= limit:
+            return None
+        tok = t[k]
+        if not tok.word:
+            if tok.opens >= 0 and self._quote_is_speech(tok.opens, True):
+                return _Content("direct", quote=tok.opens)
+            if tok.text == ":":
+                return self._after_colon(k, limit)
+            return None
+        if bare(tok.key) in cue.preps and k + 1 < limit and complementizer(t[k + 1]):
+            return self._after_complementizer(k + 1, limit)  # "أشار إلى أن"
+        if complementizer(tok):
+            return self._after_complementizer(k, limit)
+        if nominal and cue.nominal != "no":
+            return self._nominal_at(k, limit, cue, True)
+        return None
+
+    def _after_complementizer(self, k: int, limit: int) -> _Content | None:
+        n = k + 1
+        if n >= len(self.t):
+            return None
+        if self.t[n].opens >= 0 and self.q[self.t[n].opens].words >= 1:
+            return _Content("direct", quote=self.t[n].opens)  # على أن "مهام ..."
+        if n >= limit:
+            return None
+        return _Content("indirect", start=n)
+
+    def _after_colon(self, k: int, limit: int) -> _Content | None:
+        n = k + 1
+        if n < len(self.t) and self.t[n].opens >= 0 and self.q[self.t[n].opens].words >= 1:
+            return _Content("direct", quote=self.t[n].opens)
+        if n >= limit:
+            return None
+        return _Content("direct", start=n)
+
+    def _nominal_at(self, m: int, limit: int, cue: Cue, first: bool) -> _Content | None:
+        t = self.t
+        tok = t[m]
+        if bare(tok.key) in cue.preps and m + 1 < limit and t[m + 1].word and not complementizer(t[m + 1]):
+            if stop_kind(t[m + 1]) is None:
+                return _Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
+        if "ب" in cue.preps and tok.key.startswith("ب") and nominal_head(tok.key[1:]):
+            return _Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
+        if cue.nominal == "bare" and (digit(tok) or (not definite(tok) and nominal_head(tok.key))):
+            return _Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
+        return None
+
+    def _find_content(self, k: int, limit: int, cue: Cue) -> _Content | None:
+        """The content after the speaker, past adjuncts of time, place and occasion
+        ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
+        t = self.t
+        nominal: _Content | None = None
+        end = min(limit, k + CONTENT_WINDOW)
+        m = k
+        while m < end:
+            tok = t[m]
+            if not tok.word:
+                if tok.opens >= 0 and self._quote_is_speech(tok.opens, m == k):
+                    return _Content("direct", quote=tok.opens)
+                if tok.text == ":":
+                    return self._after_colon(m, limit)
+                if tok.text in COMMAS and m + 1 < limit and bare(t[m + 1].key) == "لقد":
+                    return _Content("direct", start=m + 1)  # "...، لقد اتفقنا"
+                m += 1
+                continue
+            if complementizer(tok):
+                prev = t[m - 1] if m > k else None
+                if prev is not None and prev.word and stop_kind(prev) == "prep" and bare(prev.key) not in cue.preps:
+                    # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
+                    m += 1
+                    continue
+                return self._after_complementizer(m, limit)
+            if self.cues[m] is not None:
+                if m == k and cue.nominal == "bare" and self.cues[m].kind == "noun":
+                    # "ونفت الحكومة مزاعم المعارضة بأن ...": the reported claim is the
+                    # denied content; مزاعم is read as a claim of its own too.
+                    return _Content("indirect", start=m, nominal=True)
+                break  # another cue: the next claim
+            if self.according[m] is not None:
+                m = self._skip_source(m)
+                continue
+            if nominal is None and cue.nominal != "no" and self._may_open(m, k):
+                nominal = self._nominal_at(m, limit, cue, m == k)
+            m += 1
+        return nominal
+
+    def _may_open(self, m: int, k: int) -> bool:
+        """A noun-phrase content starts right after the speaker, after a comma, or
+        after a time word; not inside an adjunct ("في بيان صادر عن مكتبه")."""
+        if m == k:
+            return True
+        prev = self.t[m - 1]
+        return (not prev.word and prev.text in CLAUSE_PUNCT) or stop_kind(prev) == "time"
+
+    def _skip_source(self, m: int) -> int:
+        for s in self.sources:
+            if s.marker == m:
+                return max(s.end, m + 1)
+        return m + 1
+
+    def _preposed(self, i: int, after: int, limit: int) -> _Content | None:
+        """A cue after its content: "«الوضع تحت السيطرة»، قال الوزير." or "الوضع تحت
+        السيطرة، قال الوزير." The speaker phrase must end the clause."""
+        t = self.t
+        if t[i].key[0] in "وف" and t[i].key[1:] in _CUE_KEYS:
+            return None  # "وقال" opens a new clause; it never follows its content
+        p = i - 1
+        if p >= 0 and t[p].text in COMMAS:
+            p -= 1
+        if p < 0:
+            return None
+        if t[p].closes >= 0 and self.q[t[p].closes].words >= 2:
+            return _Content("direct", quote=t[p].closes)
+        if t[i - 1].text in COMMAS:
+            first = self.sent_start[t[i].sentence]
+            words = sum(1 for x in t[first : i - 1] if x.word)
+            if words >= 3 and t[first].word and stop_kind(t[first]) != "prep":
+                return _Content("direct", start=first)
+        return None
+
+    # ----------------------------------------------------------------- speakers
+    def _speaker_offsets(self, a: int, b: int) -> tuple[int, int]:
+        tok = self.t[a]
+        start = tok.start
+        if tok.key.startswith("وال") or tok.key.startswith("فال"):
+            start = self._skip_letters(start, 1)  # "والرئيس" → "الرئيس"
+        return start, self.t[b - 1].end
+
+    def _set_speaker(self, d: _Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
+        d.speaker = self._speaker_offsets(*speaker)
+        d.role = self._speaker_offsets(*role) if role else None
+        self._link(d, *speaker)
+        if role is None:
+            self._remember_speaker(*speaker)
+
+    def _copy_speaker(self, d: _Draft, src: _Draft) -> None:
+        d.speaker, d.role, d.speaker_full = src.speaker, src.role, src.speaker_full
+
+    def _carry(self, d: _Draft) -> None:
+        """"وأضاف أن ...": the previous claim's speaker (same field)."""
+        for prev in reversed(self.drafts):
+            if prev.speaker is not None:
+                self._copy_speaker(d, prev)
+                return
+
+    def _link(self, d: _Draft, a: int, b: int) -> None:
+        """A surname alone ("بوتين") → the full name the article gave earlier
+        ("فلادمير بوتين"), in this field before it or in an earlier field."""
+        words = [x for x in self.t[a:b] if x.word]
+        if len(words) != 1:
+            return
+        last = words[0].key
+        here = (self.rank, self.t[a].start)
+        best = None
+        for name in self.names:
+            if name.words >= 2 and name.last == last and name.order < here:
+                if best is None or name.order > best.order:
+                    best = name
+        if best is not None:
+            d.speaker_full = best.text
+
+    def _remember_name(self, a: int, b: int) -> None:
+        words = [x for x in self.t[a:b] if x.word]
+        if len(words) < 2:
+            return
+        s, e = self.norm.to_original(self.t[a].start, self.t[b - 1].end)
+        self.names.append(_Name((self.rank, self.t[a].start), words[-1].key, len(words), self.norm.original[s:e]))
+
+    def _remember_speaker(self, a: int, b: int) -> None:
+        """"قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
+        words = [x for x in self.t[a:b] if x.word]
+        if 2 <= len(words) <= 4 and not any(definite(w) for w in words):
+            self._remember_name(a, b)
+
+    # ------------------------------------------------------------------ sources
+    def _read_sources(self) -> None:
+        t = self.t
+        for m, acc in enumerate(self.according):
+            if acc is None or t[m].quote >= 0 and self.q[t[m].quote].words >= 3:
+                continue
+            first, has_l = acc
+            limit = self._limit(m)
+            if first >= limit:
+                continue
+            cue_index = cue = None
+            start = first
+            if bare(t[first].key) == "ما" and first + 1 < limit and self.cues[first + 1] is not None:
+                # "بحسب ما أعلنت الوزارة": the source is the cue's subject.
+                cue_index, cue = first + 1, self.cues[first + 1]
+                self.consumed.add(cue_index)
+                start = first + 2
+                has_l = False
+            sp = self.sp.forward(start, limit, None)
+            if sp.speaker is None or sp.phrase is None:
+                continue
+            a, b = sp.phrase
+            s, e = self._speaker_offsets(a, b)
+            if has_l and not t[a].key.startswith("لل"):
+                s = self._skip_letters(s, 1)  # "وفقا لوزارة الصحة" → "وزارة الصحة"
+            speaker = self._speaker_offsets(*sp.speaker)
+            if sp.speaker[0] == a and has_l and not t[a].key.startswith("لل"):
+                speaker = (s, speaker[1])
+            role = self._speaker_offsets(*sp.role) if sp.role else None
+            self.sources.append(_Source(m, (s, e), speaker, role, sp.next, t[m].sentence, cue_index, cue))
+            self.consumed.update(range(m, sp.next))
+
+    def _attach_source(self, d: _Draft) -> None:
+        """"وبحسب بيان للكرملين، شدد بوتين ...": a marker earlier in the sentence, or
+        between the speaker and the content, is the claim's source."""
+        cue_at_ = d.cue_index if d.cue_index is not None else d.anchor
+        content_start = d.content.start if d.content.quote < 0 else self.q[d.content.quote].open
+        for s in self.sources:
+            if s.used or s.sentence != d.sentence:
+                continue
+            if s.end <= d.anchor or (cue_at_ < s.marker < content_start):
+                d.according = s.span
+                s.used = True
+                return
+
+    def _source_claims(self) -> None:
+        """Unused markers make according_to claims: "وبحسب الوزارة، ارتفع العدد إلى
+        50" (content after) or "ارتفع العدد إلى 50، وفقا للوزارة" (content before)."""
+        t = self.t
+        for s in self.sources:
+            if s.used:
+                continue
+            first = self.sent_start[s.sentence]
+            limit = self._limit(s.marker)
+            content = None
+            anchor = s.marker
+            if s.end < limit and complementizer(t[s.end]) and s.end + 1 < limit:
+                # "وجاء على لسان المتحدث العسكري أن ..."
+                content = _Content("according_to", start=s.end + 1)
+            elif s.marker == first and s.end < limit:
+                n = s.end
+                while n < limit and not t[n].word and t[n].opens < 0:
+                    n += 1
+                # "وحسب الشرطة، فإن المشتبه به ...": فإن only introduces the content.
+                if n < limit and t[n].word and complementizer(_Bare(t[n])):
+                    n += 1
+                if n < limit:
+                    content = _Content("according_to", start=n)
+            elif s.marker > first and t[s.marker - 1].text in COMMAS:
+                words = sum(1 for x in t[first : s.marker] if x.word)
+                if words >= 2:
+                    content = _Content("according_to", start=first)
+                    anchor = first
+            if content is None:
+                continue
+            d = _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
+            d.speaker, d.role, d.according = s.speaker, s.role, s.span
+            s.used = True
+            if content.start == first:
+                d.tokens = (first, s.marker - 1)  # fixed: ends before ", وفقا ..."
+            self.drafts.append(d)
+
+    # ----------------------------------------------------------------- headline
+    def _headline(self) -> None:
+        """"أوكرانيا: الجولة الثالثة ..." — in a title, a short phrase before a colon is
+        the speaker of what follows."""
+        t = self.t
+        colon = next((i for i, x in enumerate(t) if x.text == ":"), None)
+        if colon is None or colon == 0 or colon + 1 >= len(t):
+            return
+        head = t[:colon]
+        words = [x for x in head if x.word]
+        if not 1 <= len(words) <= 6 or any(self.cues[i] for i in range(colon)):
+            return
+        if bare(words[0].key) in HEADLINE_LABELS or words[0].key in HEADLINE_LABELS:
+            return
+        if any(not x.word and x.opens < 0 and x.closes < 0 for x in head):
+            return
+        n = colon + 1
+        if t[n].opens >= 0 and self.q[t[n].opens].close >= len(t) - 2:
+            content = _Content("headline", quote=t[n].opens)
+        else:
+            content = _Content("headline", start=n)
+        d = _Draft(None, None, content, 0, t[0].sentence)
+        speaker, role = self.sp.split_role(0, colon)
+        self._set_speaker(d, speaker, role)
+        self.consumed.update(range(0, colon + 1))
+        self.drafts.append(d)
+
+    # ----------------------------------------------------------------- closing
+    def _close_contents(self) -> None:
+        """Fix each content's token range: a quotation is its inside; an unquoted
+        content runs to the end of its sentence (or its quotation) but stops where a
+        sibling claim opens a clause ("...، مضيفاً أن", "...، وأكد أن"); a claim whose
+        cue sits inside another's content without opening a clause is nested in it
+        ("قال إن الرئيس أكد أن ...") and is kept only with an explicit إن/أن or quote."""
+        t = self.t
+        drafts = sorted(self.drafts, key=lambda d: d.anchor)
+        for d in drafts:
+            c = d.content
+            if c.quote >= 0:
+                q = self.q[c.quote]
+                d.tokens = (q.open + 1, q.close)
+                continue
+            a = c.start
+            if d.tokens != (0, 0):
+                b = d.tokens[1]
+            else:
+                b = self._limit(a)
+                if t[a].quote >= 0:
+                    b = min(b, self.q[t[a].quote].close)
+                for other in drafts:
+                    if other is d or other.anchor <= a or other.anchor >= b:
+                        continue
+                    if self._opens_clause(other):
+                        b = other.anchor
+                    else:
+                        other.nested = True
+                b = self._cut_at_source(a, b)
+            d.tokens = (a, b)
+        for d in drafts:
+            if d.nested and d.content.nominal:
+                d.dropped = True
+        for d in drafts:
+            a, b = self._trim(*d.tokens)
+            if a >= b:
+                d.dropped = True
+                continue
+            d.tokens = (a, b)
+            s = t[a].start
+            if d.content.skip and a == d.content.start:
+                s = self._skip_letters(s, d.content.skip)
+            d.display = (s, t[b - 1].end)
+
+    def _opens_clause(self, d: _Draft) -> bool:
+        t = self.t
+        if d.cue is not None and d.cue.kind == "participle":
+            return True
+        a = d.anchor
+        if a > 0 and not t[a - 1].word and t[a - 1].text in CLAUSE_PUNCT:
+            return True
+        return t[a].key[:1] in ("و", "ف") and (t[a].key[1:] in _CUE_KEYS or t[a].key[1:3] == "ال")
+
+    def _cut_at_source(self, a: int, b: int) -> int:
+        """"...، بحسب الوزارة." — a trailing source marker is not part of the content."""
+        for s in self.sources:
+            if a < s.marker < b and self.t[s.marker - 1].text in COMMAS:
+                return s.marker
+        return b
+
+    def _trim(self, a: int, b: int) -> tuple[int, int]:
+        t = self.t
+        while b > a and not t[b - 1].word and not (t[b - 1].closes >= 0 and self.q[t[b - 1].closes].open >= a):
+            b -= 1
+        while a < b and not t[a].word and not (t[a].opens >= 0 and self.q[t[a].opens].close < b):
+            a += 1
+        return a, b
+
+    def _skip_letters(self, pos: int, n: int) -> int:
+        """Move past n letters and the diacritics written on them ("وَالرئيس")."""
+        text = self.text
+        for _ in range(n):
+            pos += 1
+            while pos < len(text) and text[pos] in _MARKS:
+                pos += 1
+        return pos
+
+    def _own(self, i: int, a: int) -> bool:
+        """Token i speaks for the claim whose content starts at a, i.e. it is not inside
+        a quotation nested in that content: in «وقال لي "لن ننسحب"، وهذا موقف ثابت»
+        the لن is the inner speaker's, not the outer claim's."""
+        r = self.t[i].quote
+        return r < 0 or self.q[r].open < a
+
+    # ------------------------------------------------------------------- output
+    def _span(self, start: int, end: int) -> Span:
+        s, e = self.norm.to_original(start, end)
+        return Span(self.field, s, e, self.norm.original[s:e])  # type: ignore[arg-type]
+
+    def _claim(self, d: _Draft) -> Claim:
+        cue = None
+        if d.cue_index is not None and d.cue is not None:
+            tok = self.t[d.cue_index]
+            start = tok.start
+            key = tok.key
+            # "وقال" → "قال", "وبتأكيده" → "تأكيده": the conjunction is not the cue.
+            while len(key) > 2 and key[0] in "وفبل" and key[1:] in _CUE_KEYS and _CUE_KEYS[key[1:]] is d.cue:
+                start = self._skip_letters(start, 1)
+                key = key[1:]
+            span = self._span(start, tok.end)
+            cue = {"text": span.text, "lemma": d.cue.lemma, "field": self.field, "start": span.start, "end": span.end}
+        a, b = d.tokens
+        ctype = d.content.type
+        return Claim(
+            field=self.field,  # type: ignore[arg-type]
+            type=ctype,
+            content=self._span(*d.display),
+            cue=cue,
+            speaker=self._span(*d.speaker) if d.speaker else None,
+            speaker_role=self._span(*d.role) if d.role else None,
+            speaker_full=d.speaker_full,
+            according_to=self._span(*d.according) if d.according else None,
+            hedged=hedged(self.t, a, b, self._own),
+            negated=negated(self.t, a, b, self._own) or bool(d.cue is not None and d.cue.negates),
+            sentence=d.sentence,
+        )
+
+
+class _Bare:
+    """A token seen without its conjunction ("فإن" as "إن")."""
+
+    __slots__ = ("word", "key")
+
+    def __init__(self, tok: Token):
+        self.word = tok.word
+        self.key = bare(tok.key)
+
+
+from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402

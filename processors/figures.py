@@ -1,0 +1,708 @@
+"""Figures: every number in an Arabic news field, with its value, kind and what it counts.
+
+    extract_figures(norm, field) -> list[Figure]     sorted by start
+
+Works on `norm.display` (tokens from processors.figures_tokens, folded for lookups) and
+maps every span back with `norm.to_original`, so `text == original[start:end]` and
+`counted == original[counted_start:counted_end]` whatever the normalizer removed.
+
+Decisions (the public contract of `news.figures`):
+
+- kind: cardinal, ordinal, percent, money, measure, fraction, year, date, time,
+  identifier. Only cardinal/percent/money/measure/fraction carry approx/range/counted.
+- text is the number with what makes its value (scale words, %, the currency or the
+  unit: "500 مليون دولار", "40 في المئة"); not the clitic ("و52" → "52", "بملياري
+  دولار" → "ملياري دولار"), not the qualifier ("نحو 40" → "40", approx "about").
+  A range spans both ends: "بين 10 و20" → text "10 و20", value 10, range 20; a scale
+  or unit on the high end applies to the low end when it fits ("بين 3 و4 ملايين" → 3e6).
+- currency: the ISO 4217 code when known (دولار → USD unless qualified, "دولار كندي" →
+  CAD, "جنيه مصري" → EGP, $ € £), else the generic name of a currency word whose country
+  the text does not say ("pound", "riyal", "dinar", "dirham", "lira", "franc", "rupee").
+- unit: short codes from figures_units.tsv (km, m, m2, t, kg, barrel, MW, pp …).
+- Not counts (typed, never cardinal): years (a bare 19xx/20xx with no counted noun, or
+  after عام/منذ/في…; value = the year), dates ("15 يونيو", "3 مارس 2022", "2022-03-03",
+  "الخامس من يونيو"; value None), times ("الساعة 10:30" → 10.5), identifiers (after
+  القرار/المادة/رقم…, model designators "إس-300" "F-16" "كوفيد-19", phone numbers;
+  value the number or None for phones).
+- Ordinals inside names are NOT reported: an ordinal with ال after an indefinite word is
+  a regnal number ("محمد السادس", "إليزابيث الثانية"), and figures_ordinal_names.tsv
+  lists the rest ("الحرب العالمية الثانية"). Ordinals in month names ("كانون الثاني")
+  belong to the month.
+- "الـ52" is a cardinal when a noun follows ("الـ27 دولة") and an ordinal otherwise
+  ("القمة العربية الـ32").
+- "عشرات الآلاف", "مئات", "آلاف الأشخاص": value = the lower bound (10000, 100, 1000)
+  with approx "at_least".
+"""
+
+from __future__ import annotations
+
+from processors import figures_lexicons as L
+from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish
+from processors.figures_tokens import LATIN, NUM, SIGN, WORD, Tokens
+from processors.model import Figure
+from processors.normalize import Normalized
+from processors.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
+
+COUNTING_KINDS = frozenset({"cardinal", "percent", "money", "measure", "fraction"})
+_RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})
+_SCALES = ("scale", "scale_acc", "scale_dual", "scale_plural")
+_SMALL_CLASSES = frozenset({"unit", "unit_short", "teen_head", "one", "two", "ten", "ten_short", "tens"})
+_SHAPE = {"unit": "U", "unit_short": "US", "one": "ONE", "two": "TWO"}
+# Words that look like a clitic + number but are something else: "لست" = "I am not".
+_NOT_NUMBERS = frozenset({"لست"})
+# Clitics on the first word of a qualifier: "بنحو 40", "لأكثر من 100", "وما يقرب من".
+_QUALIFIER_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
+# Definite-looking words: an ordinal after one is an ordinary adjective
+# ("الجولة الثالثة", "لليوم الثامن"); after anything else it is a name's.
+_DEFINITE = ("ال", "لل", "وال", "بال", "كال", "فال", "ولل", "وبال")
+# A possessive suffix makes a noun definite: "في يومها الثالث".
+_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
+_YEAR_STRONG = frozenset({"عام", "عامي", "سنه", "العام", "لعام"})
+_HOUR = "الساعه"
+
+
+class _Item:
+    __slots__ = (
+        "kind", "value", "t0", "t1", "start", "end", "scale", "unit", "currency",
+        "approx", "range", "counted", "pre", "opener",
+    )
+
+    def __init__(self, kind, value, t0, t1, start, end, pre="", scale=None):
+        self.kind = kind
+        self.value = value
+        self.t0 = t0  # first token (a clitic token before digits included)
+        self.t1 = t1  # token after the figure text
+        self.start = start  # display offsets of the text
+        self.end = end
+        self.scale = scale
+        self.pre = pre
+        self.unit = None
+        self.currency = None
+        self.approx = None
+        self.range = None
+        self.counted = None  # (first, end) tokens
+        self.opener = t0  # token where a range opens ("بين", "من")
+
+
+def extract_figures(norm: Normalized, field: str) -> list[Figure]:
+    """Every figure in one field (title/body), offsets into norm.original."""
+    tk = Tokens(norm.display)
+    if not tk.n:
+        return []
+    items = _Scanner(tk).run()
+    original = norm.original
+    out = []
+    for it in items:
+        s, e = norm.to_original(it.start, it.end)
+        fig = Figure(
+            field=field, start=s, end=e, text=original[s:e], value=it.value, kind=it.kind,
+            unit=it.unit, currency=it.currency, approx=it.approx, range=it.range,
+        )
+        if it.value is not None:
+            fig.value = as_number(it.value)
+        if it.range is not None:
+            fig.range = as_number(it.range)
+        if it.counted:
+            c0, c1 = it.counted
+            cs, ce = norm.to_original(tk.start[c0], tk.end[c1 - 1])
+            fig.counted, fig.counted_start, fig.counted_end = original[cs:ce], cs, ce
+        out.append(fig)
+    out.sort(key=lambda f: f.start)
+    return out
+
+
+class _Scanner:
+    """One left-to-right pass; each detector returns the token index to resume at."""
+
+    def __init__(self, tk: Tokens) -> None:
+        self.tk = tk
+        self.items: list[_Item] = []
+
+    def run(self) -> list[_Item]:
+        tk = self.tk
+        kinds = tk.kind
+        i = 0
+        while i < tk.n:
+            k = kinds[i]
+            if k == NUM:
+                j = self._digits(i)
+            elif k == WORD:
+                j = self._word(i)
+            else:
+                j = i + 1  # signs and Latin are looked at from the number next to them
+            i = j if j > i else i + 1
+        self._ranges()
+        self._approx()
+        return self.items
+
+    # --- helpers ----------------------------------------------------------------------
+
+    def _add(self, kind, value, t0, t1, start=None, end=None, pre="", scale=None) -> _Item:
+        tk = self.tk
+        it = _Item(kind, value, t0, t1, tk.start[t0] if start is None else start,
+                   tk.end[t1 - 1] if end is None else end, pre, scale)
+        self.items.append(it)
+        return it
+
+    def _core_start(self, t: int, pre: str) -> int:
+        """Display offset where the number itself starts, after its clitic."""
+        tk = self.tk
+        if tk.kind[t] == WORD and t + 1 < tk.n and tk.kind[t + 1] == NUM and tk.fold[t] in DIGIT_CLITICS:
+            return tk.start[t + 1]
+        s = tk.start[t]
+        if not pre or tk.kind[t] != WORD:
+            return s
+        text, e, k = tk.text, tk.end[t], len(pre)
+        while k and s < e:
+            if text[s] not in IGNORABLE:
+                k -= 1
+            s += 1
+        while s < e and text[s] in IGNORABLE:
+            s += 1
+        return s
+
+    def _prev_word(self, t: int) -> str:
+        """Folded word before token t on the same line, with a one-letter clitic removed."""
+        tk = self.tk
+        if not tk.joined(t) or tk.kind[t - 1] != WORD:
+            return ""
+        return tk.fold[t - 1]
+
+    def _month_at(self, i: int) -> int:
+        tk = self.tk
+        f = tk.f(i)
+        if f not in L.MONTH_FIRST_WORDS:
+            return 0
+        if i + 1 < tk.n and tk.joined(i + 1) and (f, tk.fold[i + 1]) in L.MONTHS:
+            return i + 2
+        if (f,) in L.MONTHS:
+            return i + 1
+        return 0
+
+    def _table_at(self, j: int, table: dict) -> int:
+        """Width (1 or 2 tokens) of a table entry starting at token j, or 0."""
+        tk = self.tk
+        if j >= tk.n or tk.nl[j]:
+            return 0
+        if j + 1 < tk.n and not tk.nl[j + 1] and (tk.fold[j], tk.fold[j + 1]) in table:
+            return 2
+        return 1 if (tk.fold[j],) in table else 0
+
+    def _currency_at(self, j: int) -> tuple[str, int] | None:
+        tk = self.tk
+        if j >= tk.n or tk.nl[j]:
+            return None
+        cur = L.CURRENCIES.get(tk.fold[j])
+        if cur is None:
+            return None
+        name, code = cur
+        adj = tk.f(j + 1)
+        if adj and tk.joined(j + 1):
+            # "دينار أردني", "جنيها مصريا", "ليرة لبنانية"
+            for form in (adj, adj[:-1]):
+                found = L.CURRENCY_COUNTRIES.get((name, form))
+                if found:
+                    return found, 2
+        return code, 1
+
+    # --- numbers ------------------------------------------------------------------------
+
+    def _atom(self, i: int):
+        """(class, value, clitic, width) of the number atom at token i, or None."""
+        tk = self.tk
+        if i >= tk.n:
+            return None
+        k = tk.kind[i]
+        if k == NUM:
+            if i and tk.kind[i - 1] == SIGN and tk.adj[i] and tk.fold[i - 1] in "-/:":
+                return None
+            v = digits_value(tk.fold[i])
+            return None if v is None else ("D", v, "", 1)
+        if k != WORD:
+            return None
+        f = tk.fold[i]
+        if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
+            v = digits_value(tk.fold[i + 1])
+            return None if v is None else ("D", v, f, 2)
+        e = CARDINALS.get(f)
+        if e is None or f in _NOT_NUMBERS:
+            return None
+        return e[1][0], e[1][1], e[0], 1
+
+    def _small(self, i: int):
+        """A number below 1000 (or a digit run): (value, next, shape)."""
+        a = self._atom(i)
+        if a is None:
+            return None
+        cls, v, _pre, w = a
+        j = i + w
+        if cls == "D":
+            return v, j, "D"
+        if cls == "hundred":
+            return self._plus_below_100(v, j)
+        if cls in ("unit", "unit_short", "teen_head", "one", "two"):
+            b = self._atom(j)
+            if b and not b[2]:
+                if b[0] in ("ten", "ten_short"):
+                    return v + 10, j + 1, "TEEN"  # "ثلاثة عشر", "إحدى عشرة"
+                if b[0] == "hundred" and b[1] == 100 and cls in ("unit", "unit_short") and v >= 3:
+                    return self._plus_below_100(v * 100, j + 1)  # "ثلاث مئة"
+            if cls == "teen_head":
+                return None  # "أحد" alone is "one of", not a figure
+            if b and b[2] == "و" and b[0] == "tens":
+                return v + b[1], j + 1, "T"  # units before tens: "خمسة وعشرون"
+            return v, j, _SHAPE[cls]
+        if cls == "ten":
+            return 10, j, "TEN"
+        if cls == "ten_short":
+            return 10, j, "US"
+        if cls == "tens":
+            return v, j, "T"
+        return None
+
+    def _plus_below_100(self, v, j):
+        # "ثلاثمائة وخمسة وعشرون": hundreds, then و and the rest below a hundred
+        b = self._atom(j)
+        if b and b[2] == "و" and (b[0] in _SMALL_CLASSES or b[0] == "D"):
+            r = self._small(j)
+            if r and r[0] < 100:
+                return v + r[0], r[1], "H"
+        return v, j, "H"
+
+    def _group(self, i: int):
+        """A small number with its scale word: (value, next, scale, shape)."""
+        r = self._small(i)
+        if r is None:
+            a = self._atom(i)
+            if a is not None:
+                cls, v, _pre, w = a
+                if cls == "scale":
+                    return v, i + w, v, "S"  # "ألف جندي", "مليار دولار"
+                if cls in ("scale_acc", "scale_dual"):
+                    return 2 * v, i + w, v, "S"  # duals: "ملياري دولار", "ألفا جندي"
+                return None
+            # "نصف مليون", "ربع مليار دولار"
+            fr = FRACTIONS.get(self.tk.f(i)) if self.tk.is_word(i) else None
+            if fr and not fr[1][1]:
+                b = self._atom(i + 1)
+                if b and not b[2] and b[0] == "scale":
+                    return fr[1][0] * b[1], i + 2, b[1], "S"
+            return None
+        v, j, shape = r
+        b = self._atom(j)
+        if b and not b[2]:
+            cls = b[0]
+            if cls in ("scale", "scale_acc") and shape in ("D", "H", "T", "TEEN"):
+                return v * b[1], j + 1, b[1], "S"  # "أحد عشر ألفا", "1.5 مليار", "مئة ألف"
+            if cls == "scale_plural" and (shape == "D" or (shape in ("U", "US", "TEN") and 3 <= v <= 10)):
+                return v * b[1], j + 1, b[1], "S"  # "ثلاثة آلاف", "3 ملايين"
+        return v, j, None, shape
+
+    def _compound(self, i: int):
+        """Groups joined by و in falling order: "ثلاثة آلاف وخمسمائة" = 3500,
+        "مليون و500 ألف" = 1500000, "مليون ونصف" = 1500000.
+        Returns (value, next, top scale, shape) or None."""
+        g = self._group(i)
+        if g is None:
+            return None
+        total, j, scale, shape = g
+        top = scale
+        while scale:
+            a = self._atom(j)
+            if a is None:
+                fr = FRACTIONS.get(self.tk.f(j)) if self.tk.is_word(j) else None
+                if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
+                    total += fr[1][0] * scale
+                    j += 1
+                break
+            if a[2] != "و":
+                break
+            g2 = self._group(j)
+            if g2 is None or g2[0] >= scale:
+                break  # "بين ألف وألفين" is a range, not a sum
+            total += g2[0]
+            j = g2[1]
+            scale = g2[2]
+        return total, j, top, shape
+
+    def _digits(self, i: int) -> int:
+        """Token i is a digit run, or the clitic glued before one ("و52", "الـ52", "و 40")."""
+        tk = self.tk
+        c = i + 1 if tk.kind[i] == WORD else i
+        pre = tk.fold[i] if c != i else ""
+        j = self._typed_digits(i, c, pre)
+        if j:
+            return j
+        r = self._compound(i)
+        if r is None:
+            return c + 1
+        value, j, top, shape = r
+        return self._finish(i, j, value, top, shape, pre)
+
+    def _typed_digits(self, t0: int, c: int, pre: str) -> int:
+        """Digits that are not quantities: designators, identifiers, phones, dates, times."""
+        tk = self.tk
+        fold, kind, adj, n = tk.fold, tk.kind, tk.adj, tk.n
+        raw = fold[c]
+        value = digits_value(raw)
+        # "إس-300", "F-16", "كوفيد-19": word, hyphen, digits, no spaces
+        if not pre and c >= 2 and fold[c - 1] == "-" and adj[c] and adj[c - 1] and kind[c - 2] in (WORD, LATIN):
+            self._add("identifier", value, c - 2, c + 1)
+            return c + 1
+        if not pre and tk.joined(c) and (kind[c - 1] == LATIN or (kind[c - 1] == WORD and fold[c - 1] in L.DESIGNATORS)):
+            self._add("identifier", value, c - 1, c + 1)  # "إس 400", "F 16"
+            return c + 1
+        # "القرار 2334", "القرار رقم 2254", "المادة 5", "الرحلة 302"
+        p = self._prev_word(t0)
+        if p and (p in L.IDENTIFIER_TRIGGERS or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)):
+            self._add("identifier", value, t0, c + 1, start=tk.start[c])
+            return c + 1
+        # phones: "+20 100 123 4567", "01001234567"
+        digits_only = raw.isdigit()
+        if (c and fold[c - 1] == "+" and adj[c]) or (digits_only and raw[0] in "0٠۰" and len(raw) >= 6):
+            s = tk.start[c - 1] if c and fold[c - 1] == "+" and adj[c] else tk.start[c]
+            j = c + 1
+            while j < n and not tk.nl[j] and (kind[j] == NUM or (fold[j] == "-" and j + 1 < n and kind[j + 1] == NUM)):
+                j += 1
+            self._add("identifier", None, t0, j, start=s)
+            return j
+        # "2022-03-03", "03/03/2022", "3/3"
+        if c + 2 < n and fold[c + 1] in ("-", "/") and adj[c + 1] and kind[c + 2] == NUM and adj[c + 2]:
+            sep = fold[c + 1]
+            if c + 4 < n and fold[c + 3] == sep and adj[c + 3] and kind[c + 4] == NUM and adj[c + 4]:
+                self._add("date", None, t0, c + 5, start=tk.start[c])
+                return c + 5
+            v2 = digits_value(fold[c + 2])
+            if sep == "-" and (value is None or v2 is None or value >= v2):
+                # "بنتيجة 2-1" is a score: neither side is a figure
+                self._add("identifier", None, t0, c + 3, start=tk.start[c])
+                return c + 3
+            if sep == "/" and isinstance(value, int) and isinstance(v2, int) and 1 <= value <= 31 and 1 <= v2 <= 12:
+                self._add("date", None, t0, c + 3, start=tk.start[c])
+                return c + 3
+        if value is None:
+            # "03.03.2022" is a date; any other overlong or malformed run is not a figure
+            parts = raw.replace("/", ".").split(".")
+            if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4 and len(parts[0]) <= 2:
+                self._add("date", None, t0, c + 1, start=tk.start[c])
+            return c + 1
+        # clock times: "10:30", "الساعة 10"
+        if c + 2 < n and fold[c + 1] == ":" and adj[c + 1] and kind[c + 2] == NUM and adj[c + 2]:
+            m = digits_value(fold[c + 2]) or 0
+            self._add("time", value + m / 60, t0, c + 3, start=tk.start[c])
+            return c + 3
+        if self._prev_word(t0) == _HOUR:
+            self._add("time", value, t0, c + 1, start=tk.start[c])
+            return c + 1
+        # day and month, optional year: "15 يونيو", "3 مارس 2022", "1 كانون الثاني 2023"
+        if isinstance(value, int) and 1 <= value <= 31 and pre != "ال":
+            m = self._month_at(c + 1) if tk.joined(c + 1) else 0
+            if m:
+                if m < n and kind[m] == NUM and len(fold[m]) == 4 and tk.joined(m):
+                    m += 1
+                self._add("date", None, t0, m, start=tk.start[c])
+                return m
+        return 0
+
+    def _finish(self, t0: int, j: int, value, top, shape: str, pre: str) -> int:
+        """Kind, unit/currency, counted phrase of the number in tokens [t0, j)."""
+        tk = self.tk
+        start = self._core_start(t0, pre)
+        kind, unit, currency, end_tok = "cardinal", None, None, j
+        w = self._table_at(j, L.PERCENT)
+        before = tk.f(t0 - 1) if tk.adj[t0] and t0 else ""
+        if w:
+            kind, end_tok = "percent", j + w
+        elif before in ("%", "٪"):
+            kind, start = "percent", tk.start[t0 - 1]  # "%40"
+        else:
+            cur = self._currency_at(j)
+            if cur:
+                kind, currency, end_tok = "money", cur[0], j + cur[1]
+            elif before in L.CURRENCY_SIGNS:
+                kind, currency, start = "money", L.CURRENCIES[before][1], tk.start[t0 - 1]  # "$500"
+            else:
+                w = self._table_at(j, L.UNITS)
+                if w:
+                    key = (tk.fold[j], tk.fold[j + 1]) if w == 2 else (tk.fold[j],)
+                    kind, unit, end_tok = "measure", L.UNITS[key], j + w
+                elif shape in ("U", "US") and tk.f(j) == "ارباع" and tk.joined(j):
+                    kind, value, end_tok = "fraction", value * 0.25, j + 1  # "ثلاثة أرباع"
+        it = _Item(kind, value, t0, end_tok, start, tk.end[end_tok - 1], pre, top)
+        it.unit, it.currency = unit, currency
+        resume = end_tok
+        if kind in ("cardinal", "fraction"):
+            if shape == "D" and top is None and pre not in ("ال", "وال", "بال") and self._is_year(t0, j, value):
+                it.kind = "year"
+                if tk.f(j) in L.YEAR_AFTER and tk.joined(j):
+                    it.t1 = j + 1
+                    it.end = tk.end[j]
+                self.items.append(it)
+                return it.t1
+            if shape in ("ONE", "TWO"):
+                # "جندي واحد", "طائرتين اثنتين": the noun comes first
+                p = t0 - 1
+                if tk.joined(t0) and is_head(tk, p):
+                    it.counted = (p, p + 1)
+                elif shape == "TWO" and tk.f(j) == "من":
+                    it.counted = counted_phrase(tk, j)
+                if it.counted is None:
+                    return j
+            else:
+                it.counted = counted_phrase(tk, end_tok)
+            if shape == "US":
+                # short forms are numbers only before an indefinite noun: "سبع سنوات"
+                # yes, "تسع القاعة" (holds) no
+                if it.counted is None or tk.fold[it.counted[0]].startswith("ال"):
+                    return j
+            if pre in ("ال", "وال", "بال") and it.counted and tk.fold[it.counted[0]].startswith("ال"):
+                # "المقاعد الـ29 الباقية": between a noun and its adjective the number
+                # counts the noun before it
+                p = t0 - 1
+                it.counted = (p, p + 1) if tk.joined(t0) and tk.fold[p].startswith("ال") else None
+            if shape == "D" and it.counted is None and top is None and pre in ("", "ال", "وال", "بال"):
+                p = self._prev_word(t0)
+                if p.endswith(("ات", "ين", "ون")) and p.startswith("ال") and pre:
+                    it.counted = (t0 - 1, t0)  # "الدول الـ27": the number follows its noun
+                elif pre or p in L.ORDINAL_NOUNS or self._prev_word(t0 - 1) in L.ORDINAL_NOUNS:
+                    it.kind = "ordinal"  # "القمة العربية الـ32", "في الدقيقة 23"
+        elif kind in ("percent", "measure"):
+            it.counted = counted_phrase(tk, end_tok, partitive_only=True)
+        if it.counted and it.counted[1] > resume:
+            resume = it.counted[1]
+        self.items.append(it)
+        return resume
+
+    def _is_year(self, t0: int, j: int, value) -> bool:
+        tk = self.tk
+        raw = tk.fold[t0 + 1] if tk.kind[t0] == WORD else tk.fold[t0]
+        if not isinstance(value, int) or not raw.isdigit() or not 3 <= len(raw) <= 4:
+            return False
+        prev = self._prev_word(t0)
+        if prev and prev[0] in "وبل" and prev[1:] in L.YEAR_BEFORE:
+            prev = prev[1:]
+        nxt = tk.f(j) if tk.joined(j) else ""
+        if prev in _YEAR_STRONG or nxt in L.YEAR_AFTER:
+            return True  # "عام 1948", "1443 هـ"
+        if len(raw) != 4 or not 1900 <= value <= 2099:
+            return False
+        return prev in L.YEAR_BEFORE or not is_head(tk, j)
+
+    # --- words ---------------------------------------------------------------------------
+
+    def _word(self, i: int) -> int:
+        tk = self.tk
+        f = tk.fold[i]
+        if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
+            return self._digits(i)
+        if f in L.MONTH_FIRST_WORDS:
+            m = self._month_at(i)
+            if m:
+                if m < tk.n and tk.kind[m] == NUM and len(tk.fold[m]) == 4 and tk.joined(m):
+                    self._add("date", None, i, m + 1)  # "مارس 2022"
+                    return m + 1
+                if m - i == 2:
+                    return m  # "كانون الثاني": the ordinal is the month's
+        if f in CARDINALS or f in FRACTIONS:
+            r = self._compound(i)
+            if r is not None:
+                value, j, top, shape = r
+                pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
+                return self._finish(i, j, value, top, shape, pre)
+            e = CARDINALS.get(f)
+            if e and e[1][0] in ("approx_plural", "scale_plural"):
+                return self._approx_plural(i, e)
+        e = ORDINALS.get(f)
+        if e is not None:
+            return self._ordinal(i, e)
+        e = FRACTIONS.get(f)
+        if e is not None:
+            return self._fraction(i, e)
+        if f.startswith("ال"):
+            e = CARDINALS.get(f[2:])
+            if e and not e[0] and e[1][0] == "tens":
+                return self._ordinal(i, ("", (e[1][1], True, "m")))  # "القرن العشرين"
+        return i + 1
+
+    def _approx_plural(self, i: int, entry) -> int:
+        """"عشرات الآلاف من المتظاهرين", "مئات القتلى", "ملايين الدولارات": the lower bound."""
+        tk = self.tk
+        pre, (_cls, value) = entry
+        j = i + 1
+        nxt = tk.f(j)
+        if nxt.startswith("ال") and tk.joined(j):
+            e = CARDINALS.get(nxt[2:])
+            if e and not e[0] and e[1][0] == "scale_plural":
+                value *= e[1][1]
+                j += 1
+        start = self._core_start(i, pre)
+        cur = self._currency_at(j)
+        if cur is None and tk.f(j) == "من":
+            cur = self._currency_at(j + 1)  # "مئات الملايين من الدولارات"
+            if cur:
+                j += 1
+        if cur:
+            it = _Item("money", value, i, j + cur[1], start, tk.end[j + cur[1] - 1], pre)
+            it.currency = cur[0]
+        else:
+            it = _Item("cardinal", value, i, j, start, tk.end[j - 1], pre)
+            it.counted = counted_phrase(tk, j)
+            if it.counted is None:
+                return j  # "آلاف" alone is too vague to report
+        it.approx = "at_least"
+        self.items.append(it)
+        return max(it.t1, it.counted[1] if it.counted else 0)
+
+    def _looks_like_name(self, p: int) -> bool:
+        tk = self.tk
+        if p < 0 or tk.kind[p] != WORD:
+            return False
+        f = tk.fold[p]
+        if f.startswith(_DEFINITE) or f in L.STOPWORDS or is_numberish(tk, p):
+            return False
+        raw = "".join(ch for ch in tk.text[tk.start[p]:tk.end[p]] if ch not in IGNORABLE)
+        return not raw.endswith(_POSSESSIVE)
+
+    def _ordinal(self, i: int, entry) -> int:
+        tk = self.tk
+        pre, (value, definite, gender) = entry
+        f = tk.fold[i]
+        base = f[len(pre):]
+        if base.startswith("ل") and pre == "ل":
+            base = "ا" + base  # لل+X = ل + ال+X
+        if base.startswith("ال") and definite:
+            base = base[2:]
+        j = i + 1
+        nxt = tk.f(j) if tk.joined(j) else ""
+        if nxt in ("عشر", "عشره"):
+            value += 10  # "الحادي عشر", "الثانية عشرة"
+            j += 1
+        elif nxt.startswith("وال") and CARDINALS.get(nxt[3:], ("x", ("",)))[1][0] == "tens":
+            value += CARDINALS[nxt[3:]][1][1]  # "الحادي والعشرين"
+            j += 1
+        elif base in ("حادي", "حاديه"):
+            return i + 1
+        prev = self._prev_word(i)
+        start = self._core_start(i, pre)
+        if prev == _HOUR:
+            self._add("time", value, i, j, start=start)  # "الساعة العاشرة"
+            return j
+        if definite:
+            if prev in L.ORDINAL_NAMES or (prev and self._looks_like_name(i - 1)):
+                return j  # "الحرب العالمية الثانية", "محمد السادس"
+            if tk.f(j) == "من":
+                m = self._month_at(j + 1)
+                if m and tk.joined(j + 1):  # "الخامس من يونيو" is a date
+                    if m < tk.n and tk.kind[m] == NUM and len(tk.fold[m]) == 4 and tk.joined(m):
+                        m += 1
+                    self._add("date", None, i, m, start=start)
+                    return m
+        elif gender == "m":
+            # without ال the masculine ordinal heads a construct: "ثاني جولات", "ثامن أيام";
+            # but "ثاني أكسيد الكربون" is a compound name and "أول أمس" a day
+            if not is_head(tk, j) or tk.f(j) in ("اكسيد", "امس"):
+                return j
+        else:
+            # the feminine agrees with a feminine noun before it: "جولة ثالثة";
+            # "أولى" also heads a construct: "أولى جلسات"
+            if not ((prev.endswith("ه") and prev not in L.STOPWORDS) or (base == "اولي" and is_head(tk, j))):
+                return j
+        self._add("ordinal", value, i, j, start=start)
+        return j
+
+    def _fraction(self, i: int, entry) -> int:
+        tk = self.tk
+        pre, (value, definite) = entry
+        if tk.fold[i].endswith("ارباع"):
+            return i + 1  # only after a count, see _finish
+        j = i + 1
+        e = ORDINALS.get(tk.f(j))
+        if e and e[1][1]:
+            return j  # "النصف الأول من العام" is a period, not a share
+        counted = counted_phrase(tk, j)
+        if counted is None and not definite:
+            return j  # "ساعة ونصف"
+        it = self._add("fraction", value, i, j, start=self._core_start(i, pre), pre=pre)
+        it.counted = counted
+        return counted[1] if counted else j
+
+    # --- ranges and qualifiers ---------------------------------------------------------
+
+    def _ranges(self) -> None:
+        out: list[_Item] = []
+        for it in self.items:
+            if out and self._is_range(out[-1], it):
+                a = out[-1]
+                if a.scale is None and it.scale and a.value * it.scale <= it.value:
+                    a.value *= it.scale  # "بين 3 و4 ملايين"
+                if a.kind == "cardinal":
+                    a.kind = it.kind
+                a.unit = a.unit or it.unit
+                a.currency = a.currency or it.currency
+                a.counted = it.counted
+                a.range = it.value
+                a.t1, a.end = it.t1, it.end
+                continue
+            out.append(it)
+        self.items = out
+
+    def _is_range(self, a: _Item, b: _Item) -> bool:
+        if a.kind not in _RANGEABLE or b.kind not in _RANGEABLE or a.counted is not None:
+            return False
+        if a.kind != "cardinal" and a.kind != b.kind:
+            return False
+        if a.value is None or b.value is None:
+            return False
+        tk = self.tk
+        before = tk.f(a.t0 - 1) if tk.joined(a.t0) else ""
+        if b.t0 == a.t1 and b.pre == "و":
+            if before in ("بين", "وبين"):
+                a.opener = a.t0 - 1
+                return True
+            if before in _YEAR_STRONG and tk.f(a.t0 - 2) in ("بين", "وبين"):
+                a.opener = a.t0 - 2  # "بين عامي 2010 و2015"
+                return True
+        if before in ("من", "ومن") and (
+            (b.t0 == a.t1 + 1 and tk.f(a.t1) in ("الي", "حتي")) or (b.t0 == a.t1 and b.pre == "ل")
+        ):
+            a.opener = a.t0 - 1
+            return True
+        # "10-15 شخصا" (a lower then a higher number; "2-1" is a score)
+        return (
+            b.t0 == a.t1 + 1 and tk.fold[a.t1] == "-" and tk.adj[a.t1] and tk.adj[b.t0]
+            and a.kind == "cardinal" and a.value < b.value
+        )
+
+    def _approx(self) -> None:
+        tk = self.tk
+        for it in self.items:
+            if it.kind not in COUNTING_KINDS or it.approx:
+                continue
+            it.approx = self._qualifier_before(it.opener) or self._qualifier_after(it)
+
+    def _qualifier_before(self, t: int) -> str | None:
+        tk = self.tk
+        for width in range(L.APPROX_MAX_WORDS, 0, -1):
+            s = t - width
+            if s < 0 or any(tk.kind[k] != WORD or (k > s and tk.nl[k]) for k in range(s, t)) or tk.nl[t]:
+                continue
+            words = tk.fold[s:t]
+            first = words[0]
+            for clitic in ("",) + _QUALIFIER_CLITICS:
+                if clitic and not first.startswith(clitic):
+                    continue
+                found = L.APPROX.get((first[len(clitic):], *words[1:]))
+                if found and found[1] == "before":
+                    return found[0]
+        return None
+
+    def _qualifier_after(self, it: _Item) -> str | None:
+        tk = self.tk
+        for t in (it.t1, it.counted[1] if it.counted else None):
+            if t is None or t >= tk.n or tk.nl[t]:
+                continue
+            for width in (2, 1):
+                found = L.APPROX.get(tuple(tk.fold[t:t + width]))
+                if found and found[1] == "after":
+                    return found[0]
+        return None

@@ -1,0 +1,242 @@
+"""Claims extraction: the seed fixture, a hand-written test set of news passages
+(claims_cases.jsonl), exact offsets under a normalizer that changes them, and lexicon
+coverage (every lexicon row is used by some passage).
+
+The expectations in claims_cases.jsonl were written as a reader marks the passages, not
+copied from the extractor's output. Conventions:
+- content_starts/content_ends: the first/last words of what was said, compared after
+  dediacritization and folding. Indirect content starts after إن/أن, and after the
+  pronoun the complementizer carries ("أنه سيزور" → "سيزور", like the seed's "أننا لم
+  نحصل" → "لم نحصل"); direct content is what is inside the quotation marks.
+- An unquoted content runs to the end of its sentence, or to the clause where the next
+  claim starts ("...، مضيفاً أن").
+- hedged/negated/according_to default to false/false/null; speaker null means
+  unattributed; "carry": true marks a speaker taken over from the previous claim.
+- "exact_count" (default true): nothing else may be reported.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from processors.claims import extract_claims
+from processors.claims_lexicons import LEXICON_DIR, fold, read_rows
+from processors.model import Figure
+from processors.normalize import normalize
+
+from .claims_support import (
+    assert_offsets,
+    check_case,
+    describe,
+    load_cases,
+    norm_words,
+    stripping_normalize,
+)
+
+SEED = Path(__file__).parents[2] / "fixtures" / "seed"
+CASES = load_cases()
+NORMALIZERS = {"normalize": normalize, "stripping": stripping_normalize}
+
+
+def _fields(case: dict, norm) -> dict:
+    return {name: norm(case[name]) for name in ("title", "body") if case.get(name)}
+
+
+def _originals(case: dict) -> dict:
+    return {name: case[name] for name in ("title", "body") if case.get(name)}
+
+
+# ---------------------------------------------------------------------------- seed
+def _seed_figures(article: dict) -> list[Figure]:
+    """Figures built here from the digits of the article (independent of
+    processors.figures): a number glued to a hyphen is a designator (إس-300), not a count."""
+    figures = []
+    for name in ("title", "body"):
+        for m in re.finditer(r"(?<![\d\-])\d+(?![\d\-])", article[name]):
+            figures.append(
+                Figure(name, m.start(), m.end(), m.group(), int(m.group()), "cardinal", id=f"f{len(figures)}")
+            )
+    return figures
+
+
+@pytest.mark.parametrize("norm_name", sorted(NORMALIZERS))
+def test_seed_fixture(norm_name):
+    article = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
+    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
+    norm = NORMALIZERS[norm_name]
+    figures = _seed_figures(article)
+    values = {f.id: f.value for f in figures}
+    claims = extract_claims(_fields(article, norm), figures)
+    assert_offsets(claims, _originals(article))
+
+    def lines_of(c):
+        text = article[c.field]
+        return text.count("\n", 0, c.content.start)
+
+    left = list(claims)
+    problems = []
+    for exp in expected["claims"]:
+        found = [
+            c
+            for c in left
+            if c.field == exp["field"]
+            and lines_of(c) == exp["line"]
+            and norm_words(c.content.text).startswith(norm_words(exp["content_starts"]))
+        ]
+        if not found:
+            problems.append(f"missing {exp}")
+            continue
+        c = found[0]
+        left.remove(c)
+        where = f"line {exp['line']} {exp['content_starts']!r}"
+        if not norm_words(c.content.text).endswith(norm_words(exp["content_ends"])):
+            problems.append(f"{where}: content ends {c.content.text[-30:]!r}")
+        if norm_words(c.speaker.text if c.speaker else None) != norm_words(exp["speaker"]):
+            problems.append(f"{where}: speaker {c.speaker and c.speaker.text!r}")
+        lemma = c.cue["lemma"] if c.cue else None
+        if norm_words(lemma) != norm_words(exp.get("cue_lemma")):
+            problems.append(f"{where}: cue {lemma!r}")
+        if exp.get("cue") and norm_words(c.cue["text"]) != norm_words(exp["cue"]):
+            problems.append(f"{where}: cue text {c.cue['text']!r}")
+        for key in ("type", "speaker_full"):
+            if key in exp and norm_words(getattr(c, key)) != norm_words(exp[key]):
+                problems.append(f"{where}: {key} {getattr(c, key)!r}")
+        for key in ("speaker_role", "according_to"):
+            span = getattr(c, key)
+            if norm_words(span.text if span else None) != norm_words(exp.get(key)):
+                problems.append(f"{where}: {key} {span and span.text!r}")
+        for flag in ("hedged", "negated"):
+            if getattr(c, flag) != exp.get(flag, False):
+                problems.append(f"{where}: {flag} {getattr(c, flag)}")
+        got = sorted(values[i] for i in c.figures)
+        if got != sorted(exp.get("figures", [])):
+            problems.append(f"{where}: figures {got}")
+    for c in list(left):
+        opt = expected.get("optional_claims", [])
+        if any(c.field == o["field"] and lines_of(c) == o["line"] for o in opt):
+            left.remove(c)
+    if left:
+        problems.append("reported but not a claim:\n" + describe(left))
+    assert not problems, "\n".join(problems)
+
+
+# ------------------------------------------------------------------------ test set
+def test_enough_passages():
+    assert len(CASES) >= 150
+    assert sum(len(c["expect"]) for c in CASES) >= 200
+
+
+@pytest.mark.parametrize("norm_name", sorted(NORMALIZERS))
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
+def test_passage(case, norm_name):
+    claims = extract_claims(_fields(case, NORMALIZERS[norm_name]), [])
+    assert_offsets(claims, _originals(case))
+    problems = check_case(case, claims)
+    assert not problems, "\n".join(problems) + "\nfound:\n" + describe(claims)
+
+
+def test_figures_attached_inside_content_only():
+    body = "وقال الوزير إن 30 جنديا أصيبوا. وبلغ عدد القتلى 12 شخصا."
+    figs = [
+        Figure("body", body.index("30"), body.index("30") + 2, "30", 30, "cardinal", id="a"),
+        Figure("body", body.index("12"), body.index("12") + 2, "12", 12, "cardinal", id="b"),
+    ]
+    (claim,) = extract_claims({"body": normalize(body)}, figs)
+    assert claim.figures == ["a"]
+
+
+def test_empty_fields():
+    assert extract_claims({}, []) == []
+    assert extract_claims({"body": normalize("")}, []) == []
+
+
+def test_pathological_input_is_bounded():
+    import time
+
+    text = ("قال " * 20000) + ("أن " * 20000) + "«" * 5000 + "x" * 100000
+    start = time.perf_counter()
+    extract_claims({"body": normalize(text)}, [])
+    assert time.perf_counter() - start < 5
+
+
+# ---------------------------------------------------------------- lexicon coverage
+def _passage_words() -> list[set[str]]:
+    """Per passage, its folded words and the same words without clitics (و ف ب ل ال لل)
+    and pronoun suffixes, so a lexicon row "كلمة" is used by "كلمته"."""
+    out = []
+    for case in CASES:
+        text = " ".join(case.get(k, "") for k in ("title", "body"))
+        words = set()
+        for w in re.findall(r"[\w\u064b-\u0652\u0640]+", fold(text)):
+            forms = {w}
+            for _ in range(2):
+                for f in list(forms):
+                    for pre in ("و", "ف", "ب", "ل", "ال", "لل", "وال", "بال"):
+                        if f.startswith(pre) and len(f) > len(pre) + 1:
+                            forms.add(f[len(pre):])
+                    for suf in ("ه", "ها", "هم", "هما", "ي"):
+                        if f.endswith(suf) and len(f) > len(suf) + 2:
+                            stem = f[: -len(suf)]
+                            forms.add(stem)
+                            if stem.endswith("ت"):
+                                forms.add(stem[:-1] + "ه")
+                    if f.endswith("ه") and len(f) > 3:
+                        forms.add(f[:-1])  # feminine role: "المتحدثة" → "متحدث"
+            words |= forms
+        out.append(words)
+    return out
+
+
+def _phrase_used(phrase: str, texts: list[str], words: list[set[str]]) -> bool:
+    parts = fold(phrase).split()
+    if len(parts) == 1:
+        return any(parts[0] in w for w in words)
+    return any(fold(phrase) in t for t in texts)
+
+
+def _claims_lexicons() -> list[str]:
+    return sorted(p.name for p in LEXICON_DIR.glob("claims_*.tsv"))
+
+
+@pytest.mark.parametrize("name", _claims_lexicons())
+def test_every_lexicon_row_is_used(name):
+    words = _passage_words()
+    texts = [fold(" ".join(c.get(k, "") for k in ("title", "body"))) for c in CASES]
+    lemmas = {}
+    for case, w in zip(CASES, words):
+        for exp in case["expect"]:
+            if exp.get("cue_lemma"):
+                lemmas.setdefault(fold(exp["cue_lemma"]), []).append((w, exp))
+    unused = []
+    for row in read_rows(name):
+        if name == "claims_cues.tsv":
+            lemma, kind, forms = fold(row[0]), row[1], row[5].split()
+            used = any(
+                any(fold(f) in w or any(fold(f) + s in w for s in ("ه", "ها", "هم")) for f in forms)
+                for w, _ in lemmas.get(lemma, [])
+            )
+        elif name == "claims_carryover.tsv":
+            used = any(e.get("carry") for _, e in lemmas.get(fold(row[0]), []))
+        elif name == "claims_according_to.tsv":
+            marker = fold(row[0]).rstrip(" ل")
+            used = any(marker in t for t in texts) and any(
+                e.get("according_to") for c in CASES for e in c["expect"]
+            )
+        else:
+            used = _phrase_used(row[0], texts, words)
+        if not used:
+            unused.append(row[0])
+    assert not unused, f"{name}: rows no passage uses: {unused}"
+
+
+def test_lexicons_load_and_fold():
+    from processors import claims_lexicons as lx
+
+    assert lx.CUES["وقال"].lemma == "قال"
+    assert lx.CUES[fold("مضيفاً")].kind == "participle"
+    assert lx.CUES[fold("وتأكيدها")].kind == "noun"
+    assert ("لا", "سيما") in lx.NEGATIONS
