@@ -135,7 +135,8 @@ class Run:
     def topic(self, name: str) -> str:
         return self.settings.topic(name)
 
-    def start_worker(self, guarantee: str, commit_interval: float | None = None) -> subprocess.Popen:
+    def start_worker(self, guarantee: str, commit_interval: float | None = None,
+                     extra_env: dict[str, str] | None = None) -> subprocess.Popen:
         env = {
             **self.env,
             "KHABAR_PROCESSING_GUARANTEE": guarantee,
@@ -145,6 +146,7 @@ class Run:
         }
         if commit_interval is not None:
             env["KHABAR_COMMIT_INTERVAL"] = str(commit_interval)
+        env.update(extra_env or {})
         self.log_path = self.workdir / "worker.log"
         with self.log_path.open("ab") as log:
             self.worker = subprocess.Popen(

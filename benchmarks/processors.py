@@ -111,7 +111,7 @@ def _floor() -> Callable[[dict], Any]:
     return floor
 
 
-def stages(articles: list[dict], raws: list[bytes]) -> dict[str, tuple[Callable[[int], Any], int]]:
+def stages(articles: list[dict], raws: list[bytes]) -> dict[str, Callable[[int], Any]]:
     """Each stage as a function of the article's index (its inputs computed beforehand)."""
     from processors import enrich as enrich_mod
     from processors.claims import extract_claims
@@ -133,12 +133,12 @@ def stages(articles: list[dict], raws: list[bytes]) -> dict[str, tuple[Callable[
         return [extract_figures(norm, name) for name, norm in fields[i].items()]
 
     return {
-        "floor": (lambda i: floor(articles[i]), 0),
-        "normalize": (lambda i: enrich_mod.normalize_fields(articles[i]), 0),
-        "figures": (do_figures, 0),
-        "claims": (lambda i: extract_claims(fields[i], list(figures[i])), 0),
-        "enrich": (lambda i: enrich_mod.enrich(articles[i], ids[i]), 0),
-        "process": (lambda i: process(raws[i], limits), 0),
+        "floor": lambda i: floor(articles[i]),
+        "normalize": lambda i: enrich_mod.normalize_fields(articles[i]),
+        "figures": do_figures,
+        "claims": lambda i: extract_claims(fields[i], list(figures[i])),
+        "enrich": lambda i: enrich_mod.enrich(articles[i], ids[i]),
+        "process": lambda i: process(raws[i], limits),
     }
 
 
@@ -152,12 +152,12 @@ def run(count: int = 2000, size: int = corpus.DEFAULT_SIZE, seed: int = 7, round
         log(f"processors: {count} articles of ~{total_bytes / count:.0f} B (seed {seed}), pinned to CPU {chosen},"
             f" {rounds} interleaved rounds")
         todo = stages(articles, raws)
-        for fn, _ in todo.values():  # warm caches, lazy lexicons, regex compilation
+        for fn in todo.values():  # warm caches, lazy lexicons, regex compilation
             for i in range(min(warmup, count)):
                 fn(i)
         best: dict[str, StageResult] = {}
         for r in range(rounds):
-            for name, (fn, _) in todo.items():
+            for name, fn in todo.items():
                 gc.collect()
                 c0, w0 = time.process_time(), time.perf_counter()
                 for i in range(count):

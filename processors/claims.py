@@ -33,7 +33,8 @@ a quote); a colon outside the title with no cue; a title without a colon or cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field as dc_field
+from bisect import bisect_right
+from dataclasses import dataclass
 
 from processors.claims_flags import hedged, negated
 from processors.claims_lexicons import CARRYOVER, HEADLINE_LABELS, Cue, fold
@@ -46,7 +47,7 @@ from processors.claims_words import (
     nominal_head,
     stop_kind,
 )
-from processors.cues import according_at, cue_at
+from processors.cues import MARKER_WORDS, according_at, cue_at
 from processors.model import Claim, Figure, Span
 from processors.normalize import Normalized
 from processors.sentences import split_sentences
@@ -56,6 +57,7 @@ FIELD_ORDER = ("title", "body")
 # How far after the speaker the content may begin ("وقالت الوزارة في بيان نشرته على
 # موقعها الرسمي مساء الخميس إن ...").
 CONTENT_WINDOW = 30
+_TIME_PHRASES = frozenset({("في", "وقت", "سابق"), ("في", "وقت", "لاحق"), ("في", "وقت", "متاخر")})
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640\u200c\u200d")
 
 
@@ -65,6 +67,7 @@ class _Content:
     start: int = -1  # first token (unquoted content)
     quote: int = -1  # quotation region (quoted content)
     skip: int = 0  # letters of a proclitic to skip on the first token ("بوقوع")
+    end: int = -1  # token where an unquoted content is known to end (before a cue)
     nominal: bool = False
 
 
@@ -109,7 +112,7 @@ class _Source:
 
 
 def extract_claims(fields: dict[str, Normalized], figures: list[Figure]) -> list[Claim]:
-    names: list[_Name] = []
+    names: dict[str, list[_Name]] = {}  # full names seen, by their last word
     claims: list[Claim] = []
     for rank, name in enumerate(FIELD_ORDER):
         norm = fields.get(name)
@@ -127,7 +130,7 @@ def extract_claims(fields: dict[str, Normalized], figures: list[Figure]) -> list
 
 
 class _FieldReader:
-    def __init__(self, field: str, rank: int, norm: Normalized, names: list[_Name]):
+    def __init__(self, field: str, rank: int, norm: Normalized, names: dict[str, list[_Name]]):
         self.field = field
         self.rank = rank
         self.norm = norm
@@ -137,8 +140,11 @@ class _FieldReader:
         self.t: list[Token] = tokenize(self.text, sentences)
         self.q: list[Quote] = find_quotes(self.t)
         n = len(self.t)
-        self.cues = [cue_at(self.t, i) for i in range(n)]
-        self.according = [according_at(self.t, i) for i in range(n)]
+        # Most words are neither a cue nor a source marker: one set lookup rules them out.
+        self.cues = [cue_at(self.t, i) if tok.key in _CUE_KEYS else None for i, tok in enumerate(self.t)]
+        self.according = [
+            according_at(self.t, i) if tok.key in MARKER_WORDS else None for i, tok in enumerate(self.t)
+        ]
         self.sp = SpeakerReader(self.t, self.q, self.cues, self.according)
         # Token range of each sentence; a paragraph break also ends a sentence.
         self.sent_start: dict[int, int] = {}
@@ -146,7 +152,20 @@ class _FieldReader:
         for i, tok in enumerate(self.t):
             self.sent_start.setdefault(tok.sentence, i)
             self.sent_end[tok.sentence] = i + 1
+        # For each token, where its sentence (or paragraph) ends.
+        self.stop_at = [0] * n
+        nxt = n
+        for i in range(n - 1, -1, -1):
+            tok = self.t[i]
+            if tok.text == "\n":
+                nxt = i
+            end = self.sent_end[tok.sentence]
+            self.stop_at[i] = min(end, nxt) if nxt >= i else end
+            if i > 0 and self.t[i - 1].sentence != tok.sentence:
+                nxt = n
         self.drafts: list[_Draft] = []
+        self.last_in_sentence: dict[int, _Draft] = {}
+        self.last_with_speaker: _Draft | None = None
         self.consumed: set[int] = set()
         self.sources: list[_Source] = []
 
@@ -174,11 +193,7 @@ class _FieldReader:
 
     def _limit(self, i: int) -> int:
         """End of the sentence of token i, or the paragraph break before it."""
-        end = self.sent_end[self.t[i].sentence]
-        for j in range(i, end):
-            if self.t[j].text == "\n":
-                return j
-        return end
+        return self.stop_at[i]
 
     def _admit(self, d: _Draft) -> None:
         if d.cue_index is not None:
@@ -196,7 +211,13 @@ class _FieldReader:
                 return
         if d.according is None:
             self._attach_source(d)
+        self._keep(d)
+
+    def _keep(self, d: _Draft) -> None:
         self.drafts.append(d)
+        self.last_in_sentence[d.sentence] = d
+        if d.speaker is not None:
+            self.last_with_speaker = d
 
     def _inside(self, r: int, outer: int) -> bool:
         while r >= 0:
@@ -213,20 +234,28 @@ class _FieldReader:
         j = self._skip_saying(j, limit)
         content = self._content_now(j, limit, cue)
         sentence = t[i].sentence
+        if content is not None and content.nominal and content.start == j:
+            # "وتوقع تقرير لوكالة تصنيف دولية أن ...": a verbal noun right after the
+            # verb is its subject when an explicit content follows.
+            sp = self.sp.forward(j, limit, None)
+            if sp.speaker is not None:
+                later = self._find_content(sp.next, limit, cue)
+                if later is not None and not later.nominal:
+                    content = None
         if content is not None:
-            # No subject after the verb: before it ("الوزير قال إن"), or carried over.
             d = _Draft(i, cue, content, i, sentence)
-            conj = t[i].key[0] in "وف" and t[i].key[1:] in _CUE_KEYS
-            back = None if conj else self.sp.backward(i, self.sent_start[sentence])
-            if back is not None:
-                d.anchor = back[0]
-                self._set_speaker(d, *self.sp.split_role(*back))
-            elif fold(cue.lemma) in CARRYOVER:
-                self._carry(d)
+            self._subject_before(d, i, cue)
             return d
         sp = self.sp.forward(j, limit, cue)
         if sp.speaker is None:
-            return None
+            # "وزارة الخارجية أكدت في بيان أن", "الرئيس أكد له أن", "وأكد في بيان أن":
+            # no subject after the verb, an adjunct before the content.
+            content = self._find_content(sp.next, limit, cue)
+            if content is None:
+                return None
+            d = _Draft(i, cue, content, i, sentence)
+            self._subject_before(d, i, cue)
+            return d
         k = self._skip_saying(sp.next, limit)
         content = self._find_content(k, limit, cue)
         if content is None:
@@ -237,6 +266,18 @@ class _FieldReader:
         self._set_speaker(d, sp.speaker, sp.role)
         return d
 
+    def _subject_before(self, d: _Draft, i: int, cue: Cue) -> None:
+        """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
+        that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
+        t = self.t
+        conj = t[i].key[0] in "وف" and t[i].key[1:] in _CUE_KEYS
+        back = None if conj else self.sp.backward(i, self.sent_start[t[i].sentence])
+        if back is not None:
+            d.anchor = back[0]
+            self._set_speaker(d, *self.sp.split_role(*back))
+        elif fold(cue.lemma) in CARRYOVER:
+            self._carry(d)
+
     def _participle(self, i: int, cue: Cue) -> _Draft | None:
         """"مضيفاً أننا لم نحصل": the speaker is that of the verb the participle
         depends on, the last claim of the sentence, else the sentence's subject."""
@@ -246,17 +287,18 @@ class _FieldReader:
             return None
         sentence = self.t[i].sentence
         d = _Draft(i, cue, content, i, sentence)
-        governing = [g for g in self.drafts if g.sentence == sentence and g.anchor < i and g.speaker]
-        if governing:
-            self._copy_speaker(d, governing[-1])
+        governing = self.last_in_sentence.get(sentence)
+        if governing is not None and governing.anchor < i and governing.speaker:
+            self._copy_speaker(d, governing)
             return d
         first = self.sent_start[sentence]
         head = self.t[first]
         if head.word and first < i and stop_kind(head) is None and not definite(head) and not digit(head):
             # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb.
             sp = self.sp.forward(first + 1, i, None)
-            if sp.speaker is not None:
-                self._set_speaker(d, sp.speaker, sp.role)
+            if sp.speaker is not None and sp.phrase is not None:
+                a, b = self.sp.subject_only(*sp.phrase)
+                self._set_speaker(d, *self.sp.split_role(a, b))
                 return d
         self._carry(d)
         return d
@@ -350,6 +392,8 @@ class _FieldReader:
                 return _Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
         if "ب" in cue.preps and tok.key.startswith("ب") and nominal_head(tok.key[1:]):
             return _Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
+        if cue.nominal == "bare" and bare(tok.key) in ("ما", "اي") and m + 1 < limit and t[m + 1].word:
+            return _Content("indirect", start=m, nominal=True)  # "نفى ما تردد", "نفت أي نية"
         if cue.nominal == "bare" and (digit(tok) or (not definite(tok) and nominal_head(tok.key))):
             return _Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
         return None
@@ -384,6 +428,9 @@ class _FieldReader:
                     # "ونفت الحكومة مزاعم المعارضة بأن ...": the reported claim is the
                     # denied content; مزاعم is read as a claim of its own too.
                     return _Content("indirect", start=m, nominal=True)
+                if self.cues[m].kind == "noun":
+                    m += 1  # "قال الوزير في تصريح لوكالة ... إن": the occasion, not a claim
+                    continue
                 break  # another cue: the next claim
             if self.according[m] is not None:
                 m = self._skip_source(m)
@@ -399,6 +446,8 @@ class _FieldReader:
         if m == k:
             return True
         prev = self.t[m - 1]
+        if m - 3 >= k and tuple(x.key for x in self.t[m - 3 : m]) in _TIME_PHRASES:
+            return True  # "أعلنت ... في وقت سابق اعتقال 20 شخصا"
         return (not prev.word and prev.text in CLAUSE_PUNCT) or stop_kind(prev) == "time"
 
     def _skip_source(self, m: int) -> int:
@@ -422,9 +471,9 @@ class _FieldReader:
             return _Content("direct", quote=t[p].closes)
         if t[i - 1].text in COMMAS:
             first = self.sent_start[t[i].sentence]
-            words = sum(1 for x in t[first : i - 1] if x.word)
+            words = sum(1 for x in t[first : min(i - 1, first + 5)] if x.word)
             if words >= 3 and t[first].word and stop_kind(t[first]) != "prep":
-                return _Content("direct", start=first)
+                return _Content("direct", start=first, end=i - 1)
         return None
 
     # ----------------------------------------------------------------- speakers
@@ -447,10 +496,8 @@ class _FieldReader:
 
     def _carry(self, d: _Draft) -> None:
         """"وأضاف أن ...": the previous claim's speaker (same field)."""
-        for prev in reversed(self.drafts):
-            if prev.speaker is not None:
-                self._copy_speaker(d, prev)
-                return
+        if self.last_with_speaker is not None:
+            self._copy_speaker(d, self.last_with_speaker)
 
     def _link(self, d: _Draft, a: int, b: int) -> None:
         """A surname alone ("بوتين") → the full name the article gave earlier
@@ -461,8 +508,8 @@ class _FieldReader:
         last = words[0].key
         here = (self.rank, self.t[a].start)
         best = None
-        for name in self.names:
-            if name.words >= 2 and name.last == last and name.order < here:
+        for name in self.names.get(last, ()):
+            if name.order < here:
                 if best is None or name.order > best.order:
                     best = name
         if best is not None:
@@ -473,7 +520,8 @@ class _FieldReader:
         if len(words) < 2:
             return
         s, e = self.norm.to_original(self.t[a].start, self.t[b - 1].end)
-        self.names.append(_Name((self.rank, self.t[a].start), words[-1].key, len(words), self.norm.original[s:e]))
+        name = _Name((self.rank, self.t[a].start), words[-1].key, len(words), self.norm.original[s:e])
+        self.names.setdefault(name.last, []).append(name)
 
     def _remember_speaker(self, a: int, b: int) -> None:
         """"قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
@@ -493,9 +541,9 @@ class _FieldReader:
                 continue
             cue_index = cue = None
             start = first
-            if bare(t[first].key) == "ما" and first + 1 < limit and self.cues[first + 1] is not None:
+            if bare(t[first].key) == "ما" and first + 1 < limit and t[first + 1].key in _CUE_KEYS:
                 # "بحسب ما أعلنت الوزارة": the source is the cue's subject.
-                cue_index, cue = first + 1, self.cues[first + 1]
+                cue_index, cue = first + 1, _CUE_KEYS[t[first + 1].key]
                 self.consumed.add(cue_index)
                 start = first + 2
                 has_l = False
@@ -542,6 +590,11 @@ class _FieldReader:
                 content = _Content("according_to", start=s.end + 1)
             elif s.marker == first and s.end < limit:
                 n = s.end
+                if t[n].word:
+                    # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
+                    # source phrase runs on to the comma.
+                    while n < limit and t[n].text not in COMMAS:
+                        n += 1
                 while n < limit and not t[n].word and t[n].opens < 0:
                     n += 1
                 # "وحسب الشرطة، فإن المشتبه به ...": فإن only introduces the content.
@@ -550,7 +603,7 @@ class _FieldReader:
                 if n < limit:
                     content = _Content("according_to", start=n)
             elif s.marker > first and t[s.marker - 1].text in COMMAS:
-                words = sum(1 for x in t[first : s.marker] if x.word)
+                words = sum(1 for x in t[first : min(s.marker, first + 4)] if x.word)
                 if words >= 2:
                     content = _Content("according_to", start=first)
                     anchor = first
@@ -561,7 +614,7 @@ class _FieldReader:
             s.used = True
             if content.start == first:
                 d.tokens = (first, s.marker - 1)  # fixed: ends before ", وفقا ..."
-            self.drafts.append(d)
+            self._keep(d)
 
     # ----------------------------------------------------------------- headline
     def _headline(self) -> None:
@@ -588,7 +641,7 @@ class _FieldReader:
         speaker, role = self.sp.split_role(0, colon)
         self._set_speaker(d, speaker, role)
         self.consumed.update(range(0, colon + 1))
-        self.drafts.append(d)
+        self._keep(d)
 
     # ----------------------------------------------------------------- closing
     def _close_contents(self) -> None:
@@ -599,6 +652,7 @@ class _FieldReader:
         ("قال إن الرئيس أكد أن ...") and is kept only with an explicit إن/أن or quote."""
         t = self.t
         drafts = sorted(self.drafts, key=lambda d: d.anchor)
+        anchors = [d.anchor for d in drafts]
         for d in drafts:
             c = d.content
             if c.quote >= 0:
@@ -606,19 +660,24 @@ class _FieldReader:
                 d.tokens = (q.open + 1, q.close)
                 continue
             a = c.start
-            if d.tokens != (0, 0):
+            if c.end >= 0:
+                b = c.end
+            elif d.tokens != (0, 0):
                 b = d.tokens[1]
             else:
                 b = self._limit(a)
                 if t[a].quote >= 0:
                     b = min(b, self.q[t[a].quote].close)
-                for other in drafts:
-                    if other is d or other.anchor <= a or other.anchor >= b:
+                for other in drafts[bisect_right(anchors, a) :]:
+                    if other.anchor >= b:
+                        break
+                    if other is d:
                         continue
-                    if self._opens_clause(other):
-                        b = other.anchor
-                    else:
-                        other.nested = True
+                    cut = self._clause_start(other)
+                    if cut is not None:
+                        b = cut
+                        break
+                    other.nested = True
                 b = self._cut_at_source(a, b)
             d.tokens = (a, b)
         for d in drafts:
@@ -635,14 +694,20 @@ class _FieldReader:
                 s = self._skip_letters(s, d.content.skip)
             d.display = (s, t[b - 1].end)
 
-    def _opens_clause(self, d: _Draft) -> bool:
+    def _clause_start(self, d: _Draft) -> int | None:
+        """Where the clause of a sibling claim starts (an earlier content stops there),
+        or None when the claim is nested inside the earlier content."""
         t = self.t
-        if d.cue is not None and d.cue.kind == "participle":
-            return True
         a = d.anchor
+        if a > 0 and stop_kind(t[a - 1]) == "function":
+            return a - 1  # "...، ثم أكد أن", "بينما قالت المعارضة", "لكنه حذر"
+        if d.cue is not None and d.cue.kind == "participle":
+            return a
         if a > 0 and not t[a - 1].word and t[a - 1].text in CLAUSE_PUNCT:
-            return True
-        return t[a].key[:1] in ("و", "ف") and (t[a].key[1:] in _CUE_KEYS or t[a].key[1:3] == "ال")
+            return a
+        if t[a].key[:1] in ("و", "ف") and (t[a].key[1:] in _CUE_KEYS or t[a].key[1:3] == "ال"):
+            return a
+        return None
 
     def _cut_at_source(self, a: int, b: int) -> int:
         """"...، بحسب الوزارة." — a trailing source marker is not part of the content."""

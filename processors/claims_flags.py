@@ -6,6 +6,8 @@ from processors.claims_lexicons import HEDGES, NEGATIONS
 from processors.claims_tokens import CLAUSE_PUNCT, Token
 from processors.claims_words import bare
 
+_HEDGE_FIRST = frozenset(p[0] for p in HEDGES)
+_NEG_FIRST = frozenset(p[0] for p in NEGATIONS)
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "ما"})
 _EXCEPTIVE_REACH = 8
 
@@ -38,7 +40,10 @@ def hedged(tokens: list[Token], a: int, b: int, own=lambda i, a: True) -> bool:
     """Whether the content tokens [a, b) are hedged; `own(i, a)` tells whether token i
     belongs to this content rather than to a quotation nested in it."""
     for i in range(a, b):
-        if not tokens[i].word or not own(i, a):
+        tok = tokens[i]
+        if not tok.word or (tok.key not in _HEDGE_FIRST and bare(tok.key) not in _HEDGE_FIRST):
+            continue
+        if not own(i, a):
             continue
         found = _phrase_kind(HEDGES, tokens, i, b)
         if found is None:
@@ -56,7 +61,8 @@ def hedged(tokens: list[Token], a: int, b: int, own=lambda i, a: True) -> bool:
 def negated(tokens: list[Token], a: int, b: int, own=lambda i, a: True) -> bool:
     i = a
     while i < b:
-        if not tokens[i].word or not own(i, a):
+        tok = tokens[i]
+        if not tok.word or (tok.key not in _NEG_FIRST and bare(tok.key) not in _NEG_FIRST) or not own(i, a):
             i += 1
             continue
         found = _phrase_kind(NEGATIONS, tokens, i, b)

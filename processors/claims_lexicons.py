@@ -21,7 +21,7 @@ _FOLD_TABLE.update({0x0660 + d: str(d) for d in range(10)})
 _FOLD_TABLE.update({0x06F0 + d: str(d) for d in range(10)})
 
 # Pronoun suffixes a noun may carry: "تأكيدها", "كلمته", "نظيره".
-PRONOUN_SUFFIXES = ("هما", "هم", "ها", "ه")
+PRONOUN_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
 
 
 def fold(text: str) -> str:

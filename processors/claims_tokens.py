@@ -8,7 +8,6 @@ the display text (mapped to the original only when a span is reported) and its f
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
 from dataclasses import dataclass
 
 from processors.claims_lexicons import fold
@@ -48,15 +47,35 @@ class Quote:
     parent: int  # enclosing region or -1
 
 
+_FOLDED: dict[str, str] = {}
+
+
+def _fold_cached(word: str) -> str:
+    key = _FOLDED.get(word)
+    if key is None:
+        if len(_FOLDED) > 200_000:
+            _FOLDED.clear()
+        key = _FOLDED[word] = fold(word)
+    return key
+
+
 def tokenize(text: str, sentences: list[tuple[int, int]]) -> list[Token]:
+    """Tokens in order; each carries the index of the last sentence starting at or
+    before it."""
     starts = [s for s, _ in sentences]
+    n_sent = len(starts)
+    sent = 0
     tokens: list[Token] = []
+    append = tokens.append
     for m in _TOKEN.finditer(text):
         s = m.start()
         t = m.group()
-        word = t[0].isalnum() or t[0] == "_"
-        sent = max(bisect_right(starts, s) - 1, 0)
-        tokens.append(Token(s, m.end(), t, fold(t) if word else t, word, sent))
+        while sent + 1 < n_sent and starts[sent + 1] <= s:
+            sent += 1
+        if t[0].isalnum() or t[0] == "_":
+            append(Token(s, m.end(), t, _fold_cached(t), True, sent))
+        else:
+            append(Token(s, m.end(), t, t, False, sent))
     return tokens
 
 
@@ -105,14 +124,30 @@ def find_quotes(tokens: list[Token]) -> list[Quote]:
                 tok.closes = straight
                 straight = None
     close_all(len(tokens))
-    # Mark the tokens inside each region (innermost wins: regions are in opening order,
-    # so later, inner ones overwrite), and count words.
-    for r, q in enumerate(regions):
-        if q.open < 0:
-            continue
-        n = 0
-        for j in range(q.open + 1, q.close):
-            tokens[j].quote = r
-            n += tokens[j].word
-        q.words = n
+    _mark_inside(tokens, regions)
     return regions
+
+
+def _mark_inside(tokens: list[Token], regions: list[Quote]) -> None:
+    """One sweep gives each token its innermost enclosing region and each region its
+    word count (linear, even for thousands of unclosed «)."""
+    closes_at: dict[int, list[int]] = {}
+    for r, q in enumerate(regions):
+        if q.open >= 0:
+            closes_at.setdefault(q.close, []).append(r)
+    words_before = [0] * (len(tokens) + 1)
+    for j, tok in enumerate(tokens):
+        words_before[j + 1] = words_before[j] + tok.word
+    for q in regions:
+        if q.open >= 0:
+            q.words = words_before[q.close] - words_before[q.open + 1]
+    stack: list[int] = []
+    for j, tok in enumerate(tokens):
+        for r in closes_at.get(j, ()):
+            if stack and stack[-1] == r:
+                stack.pop()
+            elif r in stack:
+                stack.remove(r)  # a straight quote crossing a «»
+        tok.quote = stack[-1] if stack else -1
+        if tok.opens >= 0:
+            stack.append(tok.opens)

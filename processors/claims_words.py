@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from processors.claims_lexicons import (
     COMPLEMENTIZERS,
@@ -34,9 +35,12 @@ def definite(tok: Token) -> bool:
 
 
 def stop_kind(tok: Token) -> str | None:
-    if not tok.word:
-        return None
-    k = tok.key
+    return _stop_kind(tok.key) if tok.word else None
+
+
+# Word classes depend on the folded word only: cached, since news repeats its words.
+@lru_cache(maxsize=1 << 16)
+def _stop_kind(k: str) -> str | None:
     kind = SPEAKER_STOPS.get(k)
     # Occasion and addressee nouns end a speaker only after a preposition ("في
     # بيان") or with ل ("لوكالة"); bare, they may be the speaker ("وكالة بيلتا").
@@ -44,8 +48,13 @@ def stop_kind(tok: Token) -> str | None:
         return kind
     b = bare(k)
     kind = SPEAKER_STOPS.get(b)
-    if kind and kind in ("time", "prep", "verb", "function", "pronoun"):
+    # Not "pronoun": "ولي العهد" is not "و + لي".
+    if kind and kind in ("time", "prep", "verb", "function"):
         return kind
+    # "لكنه", "لكنها": a clause-opening particle carrying its subject pronoun.
+    for suf in ("ه", "ها", "هم"):
+        if b.endswith(suf) and SPEAKER_STOPS.get(b[: -len(suf)]) == "function":
+            return "function"
     # "لوكالة", "للصحفيين": the addressee of the statement.
     if k.startswith("ل") and len(k) > 3:
         rest = "ا" + k[1:] if k.startswith("لل") else k[1:]
@@ -57,18 +66,19 @@ def stop_kind(tok: Token) -> str | None:
 
 def circumstance(tok: Token) -> bool:
     """The occasion of speaking after a preposition: "في كلمته", "خلال المؤتمر"."""
-    if not tok.word:
-        return False
-    return any(
-        SPEAKER_STOPS.get(b) == "circumstance" for k in _keys(tok) for b in noun_bases(k)
-    )
+    return tok.word and _circumstance(tok.key)
 
 
-def _keys(tok: Token) -> tuple[str, ...]:
+@lru_cache(maxsize=1 << 16)
+def _circumstance(key: str) -> bool:
+    return any(SPEAKER_STOPS.get(b) == "circumstance" for k in _keys(key) for b in noun_bases(k))
+
+
+def _keys(key: str) -> tuple[str, ...]:
     """The word as written and without a conjunction: و is also a root letter
     ("وزير", "وكالة"), so both readings are tried."""
-    b = bare(tok.key)
-    return (tok.key,) if b == tok.key else (tok.key, b)
+    b = bare(key)
+    return (key,) if b == key else (key, b)
 
 
 def complementizer(tok: Token) -> bool:
@@ -77,9 +87,12 @@ def complementizer(tok: Token) -> bool:
 
 def role(tok: Token) -> str | None:
     """'trigger' or 'linker' for role words, with ال, ة and pronoun suffixes allowed."""
-    if not tok.word:
-        return None
-    for k in _keys(tok):
+    return _role(tok.key) if tok.word else None
+
+
+@lru_cache(maxsize=1 << 16)
+def _role(key: str) -> str | None:
+    for k in _keys(key):
         for base in noun_bases(k):
             kind = ROLES.get(base)
             if kind:
@@ -94,10 +107,20 @@ def digit(tok: Token) -> bool:
     return tok.word and tok.key[:1].isdigit()
 
 
+@lru_cache(maxsize=1 << 16)
 def nominal_head(key: str) -> bool:
     """Could open a noun-phrase content: a listed noun or a derived verbal noun,
     possibly with a pronoun suffix ("سيطرته")."""
-    for base in noun_bases(key):
-        if base in NOMINAL_HEADS or _MASDAR.fullmatch(base):
-            return True
+    # The accusative alif of an indefinite noun: "أعلنت النقابة إضرابا عاما".
+    keys = (key, key[:-1]) if key.endswith("ا") and len(key) > 4 else (key,)
+    for k in keys:
+        for base in noun_bases(k):
+            if base in NOMINAL_HEADS or _MASDAR.fullmatch(base):
+                return True
     return False
+
+
+def nisba(tok: Token) -> bool:
+    """A relational adjective ("الروسي", "العسكرية", "الأمريكيين")."""
+    k = tok.key
+    return k.endswith(("ي", "يه", "يين", "يون", "يات"))

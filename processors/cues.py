@@ -45,6 +45,8 @@ def according_at(tokens: list[Token], i: int) -> tuple[int, bool] | None:
     first = tok.key
     if first not in _FIRST_WORDS and first.startswith("و"):
         first = first[1:]
+    if first not in _FIRST_WORDS:
+        return None
     for marker in ACCORDING_TO:
         if marker[0] != first:
             continue
@@ -69,3 +71,5 @@ def according_at(tokens: list[Token], i: int) -> tuple[int, bool] | None:
 
 
 _FIRST_WORDS = frozenset(m[0] for m in ACCORDING_TO)
+# Words that may open a marker, with the conjunction: "وبحسب", "ووفق".
+MARKER_WORDS = _FIRST_WORDS | frozenset("و" + w for w in _FIRST_WORDS)

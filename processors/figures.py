@@ -37,7 +37,7 @@ Decisions (the public contract of `news.figures`):
 from __future__ import annotations
 
 from processors import figures_lexicons as L
-from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish
+from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal
 from processors.figures_tokens import LATIN, NUM, SIGN, WORD, Tokens
 from processors.model import Figure
 from processors.normalize import Normalized
@@ -59,6 +59,21 @@ _DEFINITE = ("ال", "لل", "وال", "بال", "كال", "فال", "ولل", "
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 _YEAR_STRONG = frozenset({"عام", "عامي", "سنه", "العام", "لعام"})
 _HOUR = "الساعه"
+_NISBA = ("ي", "يه", "يا", "يين", "يون", "يات")
+
+
+# Folded words that can start a figure (number words, ordinals, fractions, months, the
+# clitics glued to digits, "القرن العشرين"); any other word is skipped at once.
+_STARTERS = frozenset(
+    set(CARDINALS) | set(ORDINALS) | set(FRACTIONS) | set(DIGIT_CLITICS) | L.MONTH_FIRST_WORDS
+    | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls == "tens"}
+)
+# Last words of the "before" qualifiers, with the clitics they may carry.
+_QUALIFIER_ENDS = frozenset(
+    c + k[-1] if len(k) == 1 else k[-1]
+    for k, (_q, pos) in L.APPROX.items() if pos == "before"
+    for c in ("",) + ("و", "ب", "ل", "ف", "وب", "ول")
+)
 
 
 class _Item:
@@ -127,7 +142,8 @@ class _Scanner:
             if k == NUM:
                 j = self._digits(i)
             elif k == WORD:
-                j = self._word(i)
+                # one set lookup skips the words that can start nothing
+                j = self._word(i) if tk.fold[i] in _STARTERS else i + 1
             else:
                 j = i + 1  # signs and Latin are looked at from the number next to them
             i = j if j > i else i + 1
@@ -214,7 +230,7 @@ class _Scanner:
             return None
         k = tk.kind[i]
         if k == NUM:
-            if i and tk.kind[i - 1] == SIGN and tk.adj[i] and tk.fold[i - 1] in "-/:":
+            if i and tk.kind[i - 1] == SIGN and tk.adj[i] and tk.fold[i - 1] in "/:":
                 return None
             v = digits_value(tk.fold[i])
             return None if v is None else ("D", v, "", 1)
@@ -278,8 +294,10 @@ class _Scanner:
                 cls, v, _pre, w = a
                 if cls == "scale":
                     return v, i + w, v, "S"  # "ألف جندي", "مليار دولار"
-                if cls in ("scale_acc", "scale_dual"):
+                if cls == "scale_dual" or (cls == "scale_acc" and self._noun_follows(i + w)):
                     return 2 * v, i + w, v, "S"  # duals: "ملياري دولار", "ألفا جندي"
+                if cls == "scale_acc":
+                    return v, i + w, v, "S"  # accusative: "بلغت مليارا ونصف"
                 return None
             # "نصف مليون", "ربع مليار دولار"
             fr = FRACTIONS.get(self.tk.f(i)) if self.tk.is_word(i) else None
@@ -298,6 +316,10 @@ class _Scanner:
                 return v * b[1], j + 1, b[1], "S"  # "ثلاثة آلاف", "3 ملايين"
         return v, j, None, shape
 
+    def _noun_follows(self, j: int) -> bool:
+        tk = self.tk
+        return tk.joined(j) and (is_head(tk, j) or tk.fold[j] in L.CURRENCIES or (tk.fold[j],) in L.UNITS)
+
     def _compound(self, i: int):
         """Groups joined by و in falling order: "ثلاثة آلاف وخمسمائة" = 3500,
         "مليون و500 ألف" = 1500000, "مليون ونصف" = 1500000.
@@ -314,6 +336,9 @@ class _Scanner:
                 if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
                     total += fr[1][0] * scale
                     j += 1
+                    b = self._atom(j)
+                    if b and not b[2] and b[0] == "scale" and b[1] == scale:
+                        j += 1  # "مليون ونصف مليون دولار"
                 break
             if a[2] != "و":
                 break
@@ -417,6 +442,10 @@ class _Scanner:
             kind, start = "percent", tk.start[t0 - 1]  # "%40"
         else:
             cur = self._currency_at(j)
+            if cur is None and tk.f(j) == "من" and top:
+                cur = self._currency_at(j + 1)  # "مليارين من الدولارات"
+                if cur:
+                    cur = (cur[0], cur[1] + 1)
             if cur:
                 kind, currency, end_tok = "money", cur[0], j + cur[1]
             elif before in L.CURRENCY_SIGNS:
@@ -428,17 +457,15 @@ class _Scanner:
                     kind, unit, end_tok = "measure", L.UNITS[key], j + w
                 elif shape in ("U", "US") and tk.f(j) == "ارباع" and tk.joined(j):
                     kind, value, end_tok = "fraction", value * 0.25, j + 1  # "ثلاثة أرباع"
+                    shape = "F"
         it = _Item(kind, value, t0, end_tok, start, tk.end[end_tok - 1], pre, top)
         it.unit, it.currency = unit, currency
         resume = end_tok
         if kind in ("cardinal", "fraction"):
             if shape == "D" and top is None and pre not in ("ال", "وال", "بال") and self._is_year(t0, j, value):
-                it.kind = "year"
-                if tk.f(j) in L.YEAR_AFTER and tk.joined(j):
-                    it.t1 = j + 1
-                    it.end = tk.end[j]
+                it.kind = "year"  # the era marker ("م", "هـ") is not part of the number
                 self.items.append(it)
-                return it.t1
+                return j
             if shape in ("ONE", "TWO"):
                 # "جندي واحد", "طائرتين اثنتين": the noun comes first
                 p = t0 - 1
@@ -449,7 +476,7 @@ class _Scanner:
                 if it.counted is None:
                     return j
             else:
-                it.counted = counted_phrase(tk, end_tok)
+                it.counted = counted_phrase(tk, end_tok, construct=kind == "fraction")
             if shape == "US":
                 # short forms are numbers only before an indefinite noun: "سبع سنوات"
                 # yes, "تسع القاعة" (holds) no
@@ -460,13 +487,19 @@ class _Scanner:
                 # counts the noun before it
                 p = t0 - 1
                 it.counted = (p, p + 1) if tk.joined(t0) and tk.fold[p].startswith("ال") else None
-            if shape == "D" and it.counted is None and top is None and pre in ("", "ال", "وال", "بال"):
-                p = self._prev_word(t0)
+            p = self._prev_word(t0)
+            if shape == "D" and top is None and not pre and (p in L.ORDINAL_NOUNS):
+                it.kind, it.counted = "ordinal", None  # "في الدقيقة 23 من المباراة"
+            elif shape == "D" and it.counted is None and top is None and pre in ("", "ال", "وال", "بال"):
                 if p.endswith(("ات", "ين", "ون")) and p.startswith("ال") and pre:
                     it.counted = (t0 - 1, t0)  # "الدول الـ27": the number follows its noun
                 elif pre or p in L.ORDINAL_NOUNS or self._prev_word(t0 - 1) in L.ORDINAL_NOUNS:
                     it.kind = "ordinal"  # "القمة العربية الـ32", "في الدقيقة 23"
-        elif kind in ("percent", "measure"):
+        elif kind == "measure":
+            it.counted = counted_phrase(tk, end_tok)  # "10 أطنان وقود", "3 أطنان من المخدرات"
+            if it.counted and tk.fold[end_tok] != "من" and tk.fold[it.counted[0]].endswith(_NISBA):
+                it.counted = None  # "70 دونما زراعيا": an adjective of the unit
+        elif kind == "percent":
             it.counted = counted_phrase(tk, end_tok, partitive_only=True)
         if it.counted and it.counted[1] > resume:
             resume = it.counted[1]
@@ -484,9 +517,13 @@ class _Scanner:
         nxt = tk.f(j) if tk.joined(j) else ""
         if prev in _YEAR_STRONG or nxt in L.YEAR_AFTER:
             return True  # "عام 1948", "1443 هـ"
-        if len(raw) != 4 or not 1900 <= value <= 2099:
+        if len(raw) != 4 or not 1000 <= value <= 2099:
             return False
-        return prev in L.YEAR_BEFORE or not is_head(tk, j)
+        if prev in L.YEAR_BEFORE and value >= 1900:
+            return True  # "في 2023 سجلت", "بعد 2011 تغير"
+        if is_head(tk, j) and not looks_verbal(tk.fold[j]):
+            return False  # "2000 شرطي"
+        return prev in L.YEAR_BEFORE or value >= 1900
 
     # --- words ---------------------------------------------------------------------------
 
@@ -546,21 +583,35 @@ class _Scanner:
             it.currency = cur[0]
         else:
             it = _Item("cardinal", value, i, j, start, tk.end[j - 1], pre)
-            it.counted = counted_phrase(tk, j)
-            if it.counted is None:
-                return j  # "آلاف" alone is too vague to report
+            it.counted = counted_phrase(tk, j, construct=True)
+            if it.counted is None and j == i + 1:
+                return j  # "آلاف" alone is too vague to report; "مئات الآلاف" is not
         it.approx = "at_least"
         self.items.append(it)
         return max(it.t1, it.counted[1] if it.counted else 0)
+
+    def _after_title(self, i: int) -> bool:
+        """A regnal ordinal: a title, then one or two name words, then the ordinal."""
+        tk = self.tk
+        for back in (2, 3):
+            t = i - back
+            if t < 0 or not all(tk.joined(k) and tk.kind[k] == WORD for k in range(t + 1, i + 1)):
+                continue
+            if tk.fold[t] in L.REGNAL_TITLES and all(self._looks_like_name(k) for k in range(t + 1, i)):
+                return True
+        return False
 
     def _looks_like_name(self, p: int) -> bool:
         tk = self.tk
         if p < 0 or tk.kind[p] != WORD:
             return False
         f = tk.fold[p]
-        if f.startswith(_DEFINITE) or f in L.STOPWORDS or is_numberish(tk, p):
-            return False
         raw = "".join(ch for ch in tk.text[tk.start[p]:tk.end[p]] if ch not in IGNORABLE)
+        # raw, not folded: "إليزابيث" folds to اليزابيث but has no article
+        if raw.startswith(_DEFINITE) or f in L.STOPWORDS or is_numberish(tk, p):
+            return False
+        if f[0] in "وف":
+            return False  # "وخسر الثانية": a conjunction, so a verb or noun, not a name
         return not raw.endswith(_POSSESSIVE)
 
     def _ordinal(self, i: int, entry) -> int:
@@ -588,8 +639,6 @@ class _Scanner:
             self._add("time", value, i, j, start=start)  # "الساعة العاشرة"
             return j
         if definite:
-            if prev in L.ORDINAL_NAMES or (prev and self._looks_like_name(i - 1)):
-                return j  # "الحرب العالمية الثانية", "محمد السادس"
             if tk.f(j) == "من":
                 m = self._month_at(j + 1)
                 if m and tk.joined(j + 1):  # "الخامس من يونيو" is a date
@@ -597,6 +646,8 @@ class _Scanner:
                         m += 1
                     self._add("date", None, i, m, start=start)
                     return m
+            if prev in L.ORDINAL_NAMES or (prev and self._after_title(i)):
+                return j  # "الحرب العالمية الثانية", "الملك محمد السادس"
         elif gender == "m":
             # without ال the masculine ordinal heads a construct: "ثاني جولات", "ثامن أيام";
             # but "ثاني أكسيد الكربون" is a compound name and "أول أمس" a day
@@ -619,9 +670,16 @@ class _Scanner:
         e = ORDINALS.get(tk.f(j))
         if e and e[1][1]:
             return j  # "النصف الأول من العام" is a period, not a share
-        counted = counted_phrase(tk, j)
+        # a definite fraction is not the head of a construct: "إلى النصف مقارنة بـ", and
+        # is a share only after a preposition or verb-like stop word or before من:
+        # "الربع الأخير", "ليلة النصف" name periods
+        if definite and tk.f(j).startswith("ال"):
+            return j  # "الربع الأخير", "النصف الثاني"
+        counted = counted_phrase(tk, j, partitive_only=definite, construct=True)
         if counted is None and not definite:
             return j  # "ساعة ونصف"
+        if definite and counted is None and self._prev_word(i) not in L.STOPWORDS:
+            return j
         it = self._add("fraction", value, i, j, start=self._core_start(i, pre), pre=pre)
         it.counted = counted
         return counted[1] if counted else j
@@ -682,6 +740,8 @@ class _Scanner:
 
     def _qualifier_before(self, t: int) -> str | None:
         tk = self.tk
+        if t < 1 or tk.fold[t - 1] not in _QUALIFIER_ENDS:
+            return None
         for width in range(L.APPROX_MAX_WORDS, 0, -1):
             s = t - width
             if s < 0 or any(tk.kind[k] != WORD or (k > s and tk.nl[k]) for k in range(s, t)) or tk.nl[t]:
@@ -698,9 +758,11 @@ class _Scanner:
 
     def _qualifier_after(self, it: _Item) -> str | None:
         tk = self.tk
-        for t in (it.t1, it.counted[1] if it.counted else None):
-            if t is None or t >= tk.n or tk.nl[t]:
-                continue
+        # "50 شخصا على الأقل", "70 شخصا حتفهم تقريبا": up to two words after the phrase
+        last = it.counted[1] if it.counted else it.t1
+        for t in range(it.t1, min(last + 3, tk.n)):
+            if tk.nl[t] or tk.kind[t] != WORD:
+                break
             for width in (2, 1):
                 found = L.APPROX.get(tuple(tk.fold[t:t + width]))
                 if found and found[1] == "after":

@@ -11,7 +11,7 @@ rules over tokens and the stop-word lexicon; see `counted_phrase`.
 
 from __future__ import annotations
 
-from processors.figures_lexicons import CLASSIFIERS, MONTHS, ROOT_WORDS, STOPWORDS
+from processors.figures_lexicons import CLASSIFIERS, DESIGNATORS, MONTHS, ROOT_WORDS, STOPWORDS
 from processors.figures_tokens import NUM, WORD, Tokens
 from processors.numbers import CARDINALS
 
@@ -56,20 +56,21 @@ def _opens_phrase(f: str) -> bool:
     return len(f) >= 4 and f[0] in "بل" and f[1] != "ل" and not f.endswith(_NISBA)
 
 
-def _looks_verbal(f: str) -> bool:
+def looks_verbal(f: str) -> bool:
     """Verbs that follow the phrase: "قتلوا" (past plural وا), "منزل تضررت" (past
     feminine ت, not the plural ات), "جرعة ستصل" (future ست-)."""
-    if f in ROOT_WORDS or len(f) < 4:
+    if f in ROOT_WORDS or len(f) < 3:
         return False
-    if f.endswith("وا"):
+    if f.endswith("وا") and len(f) >= 4:
         return True
     if f.endswith("ت") and not f.endswith(("ات", "يت", "وت")):
-        return True
+        return True  # "عاما مرت", "منزلا تضررت"
     return f.startswith("ست") and f not in CARDINALS
 
 
 # A possessed noun is not counted by a number before it: "فقد عشرات الآلاف منازلهم".
-_POSSESSED = ("هم", "هن", "كم", "هما")
+# ("متهم", "أسهم" end in هم too, hence the length).
+_POSSESSED = ("هم", "هن", "كم")
 
 
 def is_head(tk: Tokens, i: int, partitive: bool = False) -> bool:
@@ -78,9 +79,12 @@ def is_head(tk: Tokens, i: int, partitive: bool = False) -> bool:
     if i >= tk.n or tk.kind[i] != WORD or tk.nl[i]:
         return False
     f = tk.fold[i]
-    if f in STOPWORDS or (f,) in MONTHS or is_numberish(tk, i) or _looks_verbal(f):
+    # (no verb or ب/ل test on the head itself: "عضوا", "لاعبا", "بطانية" are nouns)
+    if f in STOPWORDS or (f,) in MONTHS or is_numberish(tk, i) or f in DESIGNATORS:
         return False
-    if _opens_phrase(f) or (not partitive and f.endswith(_POSSESSED)):
+    if f.startswith(_PREPOSITION_ARTICLE) and f not in ROOT_WORDS:
+        return False
+    if not partitive and len(f) >= 6 and f.endswith(_POSSESSED + ("ها",)):
         return False
     if len(f) > 1 and f[0] == "و" and f not in ROOT_WORDS:
         # "5 دول وامتناع" : the conjunction means there is no counted noun here
@@ -88,11 +92,13 @@ def is_head(tk: Tokens, i: int, partitive: bool = False) -> bool:
     return True
 
 
-def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False) -> tuple[int, int] | None:
+def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False, construct: bool = False) -> tuple[int, int] | None:
     """[first, last+1) token range of the phrase counted by a number ending before token j.
 
-    partitive_only: percentages and measures count only through من
-    ("40 في المئة من الناخبين" → الناخبين, "5 أطنان من القمح" → القمح).
+    partitive_only: percentages count only through من ("40 في المئة من الناخبين").
+    construct: the number is the first term of a construct ("ثلث مساحة البلاد",
+    "آلاف الأشخاص"), so a definite genitive may follow the head; after a plain number the
+    noun is a tamyiz and a definite word right after it starts something else.
     """
     n = tk.n
     if j >= n or tk.nl[j]:
@@ -109,6 +115,7 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False) -> tuple[in
         return None
     head = j
     classifier = tk.fold[head] in CLASSIFIERS
+    definite = partitive
     end = head + 1
     words = 1
     while end < n and words < MAX_WORDS:
@@ -121,8 +128,19 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False) -> tuple[in
                 end += 1
                 continue
             break
-        if f in STOPWORDS or is_numberish(tk, end) or _looks_verbal(f) or (f,) in MONTHS:
+        if f in STOPWORDS or is_numberish(tk, end) or looks_verbal(f) or (f,) in MONTHS or f in DESIGNATORS:
             break
+        if len(f) >= 5 and f.endswith(_POSSESSED + ("ها", "هما")):
+            break  # a possessed noun is a new object: "27 شخصا لقوا حتفهم", "مدرسة أبوابها"
+        is_definite = f.startswith(("ال", "لل"))
+        if definite and not is_definite:
+            # the modifiers of a definite noun are definite: "اثنين من المسلحين فرا"
+            break
+        if is_definite and end == head + 1 and not partitive and not construct:
+            # a number's own noun is not a construct head: "11200000 شخص الجرعة الأولى";
+            # later words may be ("دبابة روسية الصنع")
+            break
+        definite = definite or is_definite
         if _opens_phrase(f):
             break
         if f[0] == "و" and len(f) > 1 and f not in ROOT_WORDS:

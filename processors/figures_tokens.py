@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from processors.numbers import fold
+from processors.numbers import IGNORABLE, fold
 
 NUM, WORD, LATIN, SIGN = "n", "a", "l", "s"
 
@@ -25,32 +25,57 @@ _TOKEN = re.compile(
 )
 
 
+# The kind of a token from its first character.
+_KIND = {chr(c): NUM for r in ((0x30, 0x3A), (0x660, 0x66A), (0x6F0, 0x6FA)) for c in range(*r)}
+_KIND.update({chr(c): WORD for r in ((0x621, 0x63B), (0x640, 0x660), (0x670, 0x6D4), (0x6FA, 0x700), (0x200B, 0x200E)) for c in range(*r)})
+_KIND.update({c: LATIN for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
+_KIND.update({chr(c): NUM for c in range(0x30, 0x3A)})
+# Same-length fold for texts without diacritics/tatweel (the normalizer removed them):
+# a token's folded form is then a slice of the folded text.
+_FOLD_SAME_LENGTH = str.maketrans(
+    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
+     **{chr(c): chr(c + 32) for c in range(0x41, 0x5B)}}
+)
+_HAS_IGNORABLE = re.compile("[" + "".join(sorted(IGNORABLE)) + "]")
+
+
 class Tokens:
     __slots__ = ("text", "kind", "start", "end", "fold", "adj", "nl", "n")
 
     def __init__(self, text: str) -> None:
         self.text = text
+        spans = [m.span() for m in _TOKEN.finditer(text)]
+        same_length = _HAS_IGNORABLE.search(text) is None
+        folded_text = text.translate(_FOLD_SAME_LENGTH) if same_length else ""
+        kinds = _KIND
         kind: list[str] = []
-        start: list[int] = []
-        end: list[int] = []
         folded: list[str] = []
         adj: list[bool] = []
         nl: list[bool] = []
         prev = 0
-        find = text.find
-        for m in _TOKEN.finditer(text):
-            s, e = m.span()
-            k = m.lastgroup
+        for s, e in spans:
+            k = kinds.get(text[s], SIGN)
+            if k == NUM:
+                f = text[s:e]
+            elif same_length:
+                f = folded_text[s:e]
+            else:
+                f = fold(text[s:e])
+                if not f:
+                    k = SIGN  # a stray diacritic or tatweel on its own is no word
             kind.append(k)
-            start.append(s)
-            end.append(e)
-            folded.append(fold(m.group()) if k != NUM else m.group())
-            adj.append(s == prev)
-            nl.append(s != prev and find("\n", prev, s) != -1)
+            folded.append(f)
+            if s == prev:
+                adj.append(True)
+                nl.append(False)
+            else:
+                adj.append(False)
+                # usually one space between words: no need to search for a line break
+                nl.append(not (s - prev == 1 and text[prev] == " ") and "\n" in text[prev:s])
             prev = e
         self.kind = kind
-        self.start = start
-        self.end = end
+        self.start = [s for s, _ in spans]
+        self.end = [e for _, e in spans]
         self.fold = folded
         self.adj = adj
         self.nl = nl

@@ -43,6 +43,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from pathlib import Path
+from typing import Sequence
 
 from camel_tools.utils.normalize import normalize_unicode
 
@@ -101,22 +102,44 @@ _WS = _class(_SPACE + _NEWLINE)
 _WSX = _class([r for r in _SPACE + _NEWLINE if r not in ((0x20, 0x20), (0x0A, 0x0A))])
 _EXP = _class([(ord(c), ord(c)) for c in _EXPAND])
 
-# A character that always changes. Scanning for it alone is a fast C loop.
-_CHANGE = re.compile(f"[{_DEL}{_WSX}{_EXP}]")
-# Used instead when the text has whitespace pairs ("  ", "\n\n"): slower, as it stops at
-# every space, so only taken when needed.
-_CHANGE_OR_PAIR = re.compile(f"[{_WS}{_DEL}]{{2,}}|[{_DEL}{_WSX}{_EXP}]")
-_RUN = re.compile(f"[{_WS}{_DEL}]*")
+# The marks NFKC composes with a preceding letter (ا + ٔ → أ, و + ٔ → ؤ): while a text
+# still needs NFKC they must not be deleted, only those left over after it.
+# (tests/unit/processors/test_normalize.py checks these are all the deleted characters
+# that are the second of a canonical composition.)
+_COMPOSING = frozenset({0x0653, 0x0654, 0x0655})
+
+
+def _without(ranges: list[tuple[int, int]], cps: frozenset[int]) -> list[tuple[int, int]]:
+    out = []
+    for a, b in ranges:
+        start = a
+        for cp in range(a, b + 1):
+            if cp in cps:
+                if cp > start:
+                    out.append((start, cp - 1))
+                start = cp + 1
+        if start <= b:
+            out.append((start, b))
+    return out
+
+
+class _CleanPatterns:
+    """The regexes of the clean step for one set of deleted characters."""
+
+    def __init__(self, deleted: str) -> None:
+        # A character that always changes. Scanning for it alone is a fast C loop.
+        self.change = re.compile(f"[{deleted}{_WSX}{_EXP}]")
+        # Used instead when the text has whitespace pairs ("  ", "\n\n"): slower, as it
+        # stops at every space, so only taken when needed.
+        self.change_or_pair = re.compile(f"[{_WS}{deleted}]{{2,}}|[{deleted}{_WSX}{_EXP}]")
+        # A run of whitespace and deleted characters.
+        self.run = re.compile(f"[{_WS}{deleted}]*")
+
+
+_CLEAN_ALL = _CleanPatterns(_DEL)
+_CLEAN_BEFORE_NFKC = _CleanPatterns(_class(_without(_DELETE, _COMPOSING)))
 _ANY_WS = re.compile(f"[{_WS}]")
 _ANY_NEWLINE = re.compile(f"[{_class(_NEWLINE)}]")
-# Deleted characters that NFKC would rewrite (the isolated haraka forms, U+FE70 "ﹰ" →
-# " ً"): they go before NFKC, or the space NFKC makes would split the word they sit in.
-_DELETE_BEFORE_NFKC = {
-    cp: None
-    for a, b in _DELETE
-    for cp in range(a, b + 1)
-    if not unicodedata.is_normalized("NFKC", chr(cp))
-}
 _DIGIT_RUN = re.compile(f"[{_class([(cp, cp) for cp in sorted(_MAP)])}]+")
 _DIGIT_TABLE = str.maketrans(_MAP)
 
@@ -169,12 +192,13 @@ def _markup_output(m: re.Match[str]) -> str | None:
 class _Map:
     """Piecewise map from a derived text to its source text.
 
-    Segment k covers derived characters [ds[k], ds[k+1]). A verbatim segment maps them
-    one to one onto source [os[k], oe[k]); any other segment maps each of its characters
-    to the whole of source [os[k], oe[k]) (an entity "&amp;" → "&", a whitespace run,
-    an expansion, a letter with the diacritics deleted after it). Source characters
-    covered by no segment were deleted; a span of derived text covers those between
-    its ends.
+    Segment k covers derived characters [ds[k], ds[k+1]). A verbatim segment of length L
+    maps its i-th character to source [os[k] + i, os[k] + i + 1), except its last, which
+    maps to [os[k] + L - 1, oe[k]): oe[k] > os[k] + L when characters deleted right after
+    it belong to it (the damma of "تُ"). Any other segment maps each of its characters to
+    the whole of source [os[k], oe[k]) (an entity "&amp;" → "&", a whitespace run, an
+    expansion, an NFKC cluster). Source characters covered by no segment were deleted on
+    their own (an HTML tag); a span of derived text covers those between its ends.
     """
 
     __slots__ = ("ds", "os", "oe", "vb", "length")
@@ -194,38 +218,57 @@ class _Map:
         m.length = n
         return m
 
+    @classmethod
+    def from_offsets(cls, offsets: Sequence[int]) -> _Map:
+        """The first version's form: offsets[i] = index in the original of display[i]
+        (one character each), offsets[-1] = len(original). Kept for test doubles."""
+        b = _Builder("")
+        for d in range(len(offsets) - 1):
+            b.segment(1, offsets[d], offsets[d] + 1, True)
+        return b.map
+
+    def is_identity(self) -> bool:
+        return len(self.ds) == 1 and self.vb[0] and self.os[0] == 0 and self.oe[0] == self.length
+
+    def _last(self, k: int) -> int:
+        return (self.ds[k + 1] if k + 1 < len(self.ds) else self.length) - 1
+
     def start(self, d: int) -> int:
         k = bisect_right(self.ds, d) - 1
         return self.os[k] + d - self.ds[k] if self.vb[k] else self.os[k]
 
     def end(self, d: int) -> int:
         k = bisect_right(self.ds, d) - 1
-        return self.os[k] + d - self.ds[k] + 1 if self.vb[k] else self.oe[k]
+        if self.vb[k] and d < self._last(k):
+            return self.os[k] + d - self.ds[k] + 1
+        return self.oe[k]
 
     def then(self, inner: _Map) -> _Map:
         """self maps C → B and inner maps B → A: the map C → A."""
+        if inner.is_identity():
+            return self
         out = _Builder("")
         ds, os_, oe, vb = self.ds, self.os, self.oe, self.vb
+        ids, ios, ioe, ivb = inner.ds, inner.os, inner.oe, inner.vb
         for k in range(len(ds)):
-            d0 = ds[k]
-            d1 = ds[k + 1] if k + 1 < len(ds) else self.length
+            size = (ds[k + 1] if k + 1 < len(ds) else self.length) - ds[k]
             if not vb[k]:
-                out._segment(d0, d1 - d0, inner.start(os_[k]), inner.end(oe[k] - 1), False)
+                out.segment(size, inner.start(os_[k]), inner.end(oe[k] - 1), False)
                 continue
-            b0, b1 = os_[k], oe[k]
-            j = bisect_right(inner.ds, b0) - 1
+            b0, b1 = os_[k], os_[k] + size
+            j = bisect_right(ids, b0) - 1
             while b0 < b1:
-                j_end = inner.ds[j + 1] if j + 1 < len(inner.ds) else inner.length
-                piece = min(b1, j_end) - b0
-                if inner.vb[j]:
-                    o = inner.os[j] + b0 - inner.ds[j]
-                    out._segment(d0, piece, o, o + piece, True)
+                j_end = ids[j + 1] if j + 1 < len(ids) else inner.length
+                stop = min(b1, j_end)
+                if ivb[j]:
+                    o = ios[j] + b0 - ids[j]
+                    out.segment(stop - b0, o, ioe[j] if stop == j_end else o + stop - b0, True)
                 else:
-                    out._segment(d0, piece, inner.os[j], inner.oe[j], False)
-                d0 += piece
-                b0 += piece
+                    out.segment(stop - b0, ios[j], ioe[j], False)
+                b0 = stop
                 j += 1
-        out.map.length = self.length
+            if oe[k] > b1:  # characters deleted after the last one belong to it
+                out.extend_last(inner.end(oe[k] - 1))
         return out.map
 
 
@@ -240,10 +283,17 @@ class _Builder:
         self.map = _Map()
         self.t_end = -1  # source end of the last piece, to know what a deletion follows
 
-    def _segment(self, d: int, n: int, o0: int, o1: int, verbatim: bool) -> None:
+    def segment(self, n: int, o0: int, o1: int, verbatim: bool) -> None:
         m = self.map
-        if verbatim and m.vb and m.vb[-1] and m.oe[-1] == o0:
-            m.oe[-1] = o1  # contiguous with the previous verbatim piece: extend it
+        d = m.length
+        if (
+            verbatim
+            and m.vb
+            and m.vb[-1]
+            and m.oe[-1] == o0
+            and m.os[-1] + d - m.ds[-1] == o0  # the previous piece has no tail
+        ):
+            m.oe[-1] = o1
         else:
             m.ds.append(d)
             m.os.append(o0)
@@ -251,35 +301,35 @@ class _Builder:
             m.vb.append(verbatim)
         m.length = d + n
 
+    def extend_last(self, end: int) -> None:
+        """The last character's source now runs to `end`."""
+        m = self.map
+        if m.vb[-1] or m.length - m.ds[-1] == 1:
+            m.oe[-1] = max(m.oe[-1], end)
+        else:  # the others of a replaced piece keep their source: split the last off
+            m.ds.append(m.length - 1)
+            m.os.append(m.os[-1])
+            m.oe.append(max(m.oe[-1], end))
+            m.vb.append(False)
+
     def verbatim(self, a: int, b: int) -> None:
         if b > a:
-            self._segment(self.map.length, b - a, a, b, True)
+            self.segment(b - a, a, b, True)
             self.parts.append(self.source[a:b])
             self.t_end = b
 
     def replace(self, out: str, a: int, b: int) -> None:
         if out:
-            self._segment(self.map.length, len(out), a, b, False)
+            self.segment(len(out), a, b, False)
             self.parts.append(out)
             self.t_end = b
 
     def attach(self, a: int, b: int) -> None:
         """Deleted source [a, b) directly after the last piece: it belongs to the last
         character written ("ستُنفذ": the damma is part of what was written for ت)."""
-        m = self.map
-        if not m.ds or self.t_end != a:
-            return
-        if m.vb[-1]:
-            if m.length - m.ds[-1] == 1:
-                m.vb[-1] = False
-            else:  # split the last character off the verbatim piece
-                m.oe[-1] = a - 1
-                m.ds.append(m.length - 1)
-                m.os.append(a - 1)
-                m.vb.append(False)
-                m.oe.append(b)
-        m.oe[-1] = b
-        self.t_end = b
+        if self.map.ds and self.t_end == a:
+            self.extend_last(b)
+            self.t_end = b
 
     def text(self) -> str:
         return "".join(self.parts)
@@ -322,8 +372,6 @@ def _is_boundary(c: str) -> bool:
     )
 
 
-def _nfkc_cluster(segment: str) -> str:
-    return normalize_unicode(segment.translate(_DELETE_BEFORE_NFKC))
 
 
 def _nfkc(text: str) -> tuple[str, _Map]:
@@ -339,7 +387,7 @@ def _nfkc(text: str) -> tuple[str, _Map]:
         for i in range(start + 1, end + 1):
             if i == end or _is_boundary(text[i]):
                 segment = text[cluster:i]
-                out = _nfkc_cluster(segment)
+                out = normalize_unicode(segment)
                 if out == segment:
                     b.verbatim(cluster, i)
                 else:
@@ -354,12 +402,13 @@ def _has_pair(text: str) -> bool:
     return "  " in text or "\n\n" in text or " \n" in text or "\n " in text
 
 
-def _clean(text: str) -> tuple[str, _Map] | None:
+def _clean(text: str, patterns: _CleanPatterns = _CLEAN_ALL) -> tuple[str, _Map] | None:
     """Deletions, whitespace collapsing, expansions (digits are mapped later, 1:1)."""
     n = len(text)
-    lead = _RUN.match(text).end()  # leading whitespace and deleted characters go
+    run = patterns.run
+    lead = run.match(text).end()  # leading whitespace and deleted characters go
     trail = n - 1 if n > lead and text[-1] in " \n" else n
-    pattern = _CHANGE_OR_PAIR if _has_pair(text) else _CHANGE
+    pattern = patterns.change_or_pair if _has_pair(text) else patterns.change
     b = _Builder(text)
     pos = lead
     for m in pattern.finditer(text, lead):
@@ -374,7 +423,7 @@ def _clean(text: str) -> tuple[str, _Map] | None:
             continue
         if a > pos and text[a - 1] in " \n":
             a -= 1  # "word \u200b word": the space before belongs to the run
-        e = _RUN.match(text, m.end()).end()
+        e = run.match(text, m.end()).end()
         b.verbatim(pos, a)
         w = _ANY_WS.search(text, a, e)
         ws_start = w.start() if w else e
@@ -402,11 +451,13 @@ _MAX_PASSES = 4
 class Normalized:
     __slots__ = ("original", "display", "key", "_map")
 
-    def __init__(self, original: str, display: str, key: str, mapping: _Map) -> None:
+    def __init__(self, original: str, display: str, key: str, mapping: _Map | Sequence[int]) -> None:
         self.original = original
         self.display = display
         self.key = key
-        self._map = mapping
+        # A list of per-character offsets (the first version's form) is still accepted,
+        # so hand-made test doubles keep working.
+        self._map = mapping if isinstance(mapping, _Map) else _Map.from_offsets(mapping)
 
     def to_original(self, start: int, end: int) -> tuple[int, int]:
         """[start, end) of display (or key) → [ostart, oend) of original.
@@ -447,9 +498,16 @@ def normalize(original: str) -> Normalized:
     for _ in range(_MAX_PASSES):
         if _has_markup(text):
             apply(_strip_markup(text))
-        if not unicodedata.is_normalized("NFKC", text):
-            apply(_nfkc(text))
-        apply(_clean(text))
+        if unicodedata.is_normalized("NFKC", text):
+            apply(_clean(text))
+        else:
+            # Cleaning first takes away what most often makes scraped text non-NFKC
+            # (no-break spaces, isolated haraka forms), so NFKC is rarely needed at all,
+            # and deletes what would block a composition (ا + ZWJ + ٔ).
+            apply(_clean(text, _CLEAN_BEFORE_NFKC))
+            if not unicodedata.is_normalized("NFKC", text):
+                apply(_nfkc(text))
+            apply(_clean(text))  # NFKC may make spaces or marks: "ﷺ", "´" → " ́"
         # 1:1, so the map is unchanged; before the check, as "&#١٢;" becomes markup.
         text = _map_digits(text)
         if unicodedata.is_normalized("NFKC", text) and not _has_markup(text):

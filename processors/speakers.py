@@ -13,6 +13,7 @@ from processors.claims_words import (
     complementizer,
     definite,
     digit,
+    nisba,
     nominal_head,
     role,
     stop_kind,
@@ -20,6 +21,8 @@ from processors.claims_words import (
 
 MAX_SPEAKER_WORDS = 10
 MAX_NAME_WORDS = 4
+# Words that make one name with the word after them, even a definite one.
+_NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن"})
 
 
 @dataclass(slots=True)
@@ -39,6 +42,7 @@ class SpeakerReader:
         self.q = quotes
         self.cues = cues
         self.according = according
+        self._phrase_start = 0
 
     # ----------------------------------------------------------------- forward (VSO)
     def forward(self, i: int, limit: int, cue: Cue | None) -> SpeakerParse:
@@ -50,6 +54,7 @@ class SpeakerReader:
         while j < limit and stop_kind(t[j]) == "pronoun":
             j += 1
         start = j
+        self._phrase_start = start
         last = -1
         n = 0
         while j < limit and n < MAX_SPEAKER_WORDS:
@@ -78,6 +83,8 @@ class SpeakerReader:
                 n += 2
                 continue
             kind = stop_kind(tok)
+            if kind == "addressee" and last == start and nominal_head(t[start].key):
+                kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "prep":
                 if self._continues_with_prep(j, last, limit):
                     last = j
@@ -112,7 +119,10 @@ class SpeakerReader:
         """في/من continue an indefinite phrase ("وسائل إعلام في أوكرانيا", "مسؤول في
         الوزارة") but end a definite one ("المفاوض الروسي في كلمته")."""
         t = self.t
-        if last < 0 or bare(t[j].key) not in ("في", "من") or definite(t[last]):
+        if last < 0 or bare(t[j].key) not in ("في", "من"):
+            return False
+        # ... and a role phrase: "مديرة البحوث في أحد بنوك الاستثمار، منى الشريف".
+        if definite(t[last]) and role(t[self._phrase_start]) != "trigger":
             return False
         if not t[last].word:
             return False
@@ -128,8 +138,9 @@ class SpeakerReader:
 
     def _opens_nominal(self, tok: Token, cue: Cue, start: int, last: int) -> bool:
         """Where a cue takes a noun-phrase content, the content may follow the speaker
-        directly: "أعلنت الوزارة تدمير 1612 منشأة". A verbal noun after a complete
-        phrase (definite, or two words already) starts the content."""
+        directly: "أعلنت الوزارة تدمير 1612 منشأة". A verbal noun after a definite word
+        starts the content; after an indefinite one it is a genitive ("تقرير لوكالة
+        تصنيف دولية", "وسائل إعلام")."""
         if cue.nominal == "no":
             return False
         # "أفادت مصادر بوقوع انفجار": the preposition is written on the noun.
@@ -137,7 +148,7 @@ class SpeakerReader:
             return True
         if cue.nominal != "bare" or definite(tok) or not nominal_head(tok.key):
             return False
-        return definite(self.t[last]) or (last - start) >= 1
+        return definite(self.t[last])
 
     def _name_quote(self, r: int, limit: int) -> bool:
         q = self.q[r]
@@ -156,7 +167,7 @@ class SpeakerReader:
             return None
         # ROLE، NAME: "المتحدث باسم وزارة الدفاع الروسية، إيغور كوناشينكوف إن".
         if role(t[start]) == "trigger":
-            e = self.full_name_end(k, limit)
+            e = self.full_name_end(k, limit, apposition=True)
             if e > k and (e >= limit or self._boundary(e)):
                 return SpeakerParse((k, e), (start, end), e, (start, e))
         # NAME، ROLE،: "قال إيغور كوناشينكوف، المتحدث باسم وزارة الدفاع، إن".
@@ -217,6 +228,10 @@ class SpeakerReader:
         e = k
         while e < limit and e - k < MAX_NAME_WORDS:
             tok = t[e]
+            if tok.word and tok.key in _NAME_JOINERS and e + 1 < limit and t[e + 1].word and e > k - 1:
+                # "عبد الفتاح", "أبو الغيط": the joiner and the next word are one name.
+                e += 2
+                continue
             if (
                 not tok.word
                 or definite(tok)
@@ -241,13 +256,21 @@ class SpeakerReader:
                 return (r, b), (a, r)
         return (a, b), None
 
-    def full_name_end(self, k: int, limit: int) -> int:
+    def full_name_end(self, k: int, limit: int, apposition: bool = False) -> int:
         """name_end, letting the last word carry ال when a boundary follows it: family
         names often do ("عبد الفتاح البرهان", "بشار الأسد")."""
+        t = self.t
         e = self.name_end(k, limit)
-        if k < e < limit and e - k < MAX_NAME_WORDS and definite(self.t[e]) and stop_kind(self.t[e]) is None:
-            if e + 1 >= limit or self._boundary(e + 1):
-                return e + 1
+        if k < e < limit and e - k < MAX_NAME_WORDS and definite(t[e]) and stop_kind(t[e]) is None:
+            after = e + 1
+            if k + 1 < e and (after >= limit or self._boundary(after)):
+                return after
+            # After one name word only right before the content ("بشار الأسد إن"):
+            # "انتقد زعيم المعارضة قرار الحكومة،" is an object, not a name.
+            if after < len(t) and (complementizer(t[after]) or t[after].text == ":"):
+                return after
+            if apposition and after < len(t) and t[after].text in COMMAS:
+                return after  # "...، منى الشريف، إن"
         return e
 
     def names(self) -> list[tuple[int, int]]:
@@ -267,6 +290,27 @@ class SpeakerReader:
                     out.append((r, e))
         return out
 
+    def subject_only(self, a: int, b: int) -> tuple[int, int]:
+        """The subject of a non-reporting verb, without its object: "وانتقد زعيم
+        المعارضة قرار الحكومة" → "زعيم المعارضة"; "وخاطب الرئيس الحشود" → "الرئيس".
+        After a definite word only a relational adjective continues ("الرئيس الروسي"),
+        or, after a role, a name ("الرئيس الروسي فلاديمير بوتين")."""
+        t = self.t
+        is_role = role(t[a]) == "trigger"
+        e = a + 1
+        while e < b:
+            prev, tok = t[e - 1], t[e]
+            if not tok.word:
+                break
+            if definite(prev) and prev.word:
+                if definite(tok):
+                    if not nisba(tok):
+                        break
+                elif not (is_role and self.full_name_end(e, b) == b):
+                    break
+            e += 1
+        return a, e
+
     # ---------------------------------------------------------------- backward (SVO)
     def backward(self, i: int, sent_start: int, after_an: bool = False) -> tuple[int, int] | None:
         """The subject before a cue: "الوزارة قد أعلنت أن", "جددت فيه موسكو تأكيدها".
@@ -274,7 +318,7 @@ class SpeakerReader:
         "وفي تصريحات صحفية أكد أن" (then the speaker is carried over)."""
         t = self.t
         j = i - 1
-        while j >= sent_start and t[j].word and bare(t[j].key) in ("قد", "لقد"):
+        if j >= sent_start and t[j].word and bare(t[j].key) in ("قد", "لقد"):
             j -= 1
         end = j + 1
         first = -1

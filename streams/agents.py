@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from streams import events, topics
+from streams import codecs, events, topics
 from streams.logs import logger
 from streams.pipeline import Enriched, Limits, Rejected, process
 from streams.settings import Settings
@@ -19,8 +19,9 @@ from streams.stats import Stats
 
 
 class Enricher:
-    def __init__(self, settings: Settings, out: dict[str, Any], seen: Any) -> None:
+    def __init__(self, settings: Settings, out: dict[str, Any], seen: Any, app: Any = None) -> None:
         self.settings = settings
+        self.app = app
         self.limits = Limits(settings.max_article_bytes, settings.min_arabic_share)
         self.enriched = out[topics.ENRICHED]
         self.claims = out[topics.CLAIMS]
@@ -52,7 +53,7 @@ class Enricher:
         content_key = result.findings["content_key"]
         first = self.seen.get(f"content:{content_key}")
         duplicate_of = first["id"] if first is not None and first["id"] != result.article_id else None
-        await self._publish(result, duplicate_of, where)
+        await self._publish(result, duplicate_of, where, msg)
         self.seen[id_key] = {"at": here, "content": content_key}
         if first is None:
             self.seen[f"content:{content_key}"] = {"id": result.article_id, "at": here}
@@ -73,24 +74,42 @@ class Enricher:
             },
         )
 
-    async def _publish(self, result: Enriched, duplicate_of: str | None, where: dict[str, Any]) -> None:
+    async def _send(self, topic: Any, msg: Any, key: bytes | None, value: dict[str, Any], schema: str) -> None:
+        headers = events.headers(schema)
+        app = self.app
+        if app is not None and app.in_transaction:
+            # exactly_once: the output must be in the transaction that commits the
+            # offset of the message it came from. faust 0.15.3 picks the transaction by
+            # the output's partition as the *consumer's* metadata knows it; the consumer
+            # knows only the topics it reads, so for khabar's output topics faust found
+            # none and sent them OUTSIDE any transaction (committed at once: a crash
+            # before the offset commit duplicated them). So: the source partition's
+            # transaction, and the same partition number on the output topic (all
+            # khabar topics have the same partition count, `khabar topics create`).
+            transactional_id = f"{app.conf.id}-{app.assignor.group_for_topic(msg.topic)}-{msg.partition}"
+            await app.producer.send(
+                topic.get_topic_name(),
+                key,
+                codecs.dumps(value),
+                msg.partition,
+                None,
+                headers,
+                transactional_id=transactional_id,
+            )
+        else:
+            await topic.send(key=key, value=value, headers=headers)
+
+    async def _publish(self, result: Enriched, duplicate_of: str | None, where: dict[str, Any], msg: Any) -> None:
         key = result.article_id.encode("utf-8")
-        await self.enriched.send(
-            key=key,
-            value=events.enriched_article(result, duplicate_of, where),
-            headers=events.headers("article.enriched"),
-        )
+        await self._send(self.enriched, msg, key, events.enriched_article(result, duplicate_of, where), "article.enriched")
         for claim in events.claim_events(result):
-            await self.claims.send(key=key, value=claim, headers=events.headers("claim"))
+            await self._send(self.claims, msg, key, claim, "claim")
         for figure in events.figure_events(result):
-            await self.figures.send(key=key, value=figure, headers=events.headers("figure"))
+            await self._send(self.figures, msg, key, figure, "figure")
 
     async def _dead_letter(self, rejected: Rejected, msg: Any, where: dict[str, Any]) -> None:
-        await self.deadletter.send(
-            key=msg.key,
-            value=events.dead_letter(rejected, msg.value, msg.key, msg.topic, msg.partition, msg.offset),
-            headers=events.headers("deadletter"),
-        )
+        letter = events.dead_letter(rejected, msg.value, msg.key, msg.topic, msg.partition, msg.offset)
+        await self._send(self.deadletter, msg, msg.key, letter, "deadletter")
         self.stats.dead_letter(rejected.reason)
         logger.warning(
             "article.dead_lettered",

@@ -24,6 +24,10 @@ def create_app(settings: Settings) -> faust.App:
         topic_partitions=settings.partitions,
         topic_replication_factor=settings.replication,
         broker_commit_interval=settings.commit_interval,
+        # faust's default session timeout is 60 s: after a kill -9 the partitions of the
+        # dead worker would wait that long. Heartbeats go at a third of it (at most 3 s).
+        broker_session_timeout=settings.session_timeout,
+        broker_heartbeat_interval=min(3.0, settings.session_timeout / 3),
         datadir=settings.data_dir,
         store="memory://",
         web_host=settings.web_host,
@@ -51,10 +55,13 @@ def create_app(settings: Settings) -> faust.App:
         default=None,
         partitions=settings.partitions,
         key_type=str,
-        value_type=dict,
+        # Not `dict`: faust takes any other value_type for a Model and fails to restore
+        # the changelog ("type object 'dict' has no attribute 'from_data'"), so the
+        # table came back EMPTY after every restart. None = the JSON value as it is.
+        value_type=None,
         help="article ids and content keys already enriched",
     )
-    enricher = Enricher(settings, out, seen)
+    enricher = Enricher(settings, out, seen, app)
 
     @app.agent(raw, name="enrich")
     async def enrich(stream: Any) -> None:

@@ -36,6 +36,12 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KHABAR_REPLICATION", "1", "replication factor of each topic"),
     Setting("KHABAR_PROCESSING_GUARANTEE", "exactly_once", "exactly_once (Kafka transactions) or at_least_once"),
     Setting("KHABAR_COMMIT_INTERVAL", "1.0", "seconds between offset commits (bounds exactly-once latency)"),
+    Setting(
+        "KHABAR_SESSION_TIMEOUT",
+        "45",
+        "seconds without a heartbeat before the group gives a dead worker's partitions to the others"
+        " (bounds the pause after a kill -9 or a lost node; keep it above the slowest article's processing time)",
+    ),
     Setting("KHABAR_MAX_ARTICLE_BYTES", "1000000", "raw messages larger than this are dead-lettered (too_large)"),
     Setting("KHABAR_MIN_ARABIC_SHARE", "0.5", "share of Arabic letters below which an article is dead-lettered (not_arabic)"),
     Setting("KHABAR_STATS_INTERVAL", "10", "seconds between `stats` log lines"),
@@ -64,6 +70,15 @@ def _positive_float(name: str, raw: str) -> float:
         raise SettingsError(f"{name} must be a number, got {raw!r}") from None
     if not value > 0:
         raise SettingsError(f"{name} must be greater than 0, got {value}")
+    return value
+
+
+def _session_timeout(name: str, raw: str) -> float:
+    value = _positive_float(name, raw)
+    # The broker refuses sessions under group.min.session.timeout.ms (6 s by default);
+    # faust wants the session timeout under its request timeout (90 s).
+    if not 6 <= value <= 90:
+        raise SettingsError(f"{name} must be between 6 and 90 seconds, got {value}")
     return value
 
 
@@ -106,6 +121,7 @@ class Settings:
     replication: int
     processing_guarantee: str
     commit_interval: float
+    session_timeout: float
     max_article_bytes: int
     min_arabic_share: float
     stats_interval: float
@@ -130,6 +146,7 @@ _PARSERS: dict[str, Callable[[str, str], object]] = {
     "KHABAR_REPLICATION": _positive_int,
     "KHABAR_PROCESSING_GUARANTEE": _guarantee,
     "KHABAR_COMMIT_INTERVAL": _positive_float,
+    "KHABAR_SESSION_TIMEOUT": _session_timeout,
     "KHABAR_MAX_ARTICLE_BYTES": _positive_int,
     "KHABAR_MIN_ARABIC_SHARE": _share,
     "KHABAR_STATS_INTERVAL": _positive_float,

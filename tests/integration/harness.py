@@ -18,7 +18,7 @@ import time
 import uuid
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable
+from typing import Callable, Iterable
 
 import orjson
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
@@ -29,6 +29,11 @@ from streams.settings import load
 
 ROOT = Path(__file__).resolve().parents[2]
 KAFKA_SH = ROOT / "deploy" / "kafka" / "kafka.sh"
+
+
+# The shortest session the broker accepts (group.min.session.timeout.ms): the partitions
+# of a killed worker come back in seconds, not after the 45 s default.
+FAST_FAILOVER = {"KHABAR_SESSION_TIMEOUT": "6"}
 
 
 def free_port() -> int:
@@ -213,8 +218,19 @@ class Pipeline:
             out.append(event)
         return out
 
+    def wait_for_keys(self, name: str, keys: set[bytes], timeout: float) -> set[bytes]:
+        """Read a topic until every key in `keys` was seen (or `timeout`); the missing."""
+        missing = set(keys)
+
+        def done(got: list) -> bool:
+            missing.difference_update(r.key for r in got)
+            return not missing
+
+        self.records(name, timeout=timeout, until=done)
+        return missing
+
     def records(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
-                committed: bool = True, to_end: bool = False) -> list:
+                committed: bool = True, to_end: bool = False, until: Callable[[list], bool] | None = None) -> list:
         """The raw kafka-python records of a topic from its start (as `read`)."""
         consumer = KafkaConsumer(
             bootstrap_servers=self.settings.bootstrap_servers,
@@ -239,6 +255,8 @@ class Pipeline:
                 if got:
                     last = time.monotonic()
                 out.extend(got)
+                if until is not None and until(got):
+                    break
                 if count is not None and len(out) >= count:
                     break
                 if idle is not None and time.monotonic() - last > idle:
@@ -261,3 +279,27 @@ class Pipeline:
             delete_topics(self.settings, names)
         except Exception:
             pass
+
+
+def exactly_once_report(enriched: list[dict], article_ids: list[str]) -> str:
+    """'' when each article id is enriched exactly once and nothing else is; else what
+    is wrong, with examples (where the duplicates came from, to debug a failure)."""
+    seen: dict[str, list[dict]] = {}
+    for event in enriched:
+        seen.setdefault(event["article"]["id"], []).append(event)
+    wanted = set(article_ids)
+    missing = sorted(wanted - set(seen))
+    extra = sorted(set(seen) - wanted)
+    twice = {k: v for k, v in seen.items() if len(v) > 1}
+    problems = []
+    if missing:
+        problems.append(f"{len(missing)} never enriched, e.g. {missing[:5]}")
+    if extra:
+        problems.append(f"{len(extra)} unexpected, e.g. {extra[:5]}")
+    if twice:
+        examples = [
+            (k, [(e["source_offset"], e["_kafka"]["partition"], e["_kafka"]["offset"]) for e in v])
+            for k, v in list(twice.items())[:3]
+        ]
+        problems.append(f"{len(twice)} enriched more than once, e.g. {examples}")
+    return "; ".join(problems)

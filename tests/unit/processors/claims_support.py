@@ -8,7 +8,6 @@ import re
 from pathlib import Path
 
 from processors.claims_lexicons import fold
-from processors.normalize import Normalized
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "claims_cases.jsonl"
@@ -26,9 +25,26 @@ def load_cases() -> list[dict]:
     return cases
 
 
-def stripping_normalize(original: str) -> Normalized:
-    """What the real normalizer does to offsets: drops diacritics and tatweel, and
-    collapses runs of spaces, so display is shorter than original."""
+class StrippedText:
+    """Duck-typed like processors.normalize.Normalized (original, display, key,
+    to_original), independent of the real normalizer's internals."""
+
+    def __init__(self, original: str, display: str, offsets: list[int]):
+        self.original = original
+        self.display = display
+        self.key = display.translate({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ى"): "ي", ord("ة"): "ه"})
+        self._offsets = offsets  # offsets[i] = original index of display[i]
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        if end <= start:
+            o = self._offsets[start]
+            return o, o
+        return self._offsets[start], self._offsets[end - 1] + 1
+
+
+def stripping_normalize(original: str) -> StrippedText:
+    """What a normalizer does to offsets: drops diacritics and tatweel, and collapses
+    runs of spaces, so display is shorter than original."""
     display: list[str] = []
     offsets: list[int] = []
     prev_space = False
@@ -45,9 +61,7 @@ def stripping_normalize(original: str) -> Normalized:
         display.append(ch)
         offsets.append(i)
     offsets.append(len(original))
-    text = "".join(display)
-    key = text.translate({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ى"): "ي", ord("ة"): "ه"})
-    return Normalized(original, text, key, offsets)
+    return StrippedText(original, "".join(display), offsets)
 
 
 def norm_words(text: str | None) -> str | None:

@@ -32,9 +32,19 @@ def key(text: str | None) -> str:
     return " ".join(fold(text or "").translate(_DIGITS).split())
 
 
-def identity(original: str) -> Normalized:
-    """The placeholder normalizer: the extractor must not depend on what display holds."""
-    return Normalized(original, original, original, list(range(len(original) + 1)))
+class Identity:
+    """The placeholder normalizer (display == original, diacritics, tatweel and
+    Arabic-Indic digits left in): the extractor must not depend on what display holds."""
+
+    def __init__(self, original: str) -> None:
+        self.original = self.display = self.key = original
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        return start, end
+
+
+def identity(original: str) -> Identity:
+    return Identity(original)
 
 
 NORMALIZERS = {"normalize": normalize, "identity": identity}

@@ -429,6 +429,15 @@ def test_zero_length_spans_and_bad_spans():
     assert (empty.display, empty.key, empty.to_original(0, 0)) == ("", "", (0, 0))
 
 
+def test_a_list_of_offsets_is_still_accepted():
+    # The first version's constructor form, used by test doubles in other processors.
+    original = "قالَ  نعم"
+    n = nz.Normalized(original, "قال نعم", "قال نعم", [0, 1, 2, 4, 6, 7, 8, 9])
+    assert n.to_original(0, 3) == (0, 3)
+    assert n.to_original(4, 7) == (6, 9)
+    assert n.to_original(0, 7) == (0, 9)
+
+
 def test_nfkc_cluster_boundaries_match_unicode():
     """_is_boundary must never split what NFKC joins: a boundary character has ccc 0, is
     not the second of a canonical pair, and does not decompose to start with one."""
@@ -519,3 +528,21 @@ def test_arabic_share_of_the_seed_is_high():
 @given(st.text(ALL, max_size=50))
 def test_arabic_share_is_a_share(text):
     assert 0.0 <= arabic_share(text) <= 1.0
+
+
+# --- markup made by decoding ------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "written, shown",
+    [
+        ("&#38;lt;", "<"),  # "&" escaped numerically, then "&lt;"
+        ("&amp;amp;amp;lt;", "<"),  # escaped three times: one match
+        ("قال&#60;br&#62;نعم", "قال\nنعم"),  # a tag spelled with entities is still a tag
+        ("&lt;p&gt;نعم&lt;/p&gt;", "نعم"),
+    ],
+)
+def test_markup_made_by_decoding_is_removed_too(written, shown):
+    n = normalize(written)
+    assert n.display == shown
+    assert normalize(n.display).display == shown
