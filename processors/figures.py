@@ -24,10 +24,12 @@ Decisions (the public contract of `news.figures`):
   "الخامس من يونيو"; value None), times ("الساعة 10:30" → 10.5), identifiers (after
   القرار/المادة/رقم…, model designators "إس-300" "F-16" "كوفيد-19", phone numbers;
   value the number or None for phones).
-- Ordinals inside names are NOT reported: an ordinal with ال after an indefinite word is
-  a regnal number ("محمد السادس", "إليزابيث الثانية"), and figures_ordinal_names.tsv
-  lists the rest ("الحرب العالمية الثانية"). Ordinals in month names ("كانون الثاني")
-  belong to the month.
+- Ordinals inside names are NOT reported: a regnal number after a title and a name
+  ("الملك محمد السادس", "الملكة إليزابيث الثانية") and the words listed in
+  figures_ordinal_names.tsv ("الحرب العالمية الثانية", "عبد الله الثاني"). Ordinals in
+  month names ("كانون الثاني") belong to the month; "الخامس من يونيو" is a date.
+- A bare number after a ranking noun (figures_ordinal_nouns.tsv: "الدقيقة 23", "الدورة
+  45") is an ordinal; "2-1" after a score is an identifier, "10-15" a range.
 - "الـ52" is a cardinal when a noun follows ("الـ27 دولة") and an ordinal otherwise
   ("القمة العربية الـ32").
 - "عشرات الآلاف", "مئات", "آلاف الأشخاص": value = the lower bound (10000, 100, 1000)
@@ -135,18 +137,19 @@ class _Scanner:
 
     def run(self) -> list[_Item]:
         tk = self.tk
-        kinds = tk.kind
-        i = 0
-        while i < tk.n:
-            k = kinds[i]
-            if k == NUM:
-                j = self._digits(i)
-            elif k == WORD:
-                # one set lookup skips the words that can start nothing
-                j = self._word(i) if tk.fold[i] in _STARTERS else i + 1
-            else:
-                j = i + 1  # signs and Latin are looked at from the number next to them
-            i = j if j > i else i + 1
+        # Only digits and words that can start a figure are looked at (a comprehension,
+        # so the skipped words cost C time); signs and Latin are looked at from the number
+        # next to them.
+        starters = _STARTERS
+        candidates = [
+            i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)
+        ]
+        resume = 0
+        for i in candidates:
+            if i < resume:
+                continue  # inside a figure or counted phrase already found
+            j = self._digits(i) if tk.kind[i] == NUM else self._word(i)
+            resume = j if j > i else i + 1
         self._ranges()
         self._approx()
         return self.items

@@ -31,11 +31,18 @@ _KIND.update({chr(c): WORD for r in ((0x621, 0x63B), (0x640, 0x660), (0x670, 0x6
 _KIND.update({c: LATIN for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
 _KIND.update({chr(c): NUM for c in range(0x30, 0x3A)})
 # Same-length fold for texts without diacritics/tatweel (the normalizer removed them):
-# a token's folded form is then a slice of the folded text.
-_FOLD_SAME_LENGTH = str.maketrans(
-    {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه", "ک": "ك",
-     **{chr(c): chr(c + 32) for c in range(0x41, 0x5B)}}
-)
+# a token's folded form is then a slice of the folded text. Chained str.replace runs in
+# C; str.translate with a dict costs a Python lookup per character.
+_SAME_LENGTH_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ی", "ي"), ("ة", "ه"), ("ک", "ك"))
+
+
+def _fold_same_length(text: str) -> str:
+    for a, b in _SAME_LENGTH_PAIRS:
+        if a in text:
+            text = text.replace(a, b)
+    lowered = text.lower()
+    # a few capitals lowercase to two characters ("İ"); then keep the capitals
+    return lowered if len(lowered) == len(text) else text
 _HAS_IGNORABLE = re.compile("[" + "".join(sorted(IGNORABLE)) + "]")
 
 
@@ -43,42 +50,28 @@ class Tokens:
     __slots__ = ("text", "kind", "start", "end", "fold", "adj", "nl", "n")
 
     def __init__(self, text: str) -> None:
+        # list comprehensions rather than one loop with appends: this runs over every
+        # token of every article and is most of the extractor's time
         self.text = text
         spans = [m.span() for m in _TOKEN.finditer(text)]
-        same_length = _HAS_IGNORABLE.search(text) is None
-        folded_text = text.translate(_FOLD_SAME_LENGTH) if same_length else ""
+        starts = [s for s, _ in spans]
+        ends = [e for _, e in spans]
         kinds = _KIND
-        kind: list[str] = []
-        folded: list[str] = []
-        adj: list[bool] = []
-        nl: list[bool] = []
-        prev = 0
-        for s, e in spans:
-            k = kinds.get(text[s], SIGN)
-            if k == NUM:
-                f = text[s:e]
-            elif same_length:
-                f = folded_text[s:e]
-            else:
-                f = fold(text[s:e])
-                if not f:
-                    k = SIGN  # a stray diacritic or tatweel on its own is no word
-            kind.append(k)
-            folded.append(f)
-            if s == prev:
-                adj.append(True)
-                nl.append(False)
-            else:
-                adj.append(False)
-                # usually one space between words: no need to search for a line break
-                nl.append(not (s - prev == 1 and text[prev] == " ") and "\n" in text[prev:s])
-            prev = e
+        kind = [kinds.get(text[s], SIGN) for s in starts]
+        if _HAS_IGNORABLE.search(text) is None:
+            folded_text = _fold_same_length(text)
+            folded = [folded_text[s:e] for s, e in spans]
+        else:
+            folded = [text[s:e] if k == NUM else fold(text[s:e]) for (s, e), k in zip(spans, kind)]
+            # a stray diacritic or tatweel on its own is no word
+            kind = [SIGN if not f else k for k, f in zip(kind, folded)]
+        prev_ends = [0] + ends[:-1]
         self.kind = kind
-        self.start = [s for s, _ in spans]
-        self.end = [e for _, e in spans]
+        self.start = starts
+        self.end = ends
         self.fold = folded
-        self.adj = adj
-        self.nl = nl
+        self.adj = [s == p for s, p in zip(starts, prev_ends)]
+        self.nl = [s - p > 1 and "\n" in text[p:s] or (s - p == 1 and text[p] == "\n") for s, p in zip(starts, prev_ends)]
         self.n = len(kind)
 
     def is_word(self, i: int) -> bool:

@@ -42,6 +42,7 @@ import html
 import re
 import unicodedata
 from bisect import bisect_right
+from functools import lru_cache
 from pathlib import Path
 from typing import Sequence
 
@@ -170,11 +171,19 @@ _MARKUP = re.compile(
 )
 
 
+@lru_cache(maxsize=4096)
+def _decode_entity(entity: str) -> str:
+    text = html.unescape("&" + entity)
+    # &nbsp; is by far the most common entity: as a plain space it leaves the text
+    # NFKC-stable, which spares the NFKC step (display has no no-break spaces anyway).
+    return " " if text == "\u00a0" else text
+
+
 def _markup_output(m: re.Match[str]) -> str | None:
     """What a markup match becomes, or None when it is text after all."""
     entity = m.group("entity")
     if entity is not None:
-        return html.unescape("&" + entity)
+        return _decode_entity(entity)
     tag = m.group("tag")
     if tag is None:
         return ""  # a comment

@@ -64,7 +64,7 @@ _SEP = re.compile(r"[.,\u066b\u066c]")
 MAX_DIGITS = 15
 
 
-def digits_value(text: str) -> int | float | None:
+def digits_value(text: str) -> int | float | None:  # noqa: C901 (one decision table)
     """Value of a digit string such as "1,612", "١٬٦١٢", "3.5", "٣٫٥", "1.234.567".
 
     Arabic-Indic ٬ is always a thousands separator and ٫ always a decimal point. For the
@@ -73,7 +73,11 @@ def digits_value(text: str) -> int | float | None:
     outlets write); a single "." is a decimal point ("1.5 مليار"). Both present: the last
     one is the decimal point ("1,234.5").
     """
-    text = text.translate(_DIGITS)
+    if text.isascii():
+        if text.isdigit():
+            return int(text) if len(text) <= MAX_DIGITS else None
+    else:
+        text = text.translate(_DIGITS)
     seps = _SEP.findall(text)
     parts = _SEP.split(text)
     if sum(len(p) for p in parts) > MAX_DIGITS:
