@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from processors.claims_lexicons import HEDGES, NEGATIONS
-from processors.claims_tokens import CLAUSE_PUNCT, Token
+from processors.claims_tokens import CLAUSE_PUNCT, Tokens
 from processors.claims_words import bare
 
 _HEDGE_FIRST = frozenset(p[0] for p in HEDGES)
@@ -12,19 +12,19 @@ _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "�
 _EXCEPTIVE_REACH = 8
 
 
-def _word_at(tokens: list[Token], i: int, end: int) -> str | None:
-    if i < end and tokens[i].word:
-        return bare(tokens[i].key)
+def _word_at(t: Tokens, i: int, end: int) -> str | None:
+    if i < end and t.word[i]:
+        return bare(t.key[i])
     return None
 
 
-def _phrase_kind(table: dict, tokens: list[Token], i: int, end: int) -> tuple[str, int] | None:
+def _phrase_kind(table: dict, t: Tokens, i: int, end: int) -> tuple[str, int] | None:
     """Longest phrase of `table` starting at token i: (kind, number of words)."""
-    w1 = _word_at(tokens, i, end)
+    w1 = _word_at(t, i, end)
     if w1 is None:
         return None
-    raw = tokens[i].key
-    w2 = _word_at(tokens, i + 1, end)
+    raw = t.key[i]
+    w2 = _word_at(t, i + 1, end)
     if w2 is not None:
         for first in {w1, raw}:
             kind = table.get((first, w2))
@@ -36,61 +36,54 @@ def _phrase_kind(table: dict, tokens: list[Token], i: int, end: int) -> tuple[st
     return None
 
 
-def hedged(tokens: list[Token], a: int, b: int, own=lambda i, a: True) -> bool:
+def hedged(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
     """Whether the content tokens [a, b) are hedged; `own(i, a)` tells whether token i
     belongs to this content rather than to a quotation nested in it."""
-    for i in range(a, b):
-        tok = tokens[i]
-        if not tok.word or (tok.key not in _HEDGE_FIRST and bare(tok.key) not in _HEDGE_FIRST):
-            continue
+    for i in _candidates(t, _HEDGE_AT, a, b):
         if not own(i, a):
             continue
-        found = _phrase_kind(HEDGES, tokens, i, b)
+        found = _phrase_kind(HEDGES, t, i, b)
         if found is None:
             continue
         kind, _ = found
         if kind == "word":
             return True
         # "قد يشمل" (may include) hedges; "قد انطلقت" (has started) does not.
-        nxt = _word_at(tokens, i + 1, b)
+        nxt = _word_at(t, i + 1, b)
         if nxt and nxt[0] in "ينت" and nxt != "تم":
             return True
     return False
 
 
-def negated(tokens: list[Token], a: int, b: int, own=lambda i, a: True) -> bool:
-    i = a
-    while i < b:
-        tok = tokens[i]
-        if not tok.word or (tok.key not in _NEG_FIRST and bare(tok.key) not in _NEG_FIRST) or not own(i, a):
-            i += 1
+def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
+    skip_to = a  # a two-word phrase also covers the next token
+    for i in _candidates(t, _NEG_AT, a, b):
+        if i < skip_to or not own(i, a):
             continue
-        found = _phrase_kind(NEGATIONS, tokens, i, b)
+        found = _phrase_kind(NEGATIONS, t, i, b)
         if found is None:
-            i += 1
             continue
         kind, width = found
-        if kind == "neg" and not _in_relative(tokens, i, a) and not _exceptive(tokens, i, b):
+        if kind == "neg" and not _in_relative(t, i, a) and not _exceptive(t, i, b):
             return True
-        i += width
+        skip_to = i + width
     return False
 
 
-def _in_relative(tokens: list[Token], i: int, a: int) -> bool:
+def _in_relative(t: Tokens, i: int, a: int) -> bool:
     """"أن الاتفاق الذي لم يوقع بعد سيصمد": the negation is inside a relative clause and
     the content itself asserts something positive."""
-    return i > a and tokens[i - 1].word and bare(tokens[i - 1].key) in _RELATIVES
+    return i > a and t.word[i - 1] and bare(t.key[i - 1]) in _RELATIVES
 
 
-def _exceptive(tokens: list[Token], i: int, b: int) -> bool:
+def _exceptive(t: Tokens, i: int, b: int) -> bool:
     """A negation closed by إلا in the same clause restricts rather than negates:
     "لن تؤدي إلا إلى مطالب إضافية" (will only lead to more demands)."""
     for j in range(i + 1, min(b, i + 1 + _EXCEPTIVE_REACH)):
-        tok = tokens[j]
-        if not tok.word:
-            if tok.text in CLAUSE_PUNCT:
+        if not t.word[j]:
+            if t.text[j] in CLAUSE_PUNCT:
                 return False
             continue
-        if NEGATIONS.get((tok.key,)) == "exceptive":
+        if NEGATIONS.get((t.key[j],)) == "exceptive":
             return True
     return False

@@ -13,7 +13,7 @@ from processors.claims_lexicons import (
     SPEAKER_STOPS,
     noun_bases,
 )
-from processors.claims_tokens import Token
+from processors.claims_tokens import Tokens
 
 # Verbal nouns of the derived verb patterns open a noun-phrase content without being
 # listed: تفعيل (تدمير، تعليق)، إفعال (إطلاق، إغلاق)، افتعال/انفعال (اعتقال، انسحاب)،
@@ -28,14 +28,15 @@ def bare(key: str) -> str:
     return key
 
 
-def definite(tok: Token) -> bool:
+def definite(key: str) -> bool:
     """Marked definite by ال (or لل, the article after ل: "للأمم")."""
-    k = bare(tok.key) if tok.key[:2] not in ("ال", "لل") else tok.key
+    k = bare(key) if key[:2] not in ("ال", "لل") else key
     return len(k) > 3 and (k[:2] in ("ال", "لل") or k[:3] in ("بال", "كال"))
 
 
-def stop_kind(tok: Token) -> str | None:
-    return _stop_kind(tok.key) if tok.word else None
+# The predicates below take (tokens, i): a punctuation token is never in a word class.
+def stop_kind(t: Tokens, i: int) -> str | None:
+    return _stop_kind(t.key[i]) if t.word[i] else None
 
 
 # Word classes depend on the folded word only: cached, since news repeats its words.
@@ -64,9 +65,9 @@ def _stop_kind(k: str) -> str | None:
     return None
 
 
-def circumstance(tok: Token) -> bool:
+def circumstance(t: Tokens, i: int) -> bool:
     """The occasion of speaking after a preposition: "في كلمته", "خلال المؤتمر"."""
-    return tok.word and _circumstance(tok.key)
+    return t.word[i] and _circumstance(t.key[i])
 
 
 @lru_cache(maxsize=1 << 16)
@@ -81,13 +82,13 @@ def _keys(key: str) -> tuple[str, ...]:
     return (key,) if b == key else (key, b)
 
 
-def complementizer(tok: Token) -> bool:
-    return tok.word and tok.key in COMPLEMENTIZERS
+def complementizer(t: Tokens, i: int) -> bool:
+    return t.word[i] and t.key[i] in COMPLEMENTIZERS
 
 
-def role(tok: Token) -> str | None:
+def role(t: Tokens, i: int) -> str | None:
     """'trigger' or 'linker' for role words, with ال, ة and pronoun suffixes allowed."""
-    return _role(tok.key) if tok.word else None
+    return _role(t.key[i]) if t.word[i] else None
 
 
 @lru_cache(maxsize=1 << 16)
@@ -103,8 +104,8 @@ def _role(key: str) -> str | None:
     return None
 
 
-def digit(tok: Token) -> bool:
-    return tok.word and tok.key[:1].isdigit()
+def digit(t: Tokens, i: int) -> bool:
+    return t.word[i] and t.key[i][:1].isdigit()
 
 
 @lru_cache(maxsize=1 << 16)
@@ -120,7 +121,6 @@ def nominal_head(key: str) -> bool:
     return False
 
 
-def nisba(tok: Token) -> bool:
+def nisba(k: str) -> bool:
     """A relational adjective ("الروسي", "العسكرية", "الأمريكيين")."""
-    k = tok.key
     return k.endswith(("ي", "يه", "يين", "يون", "يات"))

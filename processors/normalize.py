@@ -32,6 +32,14 @@ character tables (lexicons/charmap_*.tsv) that tests check against camel-tools'
 `normalize_teh_marbuta_ar`. camel-tools' `arclean` map is deliberately not used: it turns
 "١٬٦١٢" into "1'612" and "٣٫٥" into "3,5", and deletes every character it does not know.
 
+Steps, each keeping a piecewise map to its input (composed into one map to the
+original): HTML tags and entities → the display table (delete, whitespace, expand) → NFKC
+cluster by cluster, only where the text is not NFKC already → the display table again →
+digits (1:1). Deleted diacritics and tatweel belong to the letter before them in the map
+("ستُنفذ": ت maps back to "تُ"). The steps repeat until display is a fixed point
+(normalize(display).display == display), at most _MAX_PASSES times: only markup escaped
+more deeply than that ("&#38;#38;#38;#38;lt;") is left partly decoded.
+
 Cost: a text that is already NFKC and clean costs a few C-speed scans; work in Python is
 per *change* (a diacritic, a double space), not per character. Every regex is linear.
 """
@@ -108,6 +116,7 @@ _EXP = _class([(ord(c), ord(c)) for c in _EXPAND])
 # (tests/unit/processors/test_normalize.py checks these are all the deleted characters
 # that are the second of a canonical composition.)
 _COMPOSING = frozenset({0x0653, 0x0654, 0x0655})
+_COMPOSING_MARK = re.compile(f"[{_class([(cp, cp) for cp in sorted(_COMPOSING)])}]")
 
 
 def _without(ranges: list[tuple[int, int]], cps: frozenset[int]) -> list[tuple[int, int]]:
@@ -507,7 +516,7 @@ def normalize(original: str) -> Normalized:
     for _ in range(_MAX_PASSES):
         if _has_markup(text):
             apply(_strip_markup(text))
-        if unicodedata.is_normalized("NFKC", text):
+        if unicodedata.is_normalized("NFKC", text) and not _COMPOSING_MARK.search(text):
             apply(_clean(text))
         else:
             # Cleaning first takes away what most often makes scraped text non-NFKC

@@ -5,6 +5,7 @@ The agent's body is streams/agents.py; this module only builds the app around it
 
 from __future__ import annotations
 
+import asyncio
 from typing import Any
 
 import faust
@@ -63,10 +64,45 @@ def create_app(settings: Settings) -> faust.App:
     )
     enricher = Enricher(settings, out, seen, app)
 
+    # exactly_once: faust commits (offsets into the transaction, then commit it) from a
+    # timer task while the agent goes on, and the table's changelog writes wait in a
+    # buffer. So a committed transaction could hold the outputs of messages whose
+    # offsets it did not commit: after a kill or a rebalance they were enriched again
+    # (duplicates a read_committed consumer sees), or the reverse. This lock makes one
+    # message's processing and a commit exclusive; the message is acked (its offset
+    # made committable) inside it, once its changelog writes left faust's buffer.
+    commit_lock = asyncio.Lock()
+
     @app.agent(raw, name="enrich")
     async def enrich(stream: Any) -> None:
+        stream = stream.noack()
         async for event in stream.events():
-            await enricher.handle(event)
+            async with commit_lock:
+                try:
+                    await enricher.handle(event)
+                    if app.in_transaction:
+                        await app.producer.buffer.flush()
+                finally:
+                    await stream.ack(event)
+
+    @app.on_worker_init.connect
+    def _commit_under_lock(app: faust.App, **kwargs: Any) -> None:
+        consumer = app.consumer
+        force_commit = consumer.force_commit
+
+        async def locked_force_commit(*args: Any, **kw: Any) -> bool:
+            async with commit_lock:
+                return await force_commit(*args, **kw)
+
+        consumer.force_commit = locked_force_commit  # type: ignore[method-assign]
+
+    @app.on_partitions_revoked.connect
+    async def _commit_on_revoke(app: faust.App, revoked: Any, **kwargs: Any) -> None:
+        # faust's own commit on revocation is skipped when a timer commit is running
+        # ("maybe_wait_for_commit_to_finish"), leaving processed messages' outputs in an
+        # open transaction while the partitions are re-read from the committed offsets.
+        if app.in_transaction:
+            await app.consumer.force_commit(start_new_transaction=False)
 
     @app.timer(interval=settings.stats_interval)
     async def stats() -> None:

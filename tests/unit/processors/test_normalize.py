@@ -225,6 +225,7 @@ def test_other_scripts_and_symbols_are_kept(text):
         ("ﬁ", "fi"),
         ("…", "..."),
         ("ا\u0654", "أ"),  # decomposed hamza composes
+        ("ا\x1b\u0653", "آ"),  # ... also across a deleted control character
         ("ب\u0651\u064e", "ب"),  # shadda + fatha in non-canonical order
         ("كﹶتب", "كتب"),  # isolated fatha form: no space appears inside the word
     ],
