@@ -35,14 +35,15 @@ from __future__ import annotations
 
 from bisect import bisect_right
 from dataclasses import dataclass
+from itertools import compress, count
 
 from processors.claims_flags import hedged, negated
-from processors.claims_lexicons import CARRYOVER, HEADLINE_LABELS, Cue, fold
-from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Token, find_quotes, tokenize
+from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, Cue, fold
+from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
 from processors.claims_words import (
-    bare,
+    BARE,
+    DEFINITE,
     complementizer,
-    definite,
     digit,
     nominal_head,
     stop_kind,
@@ -137,32 +138,25 @@ class _FieldReader:
         self.text = norm.display
         self.names = names
         sentences = split_sentences(self.text)
-        self.t: list[Token] = tokenize(self.text, sentences)
-        self.q: list[Quote] = find_quotes(self.t)
-        n = len(self.t)
-        # Most words are neither a cue nor a source marker: one set lookup rules them out.
-        self.cues = [cue_at(self.t, i) if tok.key in _CUE_KEYS else None for i, tok in enumerate(self.t)]
-        self.according = [
-            according_at(self.t, i) if tok.key in MARKER_WORDS else None for i, tok in enumerate(self.t)
-        ]
-        self.sp = SpeakerReader(self.t, self.q, self.cues, self.according)
-        # Token range of each sentence; a paragraph break also ends a sentence.
-        self.sent_start: dict[int, int] = {}
-        self.sent_end: dict[int, int] = {}
-        for i, tok in enumerate(self.t):
-            self.sent_start.setdefault(tok.sentence, i)
-            self.sent_end[tok.sentence] = i + 1
-        # For each token, where its sentence (or paragraph) ends.
-        self.stop_at = [0] * n
-        nxt = n
-        for i in range(n - 1, -1, -1):
-            tok = self.t[i]
-            if tok.text == "\n":
-                nxt = i
-            end = self.sent_end[tok.sentence]
-            self.stop_at[i] = min(end, nxt) if nxt >= i else end
-            if i > 0 and self.t[i - 1].sentence != tok.sentence:
-                nxt = n
+        self.t: Tokens = tokenize(self.text, sentences)
+        t = self.t
+        self.q: list[Quote] = find_quotes(t, self.text)
+        n = t.n
+        # Most words are neither a cue nor a source marker: one C-level scan of the
+        # keys finds the few that may be, and only those are looked at in context.
+        self.cues: list[Cue | None] = [None] * n
+        self.cue_tokens: list[int] = []
+        for i in compress(count(), map(_CUE_KEYS.__contains__, t.key)):
+            cue = self.cues[i] = cue_at(t, i)
+            if cue is not None:
+                self.cue_tokens.append(i)
+        self.according: list[tuple[int, bool] | None] = [None] * n
+        self.marker_tokens: list[int] = []
+        for i in compress(count(), map(MARKER_WORDS.__contains__, t.key)):
+            acc = self.according[i] = according_at(t, i)
+            if acc is not None:
+                self.marker_tokens.append(i)
+        self.sp = SpeakerReader(t, self.q, self.cues, self.according)
         self.drafts: list[_Draft] = []
         self.last_in_sentence: dict[int, _Draft] = {}
         self.last_with_speaker: _Draft | None = None
@@ -176,9 +170,10 @@ class _FieldReader:
         self._read_sources()
         if self.field == "title":
             self._headline()
-        for i, cue in enumerate(self.cues):
-            if cue is None or i in self.consumed:
+        for i in self.cue_tokens:
+            if i in self.consumed:
                 continue
+            cue = self.cues[i]
             if cue.kind == "verb":
                 draft = self._verb(i, cue)
             elif cue.kind == "participle":
@@ -193,7 +188,7 @@ class _FieldReader:
 
     def _limit(self, i: int) -> int:
         """End of the sentence of token i, or the paragraph break before it."""
-        return self.stop_at[i]
+        return self.t.sentence_end(i)
 
     def _admit(self, d: _Draft) -> None:
         if d.cue_index is not None:
@@ -204,7 +199,7 @@ class _FieldReader:
             self.consumed.update(range(lo, hi))
         # A cue inside a quotation reports a claim only when it opens a quotation of its
         # own (a quote inside a quote): «قال لي "لن ننسحب"».
-        anchor_q = self.t[d.anchor].quote
+        anchor_q = self.t.quote[d.anchor]
         if anchor_q >= 0 and self.q[anchor_q].words >= 3:
             inner = d.content.quote
             if inner < 0 or not self._inside(inner, anchor_q):
@@ -233,7 +228,7 @@ class _FieldReader:
         j = i + 1
         j = self._skip_saying(j, limit)
         content = self._content_now(j, limit, cue)
-        sentence = t[i].sentence
+        sentence = t.sent[i]
         if content is not None and content.nominal and content.start == j:
             # "وتوقع تقرير لوكالة تصنيف دولية أن ...": a verbal noun right after the
             # verb is its subject when an explicit content follows.
@@ -270,8 +265,8 @@ class _FieldReader:
         """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
         that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
         t = self.t
-        conj = t[i].key[0] in "وف" and t[i].key[1:] in _CUE_KEYS
-        back = None if conj else self.sp.backward(i, self.sent_start[t[i].sentence])
+        conj = t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS
+        back = None if conj else self.sp.backward(i, t.sentence_start(i))
         if back is not None:
             d.anchor = back[0]
             self._set_speaker(d, *self.sp.split_role(*back))
@@ -285,15 +280,15 @@ class _FieldReader:
         content = self._content_now(self._skip_saying(i + 1, limit), limit, cue)
         if content is None:
             return None
-        sentence = self.t[i].sentence
+        t = self.t
+        sentence = t.sent[i]
         d = _Draft(i, cue, content, i, sentence)
         governing = self.last_in_sentence.get(sentence)
         if governing is not None and governing.anchor < i and governing.speaker:
             self._copy_speaker(d, governing)
             return d
-        first = self.sent_start[sentence]
-        head = self.t[first]
-        if head.word and first < i and stop_kind(head) is None and not definite(head) and not digit(head):
+        first = t.sentence_start(i)
+        if t.word[first] and first < i and stop_kind(t, first) is None and not DEFINITE[t.key[first]] and not digit(t, first):
             # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb.
             sp = self.sp.forward(first + 1, i, None)
             if sp.speaker is not None and sp.phrase is not None:
@@ -308,13 +303,13 @@ class _FieldReader:
         owner named before it ("جددت فيه موسكو تأكيدها"), or after it ("تأكيد الوزارة
         أن"), or the previous speaker."""
         limit = self._limit(i)
-        sentence = self.t[i].sentence
-        key = self.t[i].key
+        sentence = self.t.sent[i]
+        key = self.t.key[i]
         suffixed = any(key.endswith(s) for s in ("ه", "ها", "هم", "هما")) and not key.endswith("ة")
         content = self._content_now(i + 1, limit, cue, nominal=False)
         if content is not None and suffixed:
             d = _Draft(i, cue, content, i, sentence)
-            back = self.sp.backward(i, self.sent_start[sentence], after_an=True)
+            back = self.sp.backward(i, self.t.sentence_start(i), after_an=True)
             if back is not None:
                 d.anchor = back[0]
                 self._set_speaker(d, *self.sp.split_role(*back))
@@ -351,16 +346,16 @@ class _FieldReader:
         t = self.t
         if k >= limit:
             return None
-        tok = t[k]
-        if not tok.word:
-            if tok.opens >= 0 and self._quote_is_speech(tok.opens, True):
-                return _Content("direct", quote=tok.opens)
-            if tok.text == ":":
+        if not t.word[k]:
+            opens = t.opens[k]
+            if opens >= 0 and self._quote_is_speech(opens, True):
+                return _Content("direct", quote=opens)
+            if t.text[k] == ":":
                 return self._after_colon(k, limit)
             return None
-        if bare(tok.key) in cue.preps and k + 1 < limit and complementizer(t[k + 1]):
+        if BARE[t.key[k]] in cue.preps and k + 1 < limit and complementizer(t, k + 1):
             return self._after_complementizer(k + 1, limit)  # "أشار إلى أن"
-        if complementizer(tok):
+        if complementizer(t, k):
             return self._after_complementizer(k, limit)
         if nominal and cue.nominal != "no":
             return self._nominal_at(k, limit, cue, True)
@@ -368,33 +363,34 @@ class _FieldReader:
 
     def _after_complementizer(self, k: int, limit: int) -> _Content | None:
         n = k + 1
-        if n >= len(self.t):
+        if n >= self.t.n:
             return None
-        if self.t[n].opens >= 0 and self.q[self.t[n].opens].words >= 1:
-            return _Content("direct", quote=self.t[n].opens)  # على أن "مهام ..."
+        opens = self.t.opens[n]
+        if opens >= 0 and self.q[opens].words >= 1:
+            return _Content("direct", quote=opens)  # على أن "مهام ..."
         if n >= limit:
             return None
         return _Content("indirect", start=n)
 
     def _after_colon(self, k: int, limit: int) -> _Content | None:
         n = k + 1
-        if n < len(self.t) and self.t[n].opens >= 0 and self.q[self.t[n].opens].words >= 1:
-            return _Content("direct", quote=self.t[n].opens)
+        if n < self.t.n and self.t.opens[n] >= 0 and self.q[self.t.opens[n]].words >= 1:
+            return _Content("direct", quote=self.t.opens[n])
         if n >= limit:
             return None
         return _Content("direct", start=n)
 
     def _nominal_at(self, m: int, limit: int, cue: Cue, first: bool) -> _Content | None:
         t = self.t
-        tok = t[m]
-        if bare(tok.key) in cue.preps and m + 1 < limit and t[m + 1].word and not complementizer(t[m + 1]):
-            if stop_kind(t[m + 1]) is None:
+        key = t.key[m]
+        if BARE[key] in cue.preps and m + 1 < limit and t.word[m + 1] and not complementizer(t, m + 1):
+            if stop_kind(t, m + 1) is None:
                 return _Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
-        if "ب" in cue.preps and tok.key.startswith("ب") and nominal_head(tok.key[1:]):
+        if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
             return _Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
-        if cue.nominal == "bare" and bare(tok.key) in ("ما", "اي") and m + 1 < limit and t[m + 1].word:
+        if cue.nominal == "bare" and BARE[key] in ("ما", "اي") and m + 1 < limit and t.word[m + 1]:
             return _Content("indirect", start=m, nominal=True)  # "نفى ما تردد", "نفت أي نية"
-        if cue.nominal == "bare" and (digit(tok) or (not definite(tok) and nominal_head(tok.key))):
+        if cue.nominal == "bare" and (digit(t, m) or (not DEFINITE[key] and nominal_head(key))):
             return _Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
         return None
 
@@ -406,19 +402,19 @@ class _FieldReader:
         end = min(limit, k + CONTENT_WINDOW)
         m = k
         while m < end:
-            tok = t[m]
-            if not tok.word:
-                if tok.opens >= 0 and self._quote_is_speech(tok.opens, m == k):
-                    return _Content("direct", quote=tok.opens)
-                if tok.text == ":":
+            if not t.word[m]:
+                opens = t.opens[m]
+                if opens >= 0 and self._quote_is_speech(opens, m == k):
+                    return _Content("direct", quote=opens)
+                mark = t.text[m]
+                if mark == ":":
                     return self._after_colon(m, limit)
-                if tok.text in COMMAS and m + 1 < limit and bare(t[m + 1].key) == "لقد":
+                if mark in COMMAS and m + 1 < limit and BARE[t.key[m + 1]] == "لقد":
                     return _Content("direct", start=m + 1)  # "...، لقد اتفقنا"
                 m += 1
                 continue
-            if complementizer(tok):
-                prev = t[m - 1] if m > k else None
-                if prev is not None and prev.word and stop_kind(prev) == "prep" and bare(prev.key) not in cue.preps:
+            if complementizer(t, m):
+                if m > k and t.word[m - 1] and stop_kind(t, m - 1) == "prep" and BARE[t.key[m - 1]] not in cue.preps:
                     # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
                     m += 1
                     continue
@@ -445,10 +441,10 @@ class _FieldReader:
         after a time word; not inside an adjunct ("في بيان صادر عن مكتبه")."""
         if m == k:
             return True
-        prev = self.t[m - 1]
-        if m - 3 >= k and tuple(x.key for x in self.t[m - 3 : m]) in _TIME_PHRASES:
+        t = self.t
+        if m - 3 >= k and tuple(t.key[m - 3 : m]) in _TIME_PHRASES:
             return True  # "أعلنت ... في وقت سابق اعتقال 20 شخصا"
-        return (not prev.word and prev.text in CLAUSE_PUNCT) or stop_kind(prev) == "time"
+        return (not t.word[m - 1] and t.text[m - 1] in CLAUSE_PUNCT) or stop_kind(t, m - 1) == "time"
 
     def _skip_source(self, m: int) -> int:
         for s in self.sources:
@@ -460,29 +456,29 @@ class _FieldReader:
         """A cue after its content: "«الوضع تحت السيطرة»، قال الوزير." or "الوضع تحت
         السيطرة، قال الوزير." The speaker phrase must end the clause."""
         t = self.t
-        if t[i].key[0] in "وف" and t[i].key[1:] in _CUE_KEYS:
+        if t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS:
             return None  # "وقال" opens a new clause; it never follows its content
         p = i - 1
-        if p >= 0 and t[p].text in COMMAS:
+        if p >= 0 and t.text[p] in COMMAS:
             p -= 1
         if p < 0:
             return None
-        if t[p].closes >= 0 and self.q[t[p].closes].words >= 2:
-            return _Content("direct", quote=t[p].closes)
-        if t[i - 1].text in COMMAS:
-            first = self.sent_start[t[i].sentence]
-            words = sum(1 for x in t[first : min(i - 1, first + 5)] if x.word)
-            if words >= 3 and t[first].word and stop_kind(t[first]) != "prep":
+        if t.closes[p] >= 0 and self.q[t.closes[p]].words >= 2:
+            return _Content("direct", quote=t.closes[p])
+        if t.text[i - 1] in COMMAS:
+            first = t.sentence_start(i)
+            words = sum(t.word[first : min(i - 1, first + 5)])
+            if words >= 3 and t.word[first] and stop_kind(t, first) != "prep":
                 return _Content("direct", start=first, end=i - 1)
         return None
 
     # ----------------------------------------------------------------- speakers
     def _speaker_offsets(self, a: int, b: int) -> tuple[int, int]:
-        tok = self.t[a]
-        start = tok.start
-        if tok.key.startswith("وال") or tok.key.startswith("فال"):
+        t = self.t
+        start = t.start[a]
+        if t.key[a].startswith("وال") or t.key[a].startswith("فال"):
             start = self._skip_letters(start, 1)  # "والرئيس" → "الرئيس"
-        return start, self.t[b - 1].end
+        return start, t.end[b - 1]
 
     def _set_speaker(self, d: _Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
         d.speaker = self._speaker_offsets(*speaker)
@@ -502,11 +498,11 @@ class _FieldReader:
     def _link(self, d: _Draft, a: int, b: int) -> None:
         """A surname alone ("بوتين") → the full name the article gave earlier
         ("فلادمير بوتين"), in this field before it or in an earlier field."""
-        words = [x for x in self.t[a:b] if x.word]
+        words = self.t.words_in(a, b)
         if len(words) != 1:
             return
-        last = words[0].key
-        here = (self.rank, self.t[a].start)
+        last = self.t.key[words[0]]
+        here = (self.rank, self.t.start[a])
         best = None
         for name in self.names.get(last, ()):
             if name.order < here:
@@ -516,24 +512,26 @@ class _FieldReader:
             d.speaker_full = best.text
 
     def _remember_name(self, a: int, b: int) -> None:
-        words = [x for x in self.t[a:b] if x.word]
+        t = self.t
+        words = t.words_in(a, b)
         if len(words) < 2:
             return
-        s, e = self.norm.to_original(self.t[a].start, self.t[b - 1].end)
-        name = _Name((self.rank, self.t[a].start), words[-1].key, len(words), self.norm.original[s:e])
+        s, e = self.norm.to_original(t.start[a], t.end[b - 1])
+        name = _Name((self.rank, t.start[a]), t.key[words[-1]], len(words), self.norm.original[s:e])
         self.names.setdefault(name.last, []).append(name)
 
     def _remember_speaker(self, a: int, b: int) -> None:
         """"قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
-        words = [x for x in self.t[a:b] if x.word]
-        if 2 <= len(words) <= 4 and not any(definite(w) for w in words):
+        words = self.t.words_in(a, b)
+        if 2 <= len(words) <= 4 and not any(DEFINITE[self.t.key[w]] for w in words):
             self._remember_name(a, b)
 
     # ------------------------------------------------------------------ sources
     def _read_sources(self) -> None:
         t = self.t
-        for m, acc in enumerate(self.according):
-            if acc is None or t[m].quote >= 0 and self.q[t[m].quote].words >= 3:
+        for m in self.marker_tokens:
+            acc = self.according[m]
+            if t.quote[m] >= 0 and self.q[t.quote[m]].words >= 3:
                 continue
             first, has_l = acc
             limit = self._limit(m)
@@ -541,9 +539,9 @@ class _FieldReader:
                 continue
             cue_index = cue = None
             start = first
-            if bare(t[first].key) == "ما" and first + 1 < limit and t[first + 1].key in _CUE_KEYS:
+            if BARE[t.key[first]] == "ما" and first + 1 < limit and t.key[first + 1] in _CUE_KEYS:
                 # "بحسب ما أعلنت الوزارة": the source is the cue's subject.
-                cue_index, cue = first + 1, _CUE_KEYS[t[first + 1].key]
+                cue_index, cue = first + 1, _CUE_KEYS[t.key[first + 1]]
                 self.consumed.add(cue_index)
                 start = first + 2
                 has_l = False
@@ -552,13 +550,13 @@ class _FieldReader:
                 continue
             a, b = sp.phrase
             s, e = self._speaker_offsets(a, b)
-            if has_l and not t[a].key.startswith("لل"):
+            if has_l and not t.key[a].startswith("لل"):
                 s = self._skip_letters(s, 1)  # "وفقا لوزارة الصحة" → "وزارة الصحة"
             speaker = self._speaker_offsets(*sp.speaker)
-            if sp.speaker[0] == a and has_l and not t[a].key.startswith("لل"):
+            if sp.speaker[0] == a and has_l and not t.key[a].startswith("لل"):
                 speaker = (s, speaker[1])
             role = self._speaker_offsets(*sp.role) if sp.role else None
-            self.sources.append(_Source(m, (s, e), speaker, role, sp.next, t[m].sentence, cue_index, cue))
+            self.sources.append(_Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue))
             self.consumed.update(range(m, sp.next))
 
     def _attach_source(self, d: _Draft) -> None:
@@ -581,29 +579,29 @@ class _FieldReader:
         for s in self.sources:
             if s.used:
                 continue
-            first = self.sent_start[s.sentence]
+            first = t.sentence_start(s.marker)
             limit = self._limit(s.marker)
             content = None
             anchor = s.marker
-            if s.end < limit and complementizer(t[s.end]) and s.end + 1 < limit:
+            if s.end < limit and complementizer(t, s.end) and s.end + 1 < limit:
                 # "وجاء على لسان المتحدث العسكري أن ..."
                 content = _Content("according_to", start=s.end + 1)
             elif s.marker == first and s.end < limit:
                 n = s.end
-                if t[n].word:
+                if t.word[n]:
                     # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
                     # source phrase runs on to the comma.
-                    while n < limit and t[n].text not in COMMAS:
+                    while n < limit and t.text[n] not in COMMAS:
                         n += 1
-                while n < limit and not t[n].word and t[n].opens < 0:
+                while n < limit and not t.word[n] and t.opens[n] < 0:
                     n += 1
                 # "وحسب الشرطة، فإن المشتبه به ...": فإن only introduces the content.
-                if n < limit and t[n].word and complementizer(_Bare(t[n])):
+                if n < limit and t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS:
                     n += 1
                 if n < limit:
                     content = _Content("according_to", start=n)
-            elif s.marker > first and t[s.marker - 1].text in COMMAS:
-                words = sum(1 for x in t[first : min(s.marker, first + 4)] if x.word)
+            elif s.marker > first and t.text[s.marker - 1] in COMMAS:
+                words = sum(t.word[first : min(s.marker, first + 4)])
                 if words >= 2:
                     content = _Content("according_to", start=first)
                     anchor = first
@@ -621,23 +619,23 @@ class _FieldReader:
         """"أوكرانيا: الجولة الثالثة ..." — in a title, a short phrase before a colon is
         the speaker of what follows."""
         t = self.t
-        colon = next((i for i, x in enumerate(t) if x.text == ":"), None)
-        if colon is None or colon == 0 or colon + 1 >= len(t):
+        colon = t.text.index(":") if ":" in t.text else None
+        if colon is None or colon == 0 or colon + 1 >= t.n:
             return
-        head = t[:colon]
-        words = [x for x in head if x.word]
+        words = t.words_in(0, colon)
         if not 1 <= len(words) <= 6 or any(self.cues[i] for i in range(colon)):
             return
-        if bare(words[0].key) in HEADLINE_LABELS or words[0].key in HEADLINE_LABELS:
+        first = t.key[words[0]]
+        if BARE[first] in HEADLINE_LABELS or first in HEADLINE_LABELS:
             return
-        if any(not x.word and x.opens < 0 and x.closes < 0 for x in head):
+        if any(not t.word[i] and t.opens[i] < 0 and t.closes[i] < 0 for i in range(colon)):
             return
         n = colon + 1
-        if t[n].opens >= 0 and self.q[t[n].opens].close >= len(t) - 2:
-            content = _Content("headline", quote=t[n].opens)
+        if t.opens[n] >= 0 and self.q[t.opens[n]].close >= t.n - 2:
+            content = _Content("headline", quote=t.opens[n])
         else:
             content = _Content("headline", start=n)
-        d = _Draft(None, None, content, 0, t[0].sentence)
+        d = _Draft(None, None, content, 0, t.sent[0])
         speaker, role = self.sp.split_role(0, colon)
         self._set_speaker(d, speaker, role)
         self.consumed.update(range(0, colon + 1))
@@ -666,8 +664,8 @@ class _FieldReader:
                 b = d.tokens[1]
             else:
                 b = self._limit(a)
-                if t[a].quote >= 0:
-                    b = min(b, self.q[t[a].quote].close)
+                if t.quote[a] >= 0:
+                    b = min(b, self.q[t.quote[a]].close)
                 for other in drafts[bisect_right(anchors, a) :]:
                     if other.anchor >= b:
                         break
@@ -689,38 +687,39 @@ class _FieldReader:
                 d.dropped = True
                 continue
             d.tokens = (a, b)
-            s = t[a].start
+            s = t.start[a]
             if d.content.skip and a == d.content.start:
                 s = self._skip_letters(s, d.content.skip)
-            d.display = (s, t[b - 1].end)
+            d.display = (s, t.end[b - 1])
 
     def _clause_start(self, d: _Draft) -> int | None:
         """Where the clause of a sibling claim starts (an earlier content stops there),
         or None when the claim is nested inside the earlier content."""
         t = self.t
         a = d.anchor
-        if a > 0 and stop_kind(t[a - 1]) == "function":
+        if a > 0 and stop_kind(t, a - 1) == "function":
             return a - 1  # "...، ثم أكد أن", "بينما قالت المعارضة", "لكنه حذر"
         if d.cue is not None and d.cue.kind == "participle":
             return a
-        if a > 0 and not t[a - 1].word and t[a - 1].text in CLAUSE_PUNCT:
+        if a > 0 and not t.word[a - 1] and t.text[a - 1] in CLAUSE_PUNCT:
             return a
-        if t[a].key[:1] in ("و", "ف") and (t[a].key[1:] in _CUE_KEYS or t[a].key[1:3] == "ال"):
+        key = t.key[a]
+        if key[:1] in ("و", "ف") and (key[1:] in _CUE_KEYS or key[1:3] == "ال"):
             return a
         return None
 
     def _cut_at_source(self, a: int, b: int) -> int:
         """"...، بحسب الوزارة." — a trailing source marker is not part of the content."""
         for s in self.sources:
-            if a < s.marker < b and self.t[s.marker - 1].text in COMMAS:
+            if a < s.marker < b and self.t.text[s.marker - 1] in COMMAS:
                 return s.marker
         return b
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
-        t = self.t
-        while b > a and not t[b - 1].word and not (t[b - 1].closes >= 0 and self.q[t[b - 1].closes].open >= a):
+        word, opens, closes = self.t.word, self.t.opens, self.t.closes
+        while b > a and not word[b - 1] and not (closes[b - 1] >= 0 and self.q[closes[b - 1]].open >= a):
             b -= 1
-        while a < b and not t[a].word and not (t[a].opens >= 0 and self.q[t[a].opens].close < b):
+        while a < b and not word[a] and not (opens[a] >= 0 and self.q[opens[a]].close < b):
             a += 1
         return a, b
 
@@ -737,7 +736,7 @@ class _FieldReader:
         """Token i speaks for the claim whose content starts at a, i.e. it is not inside
         a quotation nested in that content: in «وقال لي "لن ننسحب"، وهذا موقف ثابت»
         the لن is the inner speaker's, not the outer claim's."""
-        r = self.t[i].quote
+        r = self.t.quote[i]
         return r < 0 or self.q[r].open < a
 
     # ------------------------------------------------------------------- output
@@ -748,14 +747,14 @@ class _FieldReader:
     def _claim(self, d: _Draft) -> Claim:
         cue = None
         if d.cue_index is not None and d.cue is not None:
-            tok = self.t[d.cue_index]
-            start = tok.start
-            key = tok.key
+            i = d.cue_index
+            start = self.t.start[i]
+            key = self.t.key[i]
             # "وقال" → "قال", "وبتأكيده" → "تأكيده": the conjunction is not the cue.
             while len(key) > 2 and key[0] in "وفبل" and key[1:] in _CUE_KEYS and _CUE_KEYS[key[1:]] is d.cue:
                 start = self._skip_letters(start, 1)
                 key = key[1:]
-            span = self._span(start, tok.end)
+            span = self._span(start, self.t.end[i])
             cue = {"text": span.text, "lemma": d.cue.lemma, "field": self.field, "start": span.start, "end": span.end}
         a, b = d.tokens
         ctype = d.content.type
@@ -773,15 +772,6 @@ class _FieldReader:
             sentence=d.sentence,
         )
 
-
-class _Bare:
-    """A token seen without its conjunction ("فإن" as "إن")."""
-
-    __slots__ = ("word", "key")
-
-    def __init__(self, tok: Token):
-        self.word = tok.word
-        self.key = bare(tok.key)
 
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402

@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from itertools import compress, count
+
 from processors.claims_lexicons import HEDGES, NEGATIONS
 from processors.claims_tokens import CLAUSE_PUNCT, Tokens
-from processors.claims_words import bare
+from processors.claims_words import BARE
 
 _HEDGE_FIRST = frozenset(p[0] for p in HEDGES)
 _NEG_FIRST = frozenset(p[0] for p in NEGATIONS)
+# Words that may open a hedge/negation phrase, also with و/ف written on them (what
+# `bare` would strip), so one set lookup per token finds the candidates.
+_HEDGE_AT = _HEDGE_FIRST | frozenset(c + w for c in "وف" for w in _HEDGE_FIRST if len(w) >= 2)
+_NEG_AT = _NEG_FIRST | frozenset(c + w for c in "وف" for w in _NEG_FIRST if len(w) >= 2)
 _RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "ما"})
 _EXCEPTIVE_REACH = 8
 
 
 def _word_at(t: Tokens, i: int, end: int) -> str | None:
     if i < end and t.word[i]:
-        return bare(t.key[i])
+        return BARE[t.key[i]]
     return None
 
 
@@ -36,11 +43,21 @@ def _phrase_kind(table: dict, t: Tokens, i: int, end: int) -> tuple[str, int] | 
     return None
 
 
+def _candidates(t: Tokens, first: frozenset[str], a: int, b: int) -> list[int]:
+    """Tokens among [a, b) that may open a phrase of the table: contents cover most of
+    an article, so each field's candidates are found once, by one C-level scan, and
+    each content takes its slice of them. (Callers still check that it is a word.)"""
+    found = t.memo.get(first)
+    if found is None:
+        found = t.memo[first] = list(compress(count(), map(first.__contains__, t.key)))
+    return found[bisect_left(found, a) : bisect_left(found, b)]
+
+
 def hedged(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
     """Whether the content tokens [a, b) are hedged; `own(i, a)` tells whether token i
     belongs to this content rather than to a quotation nested in it."""
     for i in _candidates(t, _HEDGE_AT, a, b):
-        if not own(i, a):
+        if not t.word[i] or not own(i, a):
             continue
         found = _phrase_kind(HEDGES, t, i, b)
         if found is None:
@@ -58,7 +75,7 @@ def hedged(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
 def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
     skip_to = a  # a two-word phrase also covers the next token
     for i in _candidates(t, _NEG_AT, a, b):
-        if i < skip_to or not own(i, a):
+        if i < skip_to or not t.word[i] or not own(i, a):
             continue
         found = _phrase_kind(NEGATIONS, t, i, b)
         if found is None:
@@ -73,7 +90,7 @@ def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
 def _in_relative(t: Tokens, i: int, a: int) -> bool:
     """"أن الاتفاق الذي لم يوقع بعد سيصمد": the negation is inside a relative clause and
     the content itself asserts something positive."""
-    return i > a and t.word[i - 1] and bare(t.key[i - 1]) in _RELATIVES
+    return i > a and t.word[i - 1] and BARE[t.key[i - 1]] in _RELATIVES
 
 
 def _exceptive(t: Tokens, i: int, b: int) -> bool:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass
-from itertools import accumulate, compress, count
+from itertools import accumulate, compress
 
 from processors.claims_lexicons import fold
 
@@ -35,7 +35,7 @@ STRAIGHT_QUOTE = '"'
 COMMAS = {"،", ","}
 CLAUSE_PUNCT = {"،", ",", "؛", ";"}
 # Tokens that pair quotations (a paragraph break closes every open one).
-_QUOTE_EVENTS = frozenset(OPEN_QUOTES) | frozenset(CLOSE_QUOTES) | {STRAIGHT_QUOTE, "\n"}
+_QUOTE_EVENTS = "".join(OPEN_QUOTES) + "".join(CLOSE_QUOTES) + STRAIGHT_QUOTE + "\n"
 
 
 @dataclass(slots=True)
@@ -46,7 +46,7 @@ class Quote:
     parent: int  # enclosing region or -1
 
 
-class _Cache(dict):
+class TextCache(dict):
     """text → value, computed on first sight; news repeats its words, so after warm-up
     `map(cache.__getitem__, texts)` runs without leaving C. Bounded: a stream of
     never-repeated strings cannot grow it forever."""
@@ -68,9 +68,9 @@ def _is_word(t: str) -> bool:
     return t[0].isalnum() or t[0] == "_"
 
 
-_WORD = _Cache(_is_word)
+_WORD = TextCache(_is_word)
 # Punctuation is looked up as written; only words are folded.
-_KEY = _Cache(lambda t: fold(t) if _is_word(t) else t)
+_KEY = TextCache(lambda t: fold(t) if _is_word(t) else t)
 
 
 class Tokens:
@@ -81,9 +81,10 @@ class Tokens:
     quote/opens/closes: the innermost quotation region strictly containing the token,
     the region it opens, the region it closes (-1 for none); set by `find_quotes`.
     sent_bounds[s], sent_bounds[s + 1]: the token range of sentence s.
+    memo: per-field results of scans that other modules make once (claims_flags).
     """
 
-    __slots__ = ("n", "text", "key", "word", "start", "end", "sent", "sent_bounds", "quote", "opens", "closes", "breaks")
+    __slots__ = ("n", "text", "key", "word", "start", "end", "sent", "sent_bounds", "quote", "opens", "closes", "breaks", "memo")
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):
         parts = _TOKEN.split(text)
@@ -110,7 +111,23 @@ class Tokens:
         self.opens = [-1] * n
         self.closes = [-1] * n
         # Paragraph breaks, in order, for sentence_end.
-        self.breaks = list(compress(count(), map("\n".__eq__, self.text)))
+        self.breaks = self.index_of_marks(text, "\n")
+        self.memo: dict = {}
+
+    def index_of_marks(self, text: str, marks: str) -> list[int]:
+        """Token indices of the given one-character marks, in order. Each such mark is
+        a token of its own, and marks are rare: str.find over the text and a bisect
+        per mark beat looking at every token."""
+        found = []
+        for m in marks:
+            pos = text.find(m)
+            while pos >= 0:
+                found.append(pos)
+                pos = text.find(m, pos + 1)
+        if len(marks) > 1:
+            found.sort()
+        start = self.start
+        return [bisect_left(start, pos) for pos in found]
 
     def sentence_start(self, i: int) -> int:
         return self.sent_bounds[self.sent[i]]
@@ -132,7 +149,7 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
     return Tokens(text, sentences)
 
 
-def find_quotes(t: Tokens) -> list[Quote]:
+def find_quotes(t: Tokens, text: str) -> list[Quote]:
     """Pair quotation marks within each paragraph: «» and “” by nesting, straight
     quotes by alternation. An unclosed « or “ runs to the end of its paragraph (a
     quotation that goes on in the next paragraph opens again there)."""
@@ -152,8 +169,8 @@ def find_quotes(t: Tokens) -> list[Quote]:
             regions[straight].open = regions[straight].close = -1
             straight = None
 
-    # Only quotation marks and paragraph breaks matter here (all are punctuation).
-    for i in compress(count(), map(_QUOTE_EVENTS.__contains__, t.text)):
+    # Only quotation marks and paragraph breaks matter here.
+    for i in t.index_of_marks(text, _QUOTE_EVENTS):
         m = t.text[i]
         if m == "\n":
             close_all(i)

@@ -13,7 +13,7 @@ from processors.claims_lexicons import (
     SPEAKER_STOPS,
     noun_bases,
 )
-from processors.claims_tokens import Tokens
+from processors.claims_tokens import TextCache, Tokens
 
 # Verbal nouns of the derived verb patterns open a noun-phrase content without being
 # listed: تفعيل (تدمير، تعليق)، إفعال (إطلاق، إغلاق)، افتعال/انفعال (اعتقال، انسحاب)،
@@ -32,6 +32,12 @@ def definite(key: str) -> bool:
     """Marked definite by ال (or لل, the article after ل: "للأمم")."""
     k = bare(key) if key[:2] not in ("ال", "لل") else key
     return len(k) > 3 and (k[:2] in ("ال", "لل") or k[:3] in ("بال", "كال"))
+
+
+# The same two word classes as dicts (folded word → result): the extractor asks them
+# about a hundred times per article, and a dict lookup costs a fraction of a call.
+BARE = TextCache(bare)
+DEFINITE = TextCache(definite)
 
 
 # The predicates below take (tokens, i): a punctuation token is never in a word class.
@@ -63,6 +69,11 @@ def _stop_kind(k: str) -> str | None:
             if SPEAKER_STOPS.get(base) == "addressee":
                 return "addressee"
     return None
+
+
+# Folded word → its stop kind / role kind, as dicts (see BARE). Callers check that
+# the token is a word first.
+STOP = TextCache(_stop_kind)
 
 
 def circumstance(t: Tokens, i: int) -> bool:
@@ -102,6 +113,12 @@ def _role(key: str) -> str | None:
                 if ROLES.get(base[:-1]) == "trigger":
                     return "trigger"
     return None
+
+
+ROLE = TextCache(_role)
+# Folded word → whether it is a role trigger ("الرئيس", "وزيرة"): a dict, so that
+# finding the role words of a field is one C-level map over its keys.
+TRIGGER = TextCache(lambda key: _role(key) == "trigger")
 
 
 def digit(t: Tokens, i: int) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, Cue
 from processors.claims_tokens import Tokens
-from processors.claims_words import bare, complementizer
+from processors.claims_words import BARE, complementizer
 
 
 def cue_at(t: Tokens, i: int) -> Cue | None:
@@ -16,10 +16,10 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         return None
     # "ما قاله الوزير", "التصريحات التي أدلى بها": a relative clause names a statement
     # without reporting it.
-    if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(bare(t.key[i - 1])) == "before":
+    if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(BARE[t.key[i - 1]]) == "before":
         return None
     # "ويُذكر أن ..." is the journalist's background note, not an attribution.
-    if CUE_BLOCKERS.get(bare(t.key[i])) == "impersonal":
+    if CUE_BLOCKERS.get(BARE[t.key[i]]) == "impersonal":
         if i + 1 < t.n and complementizer(t, i + 1):
             return None
     return cue
@@ -52,7 +52,7 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
                     return j, True
                 ok = False
                 break
-            if bare(keys[j]) != part and keys[j] != part:
+            if BARE[keys[j]] != part and keys[j] != part:
                 ok = False
                 break
             j += 1

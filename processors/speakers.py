@@ -4,15 +4,18 @@ gives in full so that a later surname can be linked to them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
+from itertools import compress, count
 
-from processors.claims_lexicons import CUE_BLOCKERS, Cue
-from processors.claims_tokens import COMMAS, Quote, Token
+from processors.claims_lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, Cue
+from processors.claims_tokens import COMMAS, Quote, Tokens
 from processors.claims_words import (
-    bare,
+    BARE,
+    DEFINITE,
+    ROLE,
+    STOP,
+    TRIGGER,
     circumstance,
     complementizer,
-    definite,
-    digit,
     nisba,
     nominal_head,
     role,
@@ -37,7 +40,7 @@ class SpeakerReader:
     """Reads speaker phrases in one field. `cues[i]`/`according[i]` are the cue and the
     according-to marker at token i, computed once by the caller."""
 
-    def __init__(self, tokens: list[Token], quotes: list[Quote], cues: list, according: list):
+    def __init__(self, tokens: Tokens, quotes: list[Quote], cues: list, according: list):
         self.t = tokens
         self.q = quotes
         self.cues = cues
@@ -49,41 +52,44 @@ class SpeakerReader:
         """The subject after a verb cue: "وقال المتحدث باسم وزارة الدفاع الروسية،
         إيغور كوناشينكوف إن ..."."""
         t = self.t
+        word, key, cues, according = t.word, t.key, self.cues, self.according
         j = i
         # "قال لي الرئيس": a dative pronoun may come between the verb and its subject.
-        while j < limit and stop_kind(t[j]) == "pronoun":
+        while j < limit and word[j] and STOP[key[j]] == "pronoun":
             j += 1
         start = j
         self._phrase_start = start
         last = -1
         n = 0
         while j < limit and n < MAX_SPEAKER_WORDS:
-            tok = t[j]
-            if not tok.word:
-                if tok.opens >= 0 and last >= 0 and self._name_quote(tok.opens, limit):
+            if not word[j]:
+                opens = t.opens[j]
+                if opens >= 0 and last >= 0 and self._name_quote(opens, limit):
                     # وكالة "بيلتا" البيلاروسية: a quoted name inside the phrase.
-                    last = self.q[tok.opens].close
+                    last = self.q[opens].close
                     j = last + 1
                     continue
-                if tok.text in COMMAS and last >= 0:
+                if t.text[j] in COMMAS and last >= 0:
                     app = self._apposition(start, last + 1, j, limit)
                     if app is not None:
                         return app
                 break
-            if complementizer(tok) or self.cues[j] is not None or self.according[j] is not None:
+            k = key[j]
+            # (The word-class helpers, inlined: this loop runs for every cue.)
+            if k in COMPLEMENTIZERS or cues[j] is not None or according[j] is not None:
                 break
-            if digit(tok) and last >= 0:
+            if last >= 0 and k[:1].isdigit():
                 break
-            if bare(tok.key) in CUE_BLOCKERS:
+            if BARE[k] in CUE_BLOCKERS:
                 break  # "واستغرب المراقبون مما أعلن": a relative clause follows
-            if last >= 0 and self._linker(j, start, limit):
+            if last >= 0 and ROLE[k] == "linker" and self._linker(j, start, limit):
                 # "المتحدث باسم الجيش", "المندوب الروسي لدى الأمم المتحدة"
                 last = j + 1
                 j += 2
                 n += 2
                 continue
-            kind = stop_kind(tok)
-            if kind == "addressee" and last == start and nominal_head(t[start].key):
+            kind = STOP[k]
+            if kind == "addressee" and last == start and nominal_head(key[start]):
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "prep":
                 if self._continues_with_prep(j, last, limit):
@@ -94,7 +100,7 @@ class SpeakerReader:
                 break
             if kind is not None:
                 break
-            if last >= 0 and cue is not None and self._opens_nominal(tok, cue, start, last):
+            if last >= 0 and cue is not None and self._opens_nominal(j, cue, last):
                 break
             last = j
             j += 1
@@ -109,46 +115,47 @@ class SpeakerReader:
         only before a definite organisation ("لدى الأمم المتحدة"); before anything else
         it is "upon" ("الوزير لدى وصوله") and ends the speaker."""
         t = self.t
-        if role(t[j]) != "linker" or j + 1 >= limit or not t[j + 1].word:
+        if role(t, j) != "linker" or j + 1 >= limit or not t.word[j + 1]:
             return False
-        if bare(t[j].key) == "لدي":
-            return role(t[start]) == "trigger" and definite(t[j + 1])
+        if BARE[t.key[j]] == "لدي":
+            return role(t, start) == "trigger" and DEFINITE[t.key[j + 1]]
         return True
 
     def _continues_with_prep(self, j: int, last: int, limit: int) -> bool:
         """في/من continue an indefinite phrase ("وسائل إعلام في أوكرانيا", "مسؤول في
         الوزارة") but end a definite one ("المفاوض الروسي في كلمته")."""
         t = self.t
-        if last < 0 or bare(t[j].key) not in ("في", "من"):
+        if last < 0 or BARE[t.key[j]] not in ("في", "من"):
             return False
         # ... and a role phrase: "مديرة البحوث في أحد بنوك الاستثمار، منى الشريف".
-        if definite(t[last]) and role(t[self._phrase_start]) != "trigger":
+        if DEFINITE[t.key[last]] and role(t, self._phrase_start) != "trigger":
             return False
-        if not t[last].word:
+        if not t.word[last]:
             return False
         nxt = j + 1
-        if nxt >= limit or not t[nxt].word:
+        if nxt >= limit or not t.word[nxt]:
             return False
         return not (
-            circumstance(t[nxt])
-            or stop_kind(t[nxt]) is not None
-            or complementizer(t[nxt])
+            circumstance(t, nxt)
+            or stop_kind(t, nxt) is not None
+            or complementizer(t, nxt)
             or self.cues[nxt] is not None
         )
 
-    def _opens_nominal(self, tok: Token, cue: Cue, start: int, last: int) -> bool:
+    def _opens_nominal(self, j: int, cue: Cue, last: int) -> bool:
         """Where a cue takes a noun-phrase content, the content may follow the speaker
         directly: "أعلنت الوزارة تدمير 1612 منشأة". A verbal noun after a definite word
         starts the content; after an indefinite one it is a genitive ("تقرير لوكالة
         تصنيف دولية", "وسائل إعلام")."""
         if cue.nominal == "no":
             return False
+        key = self.t.key[j]
         # "أفادت مصادر بوقوع انفجار": the preposition is written on the noun.
-        if "ب" in cue.preps and tok.key.startswith("ب") and nominal_head(tok.key[1:]):
+        if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
             return True
-        if cue.nominal != "bare" or definite(tok) or not nominal_head(tok.key):
+        if cue.nominal != "bare" or DEFINITE[key] or not nominal_head(key):
             return False
-        return definite(self.t[last])
+        return DEFINITE[self.t.key[last]]
 
     def _name_quote(self, r: int, limit: int) -> bool:
         q = self.q[r]
@@ -157,8 +164,8 @@ class SpeakerReader:
         after = q.close + 1
         if after >= limit:
             return False
-        nxt = self.t[after]
-        return nxt.word and (complementizer(nxt) or stop_kind(nxt) is None)
+        t = self.t
+        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) is None)
 
     def _apposition(self, start: int, end: int, comma: int, limit: int) -> SpeakerParse | None:
         t = self.t
@@ -166,28 +173,25 @@ class SpeakerReader:
         if k >= limit:
             return None
         # ROLE، NAME: "المتحدث باسم وزارة الدفاع الروسية، إيغور كوناشينكوف إن".
-        if role(t[start]) == "trigger":
+        if role(t, start) == "trigger":
             e = self.full_name_end(k, limit, apposition=True)
             if e > k and (e >= limit or self._boundary(e)):
                 return SpeakerParse((k, e), (start, end), e, (start, e))
         # NAME، ROLE،: "قال إيغور كوناشينكوف، المتحدث باسم وزارة الدفاع، إن".
-        if role(t[k]) == "trigger" and role(t[start]) != "trigger":
+        if role(t, k) == "trigger" and role(t, start) != "trigger":
             r_end = self.role_end(k, limit)
             nxt = r_end
-            if nxt < limit and t[nxt].text in COMMAS:
+            if nxt < limit and t.text[nxt] in COMMAS:
                 nxt += 1
             return SpeakerParse((start, end), (k, r_end), nxt, (start, r_end))
         return None
 
     def _boundary(self, e: int) -> bool:
-        tok = self.t[e]
-        return (
-            not tok.word
-            or complementizer(tok)
-            or stop_kind(tok) is not None
-            or self.cues[e] is not None
-            or self.according[e] is not None
-        )
+        t = self.t
+        if not t.word[e]:
+            return True
+        k = t.key[e]
+        return k in COMPLEMENTIZERS or STOP[k] is not None or self.cues[e] is not None or self.according[e] is not None
 
     # ------------------------------------------------------------------ roles, names
     def role_end(self, a: int, limit: int) -> int:
@@ -198,23 +202,26 @@ class SpeakerReader:
         t = self.t
         k = a + 1
         chain = 0
-        prev_def = definite(t[a])
+        word, key, cues = t.word, t.key, self.cues
+        prev_def = DEFINITE[key[a]]
         while k < limit:
-            tok = t[k]
-            if not tok.word or complementizer(tok) or self.cues[k] is not None:
+            if not word[k]:
                 break
-            if role(tok) == "linker" and self._linker(k, a, limit):
+            kk = key[k]
+            if kk in COMPLEMENTIZERS or cues[k] is not None:
+                break
+            if ROLE[kk] == "linker" and self._linker(k, a, limit):
                 k += 1
-                if k < limit and t[k].word:
-                    prev_def = definite(t[k])
+                if k < limit and word[k]:
+                    prev_def = DEFINITE[key[k]]
                     chain = 0 if prev_def else 1
                     k += 1
                 continue
-            if definite(tok) and stop_kind(tok) is None:
+            if DEFINITE[kk] and STOP[kk] is None:
                 prev_def = True
                 k += 1
                 continue
-            if not prev_def and chain < 2 and stop_kind(tok) is None and not digit(tok):
+            if not prev_def and chain < 2 and STOP[kk] is None and not kk[:1].isdigit():
                 chain += 1
                 k += 1
                 continue
@@ -226,22 +233,24 @@ class SpeakerReader:
         none a function word ("إيغور كوناشينكوف", "فلادمير بوتين")."""
         t = self.t
         e = k
+        word, key = t.word, t.key
         while e < limit and e - k < MAX_NAME_WORDS:
-            tok = t[e]
-            if tok.word and tok.key in _NAME_JOINERS and e + 1 < limit and t[e + 1].word and e > k - 1:
+            if not word[e]:
+                break
+            ke = key[e]
+            if ke in _NAME_JOINERS and e + 1 < limit and word[e + 1] and e > k - 1:
                 # "عبد الفتاح", "أبو الغيط": the joiner and the next word are one name.
                 e += 2
                 continue
             if (
-                not tok.word
-                or definite(tok)
-                or digit(tok)
-                or complementizer(tok)
-                or stop_kind(tok) is not None
+                DEFINITE[ke]
+                or ke[:1].isdigit()
+                or ke in COMPLEMENTIZERS
+                or STOP[ke] is not None
                 or self.cues[e] is not None
                 or self.according[e] is not None
-                or role(tok) is not None
-                or bare(tok.key) in CUE_BLOCKERS
+                or ROLE[ke] is not None
+                or BARE[ke] in CUE_BLOCKERS
             ):
                 break
             e += 1
@@ -250,7 +259,7 @@ class SpeakerReader:
     def split_role(self, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
         """"الرئيس الروسي فلادمير بوتين" → speaker "فلادمير بوتين", role "الرئيس
         الروسي". A role with no name after it is the speaker itself ("وزير الخارجية")."""
-        if role(self.t[a]) == "trigger":
+        if role(self.t, a) == "trigger":
             r = self.role_end(a, b)
             if a < r < b and self.full_name_end(r, b) == b:
                 return (r, b), (a, r)
@@ -261,15 +270,15 @@ class SpeakerReader:
         names often do ("عبد الفتاح البرهان", "بشار الأسد")."""
         t = self.t
         e = self.name_end(k, limit)
-        if k < e < limit and e - k < MAX_NAME_WORDS and definite(t[e]) and stop_kind(t[e]) is None:
+        if k < e < limit and e - k < MAX_NAME_WORDS and DEFINITE[t.key[e]] and stop_kind(t, e) is None:
             after = e + 1
             if k + 1 < e and (after >= limit or self._boundary(after)):
                 return after
             # After one name word only right before the content ("بشار الأسد إن"):
             # "انتقد زعيم المعارضة قرار الحكومة،" is an object, not a name.
-            if after < len(t) and (complementizer(t[after]) or t[after].text == ":"):
+            if after < t.n and (complementizer(t, after) or t.text[after] == ":"):
                 return after
-            if apposition and after < len(t) and t[after].text in COMMAS:
+            if apposition and after < t.n and t.text[after] in COMMAS:
                 return after  # "...، منى الشريف، إن"
         return e
 
@@ -278,11 +287,13 @@ class SpeakerReader:
         outside claims, for linking a later surname."""
         out = []
         t = self.t
-        n = len(t)
-        for i, tok in enumerate(t):
-            if tok.word and role(tok) == "trigger":
+        n = t.n
+        word, sent = t.word, t.sent
+        # Role words are few: one C-level pass over the keys finds them.
+        for i in compress(count(), map(TRIGGER.__getitem__, t.key)):
+            if word[i]:
                 limit = i + 1
-                while limit < n and t[limit].word and t[limit].sentence == tok.sentence and limit - i < 12:
+                while limit < n and word[limit] and sent[limit] == sent[i] and limit - i < 12:
                     limit += 1
                 r = self.role_end(i, limit)
                 e = self.full_name_end(r, limit)
@@ -296,15 +307,14 @@ class SpeakerReader:
         After a definite word only a relational adjective continues ("الرئيس الروسي"),
         or, after a role, a name ("الرئيس الروسي فلاديمير بوتين")."""
         t = self.t
-        is_role = role(t[a]) == "trigger"
+        is_role = role(t, a) == "trigger"
         e = a + 1
         while e < b:
-            prev, tok = t[e - 1], t[e]
-            if not tok.word:
+            if not t.word[e]:
                 break
-            if definite(prev) and prev.word:
-                if definite(tok):
-                    if not nisba(tok):
+            if DEFINITE[t.key[e - 1]] and t.word[e - 1]:
+                if DEFINITE[t.key[e]]:
+                    if not nisba(t.key[e]):
                         break
                 elif not (is_role and self.full_name_end(e, b) == b):
                     break
@@ -318,42 +328,43 @@ class SpeakerReader:
         "وفي تصريحات صحفية أكد أن" (then the speaker is carried over)."""
         t = self.t
         j = i - 1
-        if j >= sent_start and t[j].word and bare(t[j].key) in ("قد", "لقد"):
+        if j >= sent_start and t.word[j] and BARE[t.key[j]] in ("قد", "لقد"):
             j -= 1
         end = j + 1
         first = -1
         while j >= sent_start:
-            tok = t[j]
-            if not tok.word:
-                if tok.closes >= 0 and first >= 0 and 0 < self.q[tok.closes].words <= 3:
-                    first = self.q[tok.closes].open
+            if not t.word[j]:
+                closes = t.closes[j]
+                if closes >= 0 and first >= 0 and 0 < self.q[closes].words <= 3:
+                    first = self.q[closes].open
                     j = first - 1
                     continue
                 break
-            if complementizer(tok) or self.cues[j] is not None or self.according[j] is not None:
+            key = t.key[j]
+            if key in COMPLEMENTIZERS or self.cues[j] is not None or self.according[j] is not None:
                 break
-            if digit(tok) or bare(tok.key) in CUE_BLOCKERS:
+            if key[:1].isdigit() or BARE[key] in CUE_BLOCKERS:
                 break
-            kind = stop_kind(tok)
+            kind = STOP[key]
             if kind == "prep":
                 if (
                     first >= 0
-                    and bare(tok.key) in ("في", "من")
+                    and BARE[key] in ("في", "من")
                     and j - 1 >= sent_start
-                    and t[j - 1].word
-                    and not definite(t[j - 1])
-                    and stop_kind(t[j - 1]) is None
+                    and t.word[j - 1]
+                    and not DEFINITE[t.key[j - 1]]
+                    and stop_kind(t, j - 1) is None
                 ):
                     first = j  # "وسائل إعلام في أوكرانيا أعلنت"
                     j -= 1
                     continue
-                if after_an and first >= 0 and bare(tok.key) == "عن":
+                if after_an and first >= 0 and BARE[key] == "عن":
                     break  # "ونقل التلفزيون عن الرئيس قوله إن": the owner of قوله
                 return None
             if kind is not None:
                 break
             first = j
-            if tok.key.startswith("وال") or tok.key.startswith("فال"):
+            if key.startswith("وال") or key.startswith("فال"):
                 break  # "والرئيس أكد": the conjunction opens the clause
             if end - j > 6:
                 return None

@@ -96,14 +96,6 @@ def create_app(settings: Settings) -> faust.App:
 
         consumer.force_commit = locked_force_commit  # type: ignore[method-assign]
 
-    @app.on_partitions_revoked.connect
-    async def _commit_on_revoke(app: faust.App, revoked: Any, **kwargs: Any) -> None:
-        # faust's own commit on revocation is skipped when a timer commit is running
-        # ("maybe_wait_for_commit_to_finish"), leaving processed messages' outputs in an
-        # open transaction while the partitions are re-read from the committed offsets.
-        if app.in_transaction:
-            await app.consumer.force_commit(start_new_transaction=False)
-
     @app.timer(interval=settings.stats_interval)
     async def stats() -> None:
         logger.info("stats", extra=enricher.stats_line(app))
