@@ -33,7 +33,7 @@ a quote); a colon outside the title with no cue; a title without a colon or cue.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 
@@ -96,7 +96,15 @@ class _Name:
     order: tuple[int, int]  # (field rank, display offset) for "seen earlier"
     last: str  # folded last word
     words: int
-    text: str  # original text
+    norm: Normalized
+    end: int  # display offset where the name ends
+
+    @property
+    def text(self) -> str:
+        """The original text, mapped only when a surname is linked to the name (most
+        names found are never needed)."""
+        s, e = self.norm.to_original(self.order[1], self.end)
+        return self.norm.original[s:e]
 
 
 @dataclass(slots=True)
@@ -120,14 +128,34 @@ def extract_claims(fields: dict[str, Normalized], figures: list[Figure]) -> list
         if norm is None or not norm.display.strip():
             continue
         claims.extend(_FieldReader(name, rank, norm, names).read())
-    for claim in claims:
-        c = claim.content
-        claim.figures = [
-            f.id
-            for f in figures
-            if f.field == claim.field and f.id is not None and c.start <= f.start and f.end <= c.end
-        ]
+    _attach_figures(claims, figures)
     return claims
+
+
+def _attach_figures(claims: list[Claim], figures: list[Figure]) -> None:
+    """Each claim lists the figures inside its content, in the order of `figures`.
+    Figures are sorted by start once per field and each content bisects them, rather
+    than every claim scanning every figure. (A figure's start is at or before its
+    end, so one inside [c.start, c.end] starts at or before c.end.)"""
+    by_field: dict[str, list[tuple[int, int]]] = {}
+    for k, f in enumerate(figures):
+        if f.id is not None:
+            by_field.setdefault(f.field, []).append((f.start, k))
+    starts: dict[str, list[int]] = {}
+    for name, rows in by_field.items():
+        rows.sort()
+        starts[name] = [s for s, _ in rows]
+    for claim in claims:
+        rows = by_field.get(claim.field)
+        if not rows:
+            claim.figures = []
+            continue
+        c = claim.content
+        field_starts = starts[claim.field]
+        lo = bisect_left(field_starts, c.start)
+        hi = bisect_right(field_starts, c.end, lo)
+        inside = sorted(k for _, k in rows[lo:hi] if figures[k].end <= c.end)
+        claim.figures = [figures[k].id for k in inside]  # type: ignore[misc]
 
 
 class _FieldReader:
@@ -146,22 +174,30 @@ class _FieldReader:
         # keys finds the few that may be, and only those are looked at in context.
         self.cues: list[Cue | None] = [None] * n
         self.cue_tokens: list[int] = []
-        for i in compress(count(), map(_CUE_KEYS.__contains__, t.key)):
-            cue = self.cues[i] = cue_at(t, i)
-            if cue is not None:
-                self.cue_tokens.append(i)
         self.according: list[tuple[int, bool] | None] = [None] * n
         self.marker_tokens: list[int] = []
-        for i in compress(count(), map(MARKER_WORDS.__contains__, t.key)):
-            acc = self.according[i] = according_at(t, i)
-            if acc is not None:
-                self.marker_tokens.append(i)
+        for i in compress(count(), map(_CANDIDATE_KEYS.__contains__, t.key)):
+            key = t.key[i]
+            if key in _CUE_KEYS:
+                cue = self.cues[i] = cue_at(t, i)
+                if cue is not None:
+                    self.cue_tokens.append(i)
+            if key in MARKER_WORDS:
+                acc = self.according[i] = according_at(t, i)
+                if acc is not None:
+                    self.marker_tokens.append(i)
         self.sp = SpeakerReader(t, self.q, self.cues, self.according)
         self.drafts: list[_Draft] = []
         self.last_in_sentence: dict[int, _Draft] = {}
         self.last_with_speaker: _Draft | None = None
         self.consumed: set[int] = set()
+        # Source markers in token order, also by marker and by sentence: a long field
+        # has many of them, and each claim looks only at its own sentence or span.
         self.sources: list[_Source] = []
+        self.source_at: dict[int, _Source] = {}
+        self.source_markers: list[int] = []
+        self.sources_in: dict[int, list[_Source]] = {}
+        self.spans: dict[tuple[int, int], tuple[int, int, str]] = {}
 
     # ------------------------------------------------------------------- reading
     def read(self) -> list[Claim]:
@@ -288,7 +324,8 @@ class _FieldReader:
             self._copy_speaker(d, governing)
             return d
         first = t.sentence_start(i)
-        if t.word[first] and first < i and stop_kind(t, first) is None and not DEFINITE[t.key[first]] and not digit(t, first):
+        head = t.key[first]
+        if t.word[first] and first < i and stop_kind(t, first) is None and not DEFINITE[head] and not digit(t, first):
             # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb.
             sp = self.sp.forward(first + 1, i, None)
             if sp.speaker is not None and sp.phrase is not None:
@@ -447,10 +484,8 @@ class _FieldReader:
         return (not t.word[m - 1] and t.text[m - 1] in CLAUSE_PUNCT) or stop_kind(t, m - 1) == "time"
 
     def _skip_source(self, m: int) -> int:
-        for s in self.sources:
-            if s.marker == m:
-                return max(s.end, m + 1)
-        return m + 1
+        s = self.source_at.get(m)
+        return m + 1 if s is None else max(s.end, m + 1)
 
     def _preposed(self, i: int, after: int, limit: int) -> _Content | None:
         """A cue after its content: "«الوضع تحت السيطرة»، قال الوزير." or "الوضع تحت
@@ -516,8 +551,7 @@ class _FieldReader:
         words = t.words_in(a, b)
         if len(words) < 2:
             return
-        s, e = self.norm.to_original(t.start[a], t.end[b - 1])
-        name = _Name((self.rank, t.start[a]), t.key[words[-1]], len(words), self.norm.original[s:e])
+        name = _Name((self.rank, t.start[a]), t.key[words[-1]], len(words), self.norm, t.end[b - 1])
         self.names.setdefault(name.last, []).append(name)
 
     def _remember_speaker(self, a: int, b: int) -> None:
@@ -556,7 +590,11 @@ class _FieldReader:
             if sp.speaker[0] == a and has_l and not t.key[a].startswith("لل"):
                 speaker = (s, speaker[1])
             role = self._speaker_offsets(*sp.role) if sp.role else None
-            self.sources.append(_Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue))
+            source = _Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue)
+            self.sources.append(source)
+            self.source_at[m] = source
+            self.source_markers.append(m)
+            self.sources_in.setdefault(source.sentence, []).append(source)
             self.consumed.update(range(m, sp.next))
 
     def _attach_source(self, d: _Draft) -> None:
@@ -564,8 +602,8 @@ class _FieldReader:
         between the speaker and the content, is the claim's source."""
         cue_at_ = d.cue_index if d.cue_index is not None else d.anchor
         content_start = d.content.start if d.content.quote < 0 else self.q[d.content.quote].open
-        for s in self.sources:
-            if s.used or s.sentence != d.sentence:
+        for s in self.sources_in.get(d.sentence, ()):
+            if s.used:
                 continue
             if s.end <= d.anchor or (cue_at_ < s.marker < content_start):
                 d.according = s.span
@@ -666,7 +704,9 @@ class _FieldReader:
                 b = self._limit(a)
                 if t.quote[a] >= 0:
                     b = min(b, self.q[t.quote[a]].close)
-                for other in drafts[bisect_right(anchors, a) :]:
+                # By index: copying the tail of the list for every claim is quadratic.
+                for k in range(bisect_right(anchors, a), len(drafts)):
+                    other = drafts[k]
                     if other.anchor >= b:
                         break
                     if other is d:
@@ -710,9 +750,13 @@ class _FieldReader:
 
     def _cut_at_source(self, a: int, b: int) -> int:
         """"...، بحسب الوزارة." — a trailing source marker is not part of the content."""
-        for s in self.sources:
-            if a < s.marker < b and self.t.text[s.marker - 1] in COMMAS:
-                return s.marker
+        markers = self.source_markers
+        for k in range(bisect_right(markers, a), len(markers)):
+            m = markers[k]
+            if m >= b:
+                break
+            if self.t.text[m - 1] in COMMAS:
+                return m
         return b
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
@@ -741,8 +785,12 @@ class _FieldReader:
 
     # ------------------------------------------------------------------- output
     def _span(self, start: int, end: int) -> Span:
-        s, e = self.norm.to_original(start, end)
-        return Span(self.field, s, e, self.norm.original[s:e])  # type: ignore[arg-type]
+        # Speakers and roles recur from claim to claim: map each range once.
+        found = self.spans.get((start, end))
+        if found is None:
+            s, e = self.norm.to_original(start, end)
+            found = self.spans[start, end] = (s, e, self.norm.original[s:e])
+        return Span(self.field, *found)  # type: ignore[arg-type]
 
     def _claim(self, d: _Draft) -> Claim:
         cue = None
@@ -775,3 +823,5 @@ class _FieldReader:
 
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
+
+_CANDIDATE_KEYS = frozenset(_CUE_KEYS) | MARKER_WORDS

@@ -34,19 +34,20 @@ def definite(key: str) -> bool:
     return len(k) > 3 and (k[:2] in ("ال", "لل") or k[:3] in ("بال", "كال"))
 
 
-# The same two word classes as dicts (folded word → result): the extractor asks them
-# about a hundred times per article, and a dict lookup costs a fraction of a call.
+# Word classes depend on the folded word only, and news repeats its words: each class
+# is also a dict (folded word → result), filled on first sight. The extractor asks
+# a few hundred of these questions per article; a dict lookup in the caller costs a
+# fraction of a function call. BARE, DEFINITE, STOP and ROLE take any folded word;
+# STOP and ROLE are for words only (callers check `Tokens.word` first).
 BARE = TextCache(bare)
 DEFINITE = TextCache(definite)
 
 
 # The predicates below take (tokens, i): a punctuation token is never in a word class.
 def stop_kind(t: Tokens, i: int) -> str | None:
-    return _stop_kind(t.key[i]) if t.word[i] else None
+    return STOP[t.key[i]] if t.word[i] else None
 
 
-# Word classes depend on the folded word only: cached, since news repeats its words.
-@lru_cache(maxsize=1 << 16)
 def _stop_kind(k: str) -> str | None:
     kind = SPEAKER_STOPS.get(k)
     # Occasion and addressee nouns end a speaker only after a preposition ("في
@@ -71,8 +72,6 @@ def _stop_kind(k: str) -> str | None:
     return None
 
 
-# Folded word → its stop kind / role kind, as dicts (see BARE). Callers check that
-# the token is a word first.
 STOP = TextCache(_stop_kind)
 
 
@@ -99,10 +98,9 @@ def complementizer(t: Tokens, i: int) -> bool:
 
 def role(t: Tokens, i: int) -> str | None:
     """'trigger' or 'linker' for role words, with ال, ة and pronoun suffixes allowed."""
-    return _role(t.key[i]) if t.word[i] else None
+    return ROLE[t.key[i]] if t.word[i] else None
 
 
-@lru_cache(maxsize=1 << 16)
 def _role(key: str) -> str | None:
     for k in _keys(key):
         for base in noun_bases(k):
@@ -116,9 +114,9 @@ def _role(key: str) -> str | None:
 
 
 ROLE = TextCache(_role)
-# Folded word → whether it is a role trigger ("الرئيس", "وزيرة"): a dict, so that
-# finding the role words of a field is one C-level map over its keys.
-TRIGGER = TextCache(lambda key: _role(key) == "trigger")
+# Whether a folded word is a role trigger ("الرئيس", "وزيرة"): finding the role words
+# of a field is then one C-level map over its keys.
+TRIGGER = TextCache(lambda key: ROLE[key] == "trigger")
 
 
 def digit(t: Tokens, i: int) -> bool:

@@ -73,8 +73,26 @@ def create_app(settings: Settings) -> faust.App:
     # made committable) inside it, once its changelog writes left faust's buffer.
     commit_lock = asyncio.Lock()
 
+    def lock_commits() -> None:
+        """Make the consumer's commits take `commit_lock` (once per consumer)."""
+        consumer = app.consumer
+        if getattr(consumer, "_khabar_commit_lock", None) is commit_lock:
+            return
+        force_commit = consumer.force_commit
+
+        async def locked_force_commit(*args: Any, **kw: Any) -> bool:
+            async with commit_lock:
+                return await force_commit(*args, **kw)
+
+        consumer.force_commit = locked_force_commit  # type: ignore[method-assign]
+        consumer._khabar_commit_lock = commit_lock  # type: ignore[attr-defined]
+
     @app.agent(raw, name="enrich")
     async def enrich(stream: Any) -> None:
+        # Here, not in an on_worker_init handler: `khabar worker` runs faust's Worker
+        # directly, which never sends that signal. The agent starts before the first
+        # commit (faust's commit timer first sleeps one commit interval).
+        lock_commits()
         stream = stream.noack()
         async for event in stream.events():
             async with commit_lock:
@@ -84,17 +102,6 @@ def create_app(settings: Settings) -> faust.App:
                         await app.producer.buffer.flush()
                 finally:
                     await stream.ack(event)
-
-    @app.on_worker_init.connect
-    def _commit_under_lock(app: faust.App, **kwargs: Any) -> None:
-        consumer = app.consumer
-        force_commit = consumer.force_commit
-
-        async def locked_force_commit(*args: Any, **kw: Any) -> bool:
-            async with commit_lock:
-                return await force_commit(*args, **kw)
-
-        consumer.force_commit = locked_force_commit  # type: ignore[method-assign]
 
     @app.timer(interval=settings.stats_interval)
     async def stats() -> None:
