@@ -1,0 +1,24 @@
+"""to_dict is written out by hand for speed; it must stay what dataclasses.asdict gives."""
+
+from __future__ import annotations
+
+from dataclasses import asdict
+
+from processors.model import Claim, Figure, Span
+
+
+def test_figure_to_dict_has_every_field():
+    figure = Figure("body", 3, 7, "1612", 1612, "cardinal", "منشأة", 8, 13, None, None, "about", 1700, "a:1:figure:0")
+    assert figure.to_dict() == asdict(figure)
+
+
+def test_claim_to_dict_has_every_field_nested():
+    content = Span("body", 20, 40, "الجولة الثالثة ستنعقد")
+    speaker = Span("body", 5, 12, "الوزارة")
+    cue = {"text": "أعلنت", "lemma": "أعلن", "field": "body", "start": 0, "end": 5}
+    for claim in (
+        Claim("body", "indirect", content, cue, speaker, Span("body", 0, 2, "xx"), "full", Span("body", 1, 2, "y"),
+              True, True, ["f1"], 3, "a:1:claim:0"),
+        Claim("title", "headline", content, None, None),
+    ):
+        assert claim.to_dict() == asdict(claim)
