@@ -25,8 +25,14 @@ attribution is a source marker "وبحسب وزارة الصحة، ..." (accordi
 in front of a cue ("وبحسب بيان للكرملين، شدد بوتين على أن ...") is kept as the
 claim's `according_to`.
 
+A passive cue ("وقيل إن ...") reports a claim without a speaker, never carried over. A
+source marker after a comma inside a claim ("وأضافت أن المخزونات تراجعت، وفقا لبيانات
+إدارة معلومات الطاقة") is that claim's `according_to`.
+
 Deliberately not claims: calls to act ("دعا", "طالب": they ask, they do not assert);
-a cue in a relative clause ("ما قاله الوزير"); "ويُذكر أن" (the journalist's note); a
+a cue in a relative clause ("ما قاله الوزير"); a cue negated by لم/لن ("ولم تؤكد
+الشرطة أن ...": nothing was asserted); a cue's spelling after a preposition, which is
+its verbal noun ("مع توقع أن"); "ويُذكر أن" (the journalist's note); a
 cue inside someone's quotation, unless it opens a quotation of its own (a quote inside
 a quote); a colon outside the title with no cue; a title without a colon or cue.
 """
@@ -37,15 +43,17 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 
-from processors.claims_flags import hedged, negated
-from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, Cue, fold
+from processors.claims_flags import hedged, hedging_cue, negated
+from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, SPEAKER_STOPS, Cue, fold
 from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
 from processors.claims_words import (
     BARE,
     DEFINITE,
+    circumstance,
     complementizer,
     digit,
     nominal_head,
+    participle,
     stop_kind,
 )
 from processors.cues import MARKER_WORDS, according_at, cue_at
@@ -59,6 +67,17 @@ FIELD_ORDER = ("title", "body")
 # موقعها الرسمي مساء الخميس إن ...").
 CONTENT_WINDOW = 30
 _TIME_PHRASES = frozenset({("في", "وقت", "سابق"), ("في", "وقت", "لاحق"), ("في", "وقت", "متاخر")})
+# كان in the forms that open "كان + subject + قد + verb" (folded, without و/ف).
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+def _plain_circumstance(key: str) -> bool:
+    """An occasion noun without a pronoun suffix: "بيان", "البيان", "تصريح"."""
+    key = BARE[key]
+    if key.startswith("ال"):
+        key = key[2:]
+    return SPEAKER_STOPS.get(key) == "circumstance"
+
+
+_ASKING = frozenset("؟?")
 _MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640\u200c\u200d")
 
 
@@ -198,6 +217,7 @@ class _FieldReader:
         self.source_markers: list[int] = []
         self.sources_in: dict[int, list[_Source]] = {}
         self.spans: dict[tuple[int, int], tuple[int, int, str]] = {}
+        self.quoted: set[int] = set()  # quotation regions that are some claim's content
 
     # ------------------------------------------------------------------- reading
     def read(self) -> list[Claim]:
@@ -277,6 +297,16 @@ class _FieldReader:
             d = _Draft(i, cue, content, i, sentence)
             self._subject_before(d, i, cue)
             return d
+        pre = self._subject_before_qad(i)
+        if pre is not None:
+            # "وكانت البلاد قد أعلنت خلوها من شلل الأطفال عام 2006": the subject came
+            # before قد, so what follows the verb is its content, not its subject.
+            content = self._find_content(j, limit, cue)
+            if content is None:
+                return None
+            d = _Draft(i, cue, content, pre[0], sentence)
+            self._set_speaker(d, *self.sp.split_role(*pre))
+            return d
         sp = self.sp.forward(j, limit, cue)
         if sp.speaker is None:
             # "وزارة الخارجية أكدت في بيان أن", "الرئيس أكد له أن", "وأكد في بيان أن":
@@ -297,12 +327,31 @@ class _FieldReader:
         self._set_speaker(d, sp.speaker, sp.role)
         return d
 
+    def _subject_before_qad(self, i: int) -> tuple[int, int] | None:
+        """The subject of "كان + subject + قد + verb": "وكانت البلاد قد أعلنت",
+        "وكان رئيس الوزراء العراقي محمد شياع السوداني قد أكد", also with an adjunct
+        between the subject and قد ("وكانت الوزارة، في بيان سابق، قد أعلنت")."""
+        t = self.t
+        if i == 0 or not t.word[i - 1] or BARE[t.key[i - 1]] != "قد":
+            return None
+        first = t.sentence_start(i)
+        back = self.sp.backward(i, first)
+        if back is not None:
+            return back
+        k = first
+        if not (k < i - 1 and t.word[k] and BARE[t.key[k]] in _KANA):
+            return None
+        sp = self.sp.forward(k + 1, i - 1, None)
+        return sp.phrase
+
     def _subject_before(self, d: _Draft, i: int, cue: Cue) -> None:
         """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
         that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
         t = self.t
         conj = t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS
         back = None if conj else self.sp.backward(i, t.sentence_start(i))
+        if back is None and not conj:
+            back = self._subject_before_qad(i)
         if back is not None:
             d.anchor = back[0]
             self._set_speaker(d, *self.sp.split_role(*back))
@@ -392,6 +441,14 @@ class _FieldReader:
             return None
         if BARE[t.key[k]] in cue.preps and k + 1 < limit and complementizer(t, k + 1):
             return self._after_complementizer(k + 1, limit)  # "أشار إلى أن"
+        if cue.nominal == "no" and BARE[t.key[k]] in cue.preps and k + 2 < limit and t.word[k + 1]:
+            # A stance noun between the preposition and أن: "معربا عن ثقته بأن ...",
+            # "أعرب عن أمله في أن ...".
+            n = k + 2
+            if t.word[n] and BARE[t.key[n]] in cue.preps and n + 1 < limit:
+                n += 1
+            if complementizer(t, n):
+                return self._after_complementizer(n, limit)
         if complementizer(t, k):
             return self._after_complementizer(k, limit)
         if nominal and cue.nominal != "no":
@@ -425,7 +482,15 @@ class _FieldReader:
                 return _Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
         if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
             return _Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
-        if cue.nominal == "bare" and BARE[key] in ("ما", "اي") and m + 1 < limit and t.word[m + 1]:
+        if (
+            cue.nominal == "bare"
+            and BARE[key] in ("ما", "اي")
+            and m + 1 < limit
+            and t.word[m + 1]
+            and not (key == "اي" and m > 0 and t.text[m - 1] in COMMAS)
+        ):
+            # (After a comma, أي is "that is": "أعلنت الهيئة النتائج ...، أي أقل بـ13
+            # مقعدا من الأغلبية" explains a number, it is not "any".)
             return _Content("indirect", start=m, nominal=True)  # "نفى ما تردد", "نفت أي نية"
         if cue.nominal == "bare" and (digit(t, m) or (not DEFINITE[key] and nominal_head(key))):
             return _Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
@@ -441,9 +506,18 @@ class _FieldReader:
         while m < end:
             if not t.word[m]:
                 opens = t.opens[m]
+                if opens >= 0 and nominal is not None:
+                    return nominal  # 'ونفت الهيئة وجود "أي تجاوزات جوهرية"': one phrase
                 if opens >= 0 and self._quote_is_speech(opens, m == k):
                     return _Content("direct", quote=opens)
                 mark = t.text[m]
+                if nominal is not None and mark in CLAUSE_PUNCT and not (m + 1 < limit and complementizer(t, m + 1)):
+                    # "ونفى الراشدي ما نقلته وسائل إعلام عن ...، واصفا الأنباء بأنها
+                    # ...", "حذرت الهيئة من موجة حر، مع توقع أن ...": the noun phrase
+                    # was the content; an أن further on belongs to another clause. (An
+                    # أن right after the comma closes an adjunct: "أكد، في كلمة أمام
+                    # أنصاره، أن ...".)
+                    return nominal
                 if mark == ":":
                     return self._after_colon(m, limit)
                 if mark in COMMAS and m + 1 < limit and BARE[t.key[m + 1]] == "لقد":
@@ -481,7 +555,25 @@ class _FieldReader:
         t = self.t
         if m - 3 >= k and tuple(t.key[m - 3 : m]) in _TIME_PHRASES:
             return True  # "أعلنت ... في وقت سابق اعتقال 20 شخصا"
-        return (not t.word[m - 1] and t.text[m - 1] in CLAUSE_PUNCT) or stop_kind(t, m - 1) == "time"
+        if (not t.word[m - 1] and t.text[m - 1] in CLAUSE_PUNCT) or stop_kind(t, m - 1) == "time":
+            return True
+        # After the occasion of speaking, with at most one adjective: "ونفت الوزارة في
+        # بيان منفصل صحة ما يتداول", "وأعلن الجيش في بيان تدمير ...".
+        for p in (m - 1, m - 2):
+            # Not after a suffixed occasion, whose noun governs an object: "خلال
+            # لقائه أنصاره".
+            if p - 1 < k or not t.word[p] or not _plain_circumstance(t.key[p]) or stop_kind(t, p - 1) != "prep":
+                continue
+            if p == m - 2 and (
+                not t.word[m - 1]
+                or stop_kind(t, m - 1) is not None
+                or DEFINITE[t.key[m - 1]]
+                or nominal_head(t.key[m - 1])
+                or stop_kind(t, m) is not None  # "في بيان صادر عن مكتبها"
+            ):
+                continue
+            return True
+        return False
 
     def _skip_source(self, m: int) -> int:
         s = self.source_at.get(m)
@@ -573,13 +665,20 @@ class _FieldReader:
                 continue
             cue_index = cue = None
             start = first
-            if BARE[t.key[first]] == "ما" and first + 1 < limit and t.key[first + 1] in _CUE_KEYS:
-                # "بحسب ما أعلنت الوزارة": the source is the cue's subject.
-                cue_index, cue = first + 1, _CUE_KEYS[t.key[first + 1]]
-                self.consumed.add(cue_index)
+            what = BARE[t.key[first]] == "ما" or (has_l and t.key[first] == "لما")
+            if what and first + 2 < limit and t.word[first + 1] and t.word[first + 2]:
+                # "بحسب ما أعلنت الوزارة", "وفقا لما ذكرته بعثة المراقبة", "بحسب ما
+                # نقلته الوكالة": the source is the verb's subject; the verb may carry
+                # ما's pronoun (ذكرته), and is the claim's cue if it is one.
+                said = _object_cue(t.key[first + 1])
+                if said is not None:
+                    cue_index, cue = first + 1, said
+                    self.consumed.add(cue_index)
                 start = first + 2
+                if start < limit and t.word[start] and t.key[start] in _RESUMPTIVE:
+                    start += 1  # "وفق ما أفاد به المكتب"
                 has_l = False
-            sp = self.sp.forward(start, limit, None)
+            sp = self.sp.forward(start, limit, None, source=has_l)
             if sp.speaker is None or sp.phrase is None:
                 continue
             a, b = sp.phrase
@@ -639,6 +738,13 @@ class _FieldReader:
                 if n < limit:
                     content = _Content("according_to", start=n)
             elif s.marker > first and t.text[s.marker - 1] in COMMAS:
+                owner = self._claim_before(s)
+                if owner is not None:
+                    # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
+                    # معلومات الطاقة": the speaker cites the source; the claim is hers.
+                    owner.according = s.span
+                    s.used = True
+                    continue
                 words = sum(t.word[first : min(s.marker, first + 4)])
                 if words >= 2:
                     content = _Content("according_to", start=first)
@@ -651,6 +757,18 @@ class _FieldReader:
             if content.start == first:
                 d.tokens = (first, s.marker - 1)  # fixed: ends before ", وفقا ..."
             self._keep(d)
+
+    def _claim_before(self, s: _Source) -> _Draft | None:
+        """The last claim of the marker's sentence whose cue comes before the marker and
+        that has no source yet."""
+        best = None
+        for d in self.drafts:
+            if d.sentence != s.sentence or d.according is not None:
+                continue
+            at = d.cue_index if d.cue_index is not None else d.anchor
+            if at < s.marker and (best is None or at > best[0]):
+                best = (at, d)
+        return best[1] if best else None
 
     # ----------------------------------------------------------------- headline
     def _headline(self) -> None:
@@ -681,6 +799,10 @@ class _FieldReader:
 
     # ----------------------------------------------------------------- closing
     def _close_contents(self) -> None:
+        self.quoted = {d.content.quote for d in self.drafts if d.content.quote >= 0 and not d.dropped}
+        self._close_ranges()
+
+    def _close_ranges(self) -> None:
         """Fix each content's token range: a quotation is its inside; an unquoted
         content runs to the end of its sentence (or its quotation) but stops where a
         sibling claim opens a clause ("...، مضيفاً أن", "...، وأكد أن"); a claim whose
@@ -705,7 +827,7 @@ class _FieldReader:
                 if t.quote[a] >= 0:
                     b = min(b, self.q[t.quote[a]].close)
                 # By index: copying the tail of the list for every claim is quadratic.
-                for k in range(bisect_right(anchors, a), len(drafts)):
+                for k in range(bisect_left(anchors, a), len(drafts)):
                     other = drafts[k]
                     if other.anchor >= b:
                         break
@@ -717,9 +839,13 @@ class _FieldReader:
                         break
                     other.nested = True
                 b = self._cut_at_source(a, b)
+                if c.nominal:
+                    b = self._clause_end(a, b)
             d.tokens = (a, b)
         for d in drafts:
-            if d.nested and d.content.nominal:
+            # A nested noun phrase is part of the outer content, and so is a nested cue
+            # with no speaker: "قال مسؤول إنه يرجح أن ..." (it is likely that).
+            if d.nested and (d.content.nominal or d.speaker is None):
                 d.dropped = True
         for d in drafts:
             a, b = self._trim(*d.tokens)
@@ -748,6 +874,17 @@ class _FieldReader:
             return a
         return None
 
+    def _clause_end(self, a: int, b: int) -> int:
+        """A noun-phrase content ends where the speaker's next clause opens: "ونفى
+        متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد". (An indirect
+        content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is still what was said.)"""
+        t = self.t
+        for m in range(a + 1, b - 1):
+            if not t.word[m] and t.text[m] in CLAUSE_PUNCT and t.word[m + 1]:
+                if stop_kind(t, m + 1) == "function" or participle(t.key[m + 1]):
+                    return m  # "...، لكنه دعا", "...، واصفا هذه الأنباء بأنها"
+        return b
+
     def _cut_at_source(self, a: int, b: int) -> int:
         """"...، بحسب الوزارة." — a trailing source marker is not part of the content."""
         markers = self.source_markers
@@ -760,8 +897,11 @@ class _FieldReader:
         return b
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
-        word, opens, closes = self.t.word, self.t.opens, self.t.closes
+        word, opens, closes, text = self.t.word, self.t.opens, self.t.closes, self.t.text
+        # A question mark stays: «من سيتحمل مسؤولية هذا الانهيار؟» asks, it does not assert.
         while b > a and not word[b - 1] and not (closes[b - 1] >= 0 and self.q[closes[b - 1]].open >= a):
+            if text[b - 1] in _ASKING and b - 1 > a and word[b - 2]:
+                break
             b -= 1
         while a < b and not word[a] and not (opens[a] >= 0 and self.q[opens[a]].close < b):
             a += 1
@@ -782,6 +922,20 @@ class _FieldReader:
         the لن is the inner speaker's, not the outer claim's."""
         r = self.t.quote[i]
         return r < 0 or self.q[r].open < a
+
+    def _own_unquoted(self, i: int, a: int) -> bool:
+        """_own for a content that is not itself a quotation: a partial quotation of
+        the speaker's own words is still theirs (in 'إن السوق "لم تكن تتوقع تمديدا"'
+        the لم negates the content), unless another claim reports it ('إن الرئيس قال
+        "لن ننسحب"'). Inside a quotation, a nested one is always another voice."""
+        r = self.t.quote[i]
+        if r < 0 or self.q[r].open < a:
+            return True
+        while r >= 0 and self.q[r].open >= a:
+            if r in self.quoted:
+                return False
+            r = self.q[r].parent
+        return True
 
     # ------------------------------------------------------------------- output
     def _span(self, start: int, end: int) -> Span:
@@ -806,6 +960,7 @@ class _FieldReader:
             cue = {"text": span.text, "lemma": d.cue.lemma, "field": self.field, "start": span.start, "end": span.end}
         a, b = d.tokens
         ctype = d.content.type
+        own = self._own if d.content.quote >= 0 else self._own_unquoted
         return Claim(
             field=self.field,  # type: ignore[arg-type]
             type=ctype,
@@ -815,13 +970,28 @@ class _FieldReader:
             speaker_role=self._span(*d.role) if d.role else None,
             speaker_full=d.speaker_full,
             according_to=self._span(*d.according) if d.according else None,
-            hedged=hedged(self.t, a, b, self._own),
-            negated=negated(self.t, a, b, self._own) or bool(d.cue is not None and d.cue.negates),
+            hedged=hedged(self.t, a, b, own) or bool(d.cue is not None and hedging_cue(d.cue.lemma)),
+            negated=negated(self.t, a, b, own) or bool(d.cue is not None and d.cue.negates),
             sentence=d.sentence,
         )
 
 
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
+
+# The pronoun that refers back to ما after a verb: "ما نقلته وكالة", "ما أفاد به".
+_RESUMPTIVE = frozenset({"به", "بها", "عنه", "عنها"})
+
+
+def _object_cue(key: str) -> Cue | None:
+    """A verb cue, also with the object pronoun of a relative ما: "ما ذكرته البعثة"."""
+    cue = _CUE_KEYS.get(key)
+    if cue is None:
+        for suf in ("ه", "ها"):
+            if key.endswith(suf) and len(key) > len(suf) + 2:
+                cue = _CUE_KEYS.get(key[: -len(suf)])
+                if cue is not None:
+                    break
+    return cue if cue is not None and cue.kind == "verb" else None
 
 _CANDIDATE_KEYS = frozenset(_CUE_KEYS) | MARKER_WORDS

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import compress, count
 
-from processors.claims_lexicons import HEDGES, NEGATIONS
+from processors.claims_lexicons import HEDGES, NEGATIONS, fold
 from processors.claims_tokens import CLAUSE_PUNCT, Tokens
-from processors.claims_words import BARE
+from processors.claims_words import BARE, DEFINITE
 
 _HEDGE_FIRST = frozenset(p[0] for p in HEDGES)
 _NEG_FIRST = frozenset(p[0] for p in NEGATIONS)
@@ -65,11 +65,28 @@ def hedged(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
         kind, _ = found
         if kind == "word":
             return True
+        if kind == "cue":
+            continue  # hedges the claim it introduces, not a content it appears in
         # "قد يشمل" (may include) hedges; "قد انطلقت" (has started) does not.
         nxt = _word_at(t, i + 1, b)
-        if nxt and nxt[0] in "ينت" and nxt != "تم":
+        if nxt and nxt[0] in "ينت" and nxt != "تم" and not _perfect(nxt):
             return True
     return False
+
+
+def _perfect(w: str) -> bool:
+    """A past verb that starts like an imperfect one: "قد نفذت" (has been carried out),
+    "قد تراجعت", "قد نفذوا" are not hedged; "قد تنفذ", "قد يتراجعون" are."""
+    if w.endswith("وا"):
+        return True
+    if w.endswith("ت"):
+        return w[0] == "ن" or (w[0] == "ت" and len(w) >= 5)
+    return w[0] == "ن" and len(w) == 3  # "قد نفذ", "قد نشر": an imperfect has 4 letters
+
+
+def hedging_cue(lemma: str) -> bool:
+    """A cue that hedges its own claim: "ورجح محللون أن ..." (judged it likely)."""
+    return HEDGES.get((fold(lemma),)) == "cue"
 
 
 def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
@@ -81,7 +98,7 @@ def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
         if found is None:
             continue
         kind, width = found
-        if kind == "neg" and not _in_relative(t, i, a) and not _exceptive(t, i, b):
+        if kind == "neg" and not _in_relative(t, i, a) and not _exceptive(t, i, b) and not _privative(t, i, b):
             return True
         skip_to = i + width
     return False
@@ -91,6 +108,16 @@ def _in_relative(t: Tokens, i: int, a: int) -> bool:
     """"أن الاتفاق الذي لم يوقع بعد سيصمد": the negation is inside a relative clause and
     the content itself asserts something positive."""
     return i > a and t.word[i - 1] and BARE[t.key[i - 1]] in _RELATIVES
+
+
+def _privative(t: Tokens, i: int, b: int) -> bool:
+    """غير before a definite adjective makes a compound adjective, not a negation:
+    "الصادرات غير النفطية سجلت نموا" (non-oil exports grew). As a predicate it
+    negates: "إن الأنباء غير صحيحة"."""
+    if BARE[t.key[i]] != "غير":
+        return False
+    nxt = i + 1
+    return nxt < b and t.word[nxt] and DEFINITE[t.key[nxt]]
 
 
 def _exceptive(t: Tokens, i: int, b: int) -> bool:

@@ -17,8 +17,9 @@ from processors.claims_tokens import TextCache, Tokens
 
 # Verbal nouns of the derived verb patterns open a noun-phrase content without being
 # listed: تفعيل (تدمير، تعليق)، إفعال (إطلاق، إغلاق)، افتعال/انفعال (اعتقال، انسحاب)،
-# استفعال (استئناف، استهداف). Folded, so إ is ا.
-_MASDAR = re.compile(r"ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.")
+# استفعال (استئناف، استهداف)، تفاعل (تراجع، تزايد: "أقر بتراجع المبيعات"). Folded, so
+# إ is ا.
+_MASDAR = re.compile(r"ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.|ت.ا..")
 
 
 def bare(key: str) -> str:
@@ -134,6 +135,16 @@ def nominal_head(key: str) -> bool:
             if base in NOMINAL_HEADS or _MASDAR.fullmatch(base):
                 return True
     return False
+
+
+# An indefinite accusative active participle, which opens a circumstantial clause after a
+# comma ("، واصفا الأنباء بأنها", "، داعيا الطرفين", "، معتبرا أن"): فاعلا, or م + three
+# or four letters + ا (مفعلا، مفتعلا، مفاعلا). "فضلا"/"أيضا" have four letters only.
+_PARTICIPLE = re.compile(r"[وف]?(?:.ا..ا|م...ا|م....ا)")
+
+
+def participle(key: str) -> bool:
+    return _PARTICIPLE.fullmatch(key) is not None
 
 
 def nisba(k: str) -> bool:

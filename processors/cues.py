@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, Cue
 from processors.claims_tokens import Tokens
-from processors.claims_words import BARE, complementizer
+from processors.claims_words import BARE, STOP, complementizer
+
+# A verb never follows a preposition, so a cue verb's spelling right after one is the
+# verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the
+# expectation that ...), "بعد تابع". حتى and منذ also open clauses with a verb ("حتى
+# أعلن الوزير أن ..."), and so do not count.
+_VERB_AFTER_PREP_OK = frozenset({"حتي", "منذ"})
+# Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
+# negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
+_BLOCK_BEFORE = frozenset({"before", "negator"})
 
 
 def cue_at(t: Tokens, i: int) -> Cue | None:
@@ -16,8 +25,16 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         return None
     # "ما قاله الوزير", "التصريحات التي أدلى بها": a relative clause names a statement
     # without reporting it.
-    if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(BARE[t.key[i - 1]]) == "before":
+    if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(BARE[t.key[i - 1]]) in _BLOCK_BEFORE:
         return None
+    # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
+    if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
+        if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
+            return None
+    if cue.kind == "verb" and i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
+        prev = t.key[i - 1]
+        if STOP[prev] == "prep" and BARE[prev] not in _VERB_AFTER_PREP_OK:
+            return None
     # "ويُذكر أن ..." is the journalist's background note, not an attribution.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "impersonal":
         if i + 1 < t.n and complementizer(t, i + 1):

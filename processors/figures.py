@@ -34,12 +34,18 @@ Decisions (the public contract of `news.figures`):
   ("القمة العربية الـ32").
 - "عشرات الآلاف", "مئات", "آلاف الأشخاص": value = the lower bound (10000, 100, 1000)
   with approx "at_least".
+- A definite cardinal 3-19 after a definite noun counts that noun: "الأسابيع الثلاثة
+  المقبلة" → 3, counted "الأسابيع"; "الدول العربية الست" → counted "الدول العربية".
+- A feminine definite ordinal or a small number before a part of the day is a time:
+  "من الثامنة مساء حتى السادسة صباحا", "عند 5 عصرا"; "العاشر من الشهر المقبل" is a date.
+- Digits alone in parentheses are read through them (Gulf agency style):
+  "(1.8) مليون حاج" → 1800000, text "(1.8) مليون".
 """
 
 from __future__ import annotations
 
 from processors import figures_lexicons as L
-from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal
+from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
 from processors.figures_tokens import LATIN, NUM, SIGN, WORD, Tokens
 from processors.model import Figure
 from processors.normalize import Normalized
@@ -60,15 +66,17 @@ _DEFINITE = ("ال", "لل", "وال", "بال", "كال", "فال", "ولل", "
 # A possessive suffix makes a noun definite: "في يومها الثالث".
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
 _YEAR_STRONG = frozenset({"عام", "عامي", "سنه", "العام", "لعام"})
-_HOUR = "الساعه"
 _NISBA = ("ي", "يه", "يا", "يين", "يون", "يات")
 
 
 # Folded words that can start a figure (number words, ordinals, fractions, months, the
 # clitics glued to digits, "القرن العشرين"); any other word is skipped at once.
+# A definite cardinal 3-10 after a definite noun counts it: "الأيام السبعة الأولى",
+# "الأعضاء الخمسة الدائمون" (never one/two: "الاثنين" is Monday, "الأحد" Sunday).
+_DEFINITE_COUNT_CLASSES = frozenset({"unit", "unit_short", "ten", "ten_short"})
 _STARTERS = frozenset(
     set(CARDINALS) | set(ORDINALS) | set(FRACTIONS) | set(DIGIT_CLITICS) | L.MONTH_FIRST_WORDS
-    | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls == "tens"}
+    | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in _DEFINITE_COUNT_CLASSES | {"tens"}}
 )
 # Last words of the "before" qualifiers, with the clitics they may carry.
 _QUALIFIER_ENDS = frozenset(
@@ -198,13 +206,27 @@ class _Scanner:
             return i + 1
         return 0
 
-    def _table_at(self, j: int, table: dict) -> int:
-        """Width (1 or 2 tokens) of a table entry starting at token j, or 0."""
+    def _date_tail(self, m: int) -> int:
+        """Token after a date whose month name ends before token m: the month's other
+        calendar name after a slash ("12 مايو/أيار", "7 أكتوبر/تشرين الأول", as pan-Arab
+        outlets write both) and a four-digit year ("3 مارس 2022")."""
+        tk = self.tk
+        if m + 1 < tk.n and tk.fold[m] == "/" and tk.adj[m] and tk.adj[m + 1]:
+            m2 = self._month_at(m + 1)
+            if m2:
+                m = m2
+        if m < tk.n and tk.kind[m] == NUM and len(tk.fold[m]) == 4 and tk.joined(m):
+            m += 1
+        return m
+
+    def _table_at(self, j: int, table: dict, widest: int = 2) -> int:
+        """Width (1 to `widest` tokens, longest first) of a table entry at token j, or 0."""
         tk = self.tk
         if j >= tk.n or tk.nl[j]:
             return 0
-        if j + 1 < tk.n and not tk.nl[j + 1] and (tk.fold[j], tk.fold[j + 1]) in table:
-            return 2
+        for w in range(min(widest, tk.n - j), 1, -1):
+            if not any(tk.nl[j + 1:j + w]) and tuple(tk.fold[j:j + w]) in table:
+                return w
         return 1 if (tk.fold[j],) in table else 0
 
     def _currency_at(self, j: int) -> tuple[str, int] | None:
@@ -256,6 +278,8 @@ class _Scanner:
         cls, v, _pre, w = a
         j = i + w
         if cls == "D":
+            if self._paren_close(i, j):
+                j += 1  # "(1.8) مليون حاج": the scale and noun follow the parenthesis
             return v, j, "D"
         if cls == "hundred":
             return self._plus_below_100(v, j)
@@ -278,6 +302,15 @@ class _Scanner:
         if cls == "tens":
             return v, j, "T"
         return None
+
+    def _paren_close(self, i: int, j: int) -> bool:
+        """Digits alone in parentheses with the rest of the figure after them, as Saudi
+        and Gulf agencies write: "بلغ عدد الحجاج (1.8) مليون حاج", "(500) مليون ريال"."""
+        tk = self.tk
+        return (
+            j == i + 1 and 0 < i and j + 1 < tk.n and tk.fold[j] == ")" and tk.adj[j]
+            and tk.fold[i - 1] == "(" and tk.adj[i] and tk.kind[j + 1] == WORD and tk.joined(j + 1)
+        )
 
     def _plus_below_100(self, v, j):
         # "ثلاثمائة وخمسة وعشرون": hundreds, then و and the rest below a hundred
@@ -382,7 +415,10 @@ class _Scanner:
             return c + 1
         # "القرار 2334", "القرار رقم 2254", "المادة 5", "الرحلة 302"
         p = self._prev_word(t0)
-        if p and (p in L.IDENTIFIER_TRIGGERS or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)):
+        if p and (
+            p in L.IDENTIFIER_TRIGGERS or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)
+            or (self._prev_word(t0 - 1), p) in L.IDENTIFIER_TRIGGERS2  # "قرار مجلس الأمن 2728"
+        ):
             self._add("identifier", value, t0, c + 1, start=tk.start[c])
             return c + 1
         # phones: "+20 100 123 4567", "01001234567"
@@ -419,15 +455,16 @@ class _Scanner:
             m = digits_value(fold[c + 2]) or 0
             self._add("time", value + m / 60, t0, c + 3, start=tk.start[c])
             return c + 3
-        if self._prev_word(t0) == _HOUR:
-            self._add("time", value, t0, c + 1, start=tk.start[c])
+        if self._prev_word(t0) in L.TIME_BEFORE or (
+            not pre and isinstance(value, int) and 1 <= value <= 12 and tk.joined(c + 1) and tk.f(c + 1) in L.TIME_AFTER
+        ):
+            self._add("time", value, t0, c + 1, start=tk.start[c])  # "الساعة 10", "عند 8 مساء"
             return c + 1
         # day and month, optional year: "15 يونيو", "3 مارس 2022", "1 كانون الثاني 2023"
         if isinstance(value, int) and 1 <= value <= 31 and pre != "ال":
             m = self._month_at(c + 1) if tk.joined(c + 1) else 0
             if m:
-                if m < n and kind[m] == NUM and len(fold[m]) == 4 and tk.joined(m):
-                    m += 1
+                m = self._date_tail(m)
                 self._add("date", None, t0, m, start=tk.start[c])
                 return m
         return 0
@@ -454,14 +491,23 @@ class _Scanner:
             elif before in L.CURRENCY_SIGNS:
                 kind, currency, start = "money", L.CURRENCIES[before][1], tk.start[t0 - 1]  # "$500"
             else:
-                w = self._table_at(j, L.UNITS)
+                w = self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
                 if w:
-                    key = (tk.fold[j], tk.fold[j + 1]) if w == 2 else (tk.fold[j],)
-                    kind, unit, end_tok = "measure", L.UNITS[key], j + w
+                    kind, unit, end_tok = "measure", L.UNITS[tuple(tk.fold[j:j + w])], j + w
                 elif shape in ("U", "US") and tk.f(j) == "ارباع" and tk.joined(j):
                     kind, value, end_tok = "fraction", value * 0.25, j + 1  # "ثلاثة أرباع"
                     shape = "F"
-        it = _Item(kind, value, t0, end_tok, start, tk.end[end_tok - 1], pre, top)
+        end = tk.end[end_tok - 1]
+        paren = not pre and t0 + 1 < end_tok and tk.fold[t0 + 1] == ")" and tk.kind[t0] == NUM
+        if paren:
+            # the text keeps both parentheses or neither: "(500) مليون ريال", "1500"
+            if end_tok == t0 + 2:
+                end = tk.end[t0]
+            else:
+                start = tk.start[t0 - 1]
+        it = _Item(kind, value, t0, end_tok, start, end, pre, top)
+        if paren:
+            it.opener = t0 - 1  # "نحو (25) مليون": the qualifier is before the parenthesis
         it.unit, it.currency = unit, currency
         resume = end_tok
         if kind in ("cardinal", "fraction"):
@@ -500,8 +546,12 @@ class _Scanner:
                     it.kind = "ordinal"  # "القمة العربية الـ32", "في الدقيقة 23"
         elif kind == "measure":
             it.counted = counted_phrase(tk, end_tok)  # "10 أطنان وقود", "3 أطنان من المخدرات"
-            if it.counted and tk.fold[end_tok] != "من" and tk.fold[it.counted[0]].endswith(_NISBA):
-                it.counted = None  # "70 دونما زراعيا": an adjective of the unit
+            if it.counted and tk.fold[end_tok] != "من":
+                h = tk.fold[it.counted[0]]
+                if h.endswith(_NISBA) or looks_verbal(h) or (h[0] == "ب" and opens_phrase(h)):
+                    # "70 دونما زراعيا" (an adjective of the unit), "12 ألف هكتار تأثرت"
+                    # (a verb), "2500 طن بزيادة 3%" (a preposition): no material named
+                    it.counted = None
         elif kind == "percent":
             it.counted = counted_phrase(tk, end_tok, partitive_only=True)
         if it.counted and it.counted[1] > resume:
@@ -538,9 +588,10 @@ class _Scanner:
         if f in L.MONTH_FIRST_WORDS:
             m = self._month_at(i)
             if m:
-                if m < tk.n and tk.kind[m] == NUM and len(tk.fold[m]) == 4 and tk.joined(m):
-                    self._add("date", None, i, m + 1)  # "مارس 2022"
-                    return m + 1
+                e = self._date_tail(m)
+                if e > m and tk.kind[e - 1] == NUM:
+                    self._add("date", None, i, e)  # "مارس 2022", "مايو/أيار 2024"
+                    return e
                 if m - i == 2:
                     return m  # "كانون الثاني": the ordinal is the month's
         if f in CARDINALS or f in FRACTIONS:
@@ -552,6 +603,10 @@ class _Scanner:
             e = CARDINALS.get(f)
             if e and e[1][0] in ("approx_plural", "scale_plural"):
                 return self._approx_plural(i, e)
+        if f.startswith("ال"):
+            e = CARDINALS.get(f[2:])
+            if e and not e[0] and e[1][0] in _DEFINITE_COUNT_CLASSES:
+                return self._definite_cardinal(i, e[1][1])
         e = ORDINALS.get(f)
         if e is not None:
             return self._ordinal(i, e)
@@ -563,6 +618,31 @@ class _Scanner:
             if e and not e[0] and e[1][0] == "tens":
                 return self._ordinal(i, ("", (e[1][1], True, "m")))  # "القرن العشرين"
         return i + 1
+
+    def _definite_cardinal(self, i: int, value: int) -> int:
+        """"الأسابيع الثلاثة المقبلة", "الأشهر الثمانية عشر": the number follows its
+        definite noun and agrees with it, so it counts that noun. Without a definite noun
+        before it ("قال الثلاثة إن") it is a pronoun-like reference, not reported."""
+        tk = self.tk
+        p = i - 1
+        if not (tk.joined(i) and tk.kind[p] == WORD):
+            return i + 1
+        noun = tk.fold[p]
+        if not (noun.startswith(("ال", "لل")) or noun[1:3] == "ال") or noun in L.STOPWORDS or is_numberish(tk, p):
+            return i + 1
+        j = i + 1
+        if tk.joined(j) and tk.f(j) in ("عشر", "عشره") and value < 10:
+            value += 10  # "الأشهر الثمانية عشر"
+            j += 1
+        # a definite nisba adjective may stand between: "الدول العربية الست"
+        head = p
+        while head > 0 and head > p - 2 and tk.joined(head) and tk.fold[head].endswith(_NISBA) \
+                and tk.kind[head - 1] == WORD and tk.fold[head - 1].startswith("ال") \
+                and tk.fold[head - 1] not in L.STOPWORDS:
+            head -= 1
+        it = self._add("cardinal", value, i, j)
+        it.counted = (head, p + 1)
+        return j
 
     def _approx_plural(self, i: int, entry) -> int:
         """"عشرات الآلاف من المتظاهرين", "مئات القتلى", "ملايين الدولارات": the lower bound."""
@@ -638,14 +718,21 @@ class _Scanner:
             return i + 1
         prev = self._prev_word(i)
         start = self._core_start(i, pre)
-        if prev == _HOUR:
-            self._add("time", value, i, j, start=start)  # "الساعة العاشرة"
+        if prev in L.TIME_BEFORE or (definite and gender == "f" and tk.joined(j) and tk.f(j) in L.TIME_AFTER):
+            # "الساعة العاشرة"; "من الثامنة مساء حتى السادسة صباحا" (the hour is feminine)
+            self._add("time", value, i, j, start=start)
             return j
         if definite:
-            if tk.f(j) == "من":
+            if tk.f(j) == "من" and tk.joined(j + 1):
                 m = self._month_at(j + 1)
-                if m and tk.joined(j + 1):  # "الخامس من يونيو" is a date
-                    if m < tk.n and tk.kind[m] == NUM and len(tk.fold[m]) == 4 and tk.joined(m):
+                if m:  # "الخامس من يونيو" is a date
+                    m = self._date_tail(m)
+                    self._add("date", None, i, m, start=start)
+                    return m
+                if tk.f(j + 1) in L.MONTH_REF_NOUNS:
+                    # "في العاشر من الشهر المقبل": a day of a month named relatively
+                    m = j + 2
+                    if tk.joined(m) and tk.f(m) in L.MONTH_REF_ADJECTIVES:
                         m += 1
                     self._add("date", None, i, m, start=start)
                     return m
@@ -683,6 +770,18 @@ class _Scanner:
             return j  # "ساعة ونصف"
         if definite and counted is None and self._prev_word(i) not in L.STOPWORDS:
             return j
+        if not definite:
+            # "ربع نقطة مئوية", "نصف دولار": a fraction of a unit is a measure or money
+            cur = self._currency_at(j)
+            w = 0 if cur else self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
+            if cur or w:
+                end = j + (cur[1] if cur else w)
+                it = self._add("money" if cur else "measure", value, i, end, start=self._core_start(i, pre), pre=pre)
+                if cur:
+                    it.currency = cur[0]
+                else:
+                    it.unit = L.UNITS[tuple(tk.fold[j:end])]
+                return end
         it = self._add("fraction", value, i, j, start=self._core_start(i, pre), pre=pre)
         it.counted = counted
         return counted[1] if counted else j
@@ -727,6 +826,12 @@ class _Scanner:
             (b.t0 == a.t1 + 1 and tk.f(a.t1) in ("الي", "حتي")) or (b.t0 == a.t1 and b.pre == "ل")
         ):
             a.opener = a.t0 - 1
+            return True
+        # "نحو 3 إلى 4 ملايين طن": a bare lower number, إلى, a higher one
+        if (
+            b.t0 == a.t1 + 1 and tk.f(a.t1) == "الي" and a.kind == "cardinal" and a.scale is None
+            and a.value * (b.scale or 1) < b.value
+        ):
             return True
         # "10-15 شخصا" (a lower then a higher number; "2-1" is a score)
         return (

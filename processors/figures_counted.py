@@ -47,7 +47,7 @@ def is_numberish(tk: Tokens, i: int) -> bool:
 _NISBA = ("ي", "يه", "يين", "يون", "يات")
 
 
-def _opens_phrase(f: str) -> bool:
+def opens_phrase(f: str) -> bool:
     """A word that starts a prepositional phrase: "بالجمعية", "باتجاه", "لتأمين"."""
     if f in ROOT_WORDS:
         return False
@@ -65,7 +65,21 @@ def looks_verbal(f: str) -> bool:
         return True
     if f.endswith("ت") and not f.endswith(("ات", "يت", "وت")):
         return True  # "عاما مرت", "منزلا تضررت"
-    return f.startswith("ست") and f not in CARDINALS
+    # the future prefix is followed by an imperfect stem, never by ي or ا:
+    # "ستصل", "ستواصل" are verbs; "صاروخ ستينغر", "ستاد" are not
+    return f.startswith("ست") and f not in CARDINALS and len(f) > 3 and f[2] not in "يا"
+
+
+def _imperfect_or_dual(f: str) -> bool:
+    """A word after the head that starts a new clause or object, not a modifier:
+    an imperfect verb "7 أشخاص يشتبه في تورطهم", "ربع السكان يعانون" (ي-, while
+    modifiers starting with ي are nisba adjectives: "يمنية", "يومية"), or a dual noun,
+    "11 مليون شخص جرعتين" (a plural head takes no dual modifier)."""
+    if f in ROOT_WORDS or len(f) < 4:
+        return False
+    if f[0] == "ي" and not f.endswith(_NISBA):
+        return True
+    return len(f) >= 5 and f.endswith(("تين", "تان"))
 
 
 # A possessed noun is not counted by a number before it: "فقد عشرات الآلاف منازلهم".
@@ -113,6 +127,9 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False, construct: 
         return None
     if not is_head(tk, j, partitive):
         return None
+    f = tk.fold[j]
+    if not partitive and len(f) >= 4 and f.endswith("ت") and looks_verbal(f):
+        return None  # a past verb, not a noun: "من أصل 17 أطلقت باتجاه المدينة"
     head = j
     classifier = tk.fold[head] in CLASSIFIERS
     definite = partitive
@@ -130,6 +147,8 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False, construct: 
             break
         if f in STOPWORDS or is_numberish(tk, end) or looks_verbal(f) or (f,) in MONTHS or f in DESIGNATORS:
             break
+        if _imperfect_or_dual(f):
+            break
         if len(f) >= 5 and f.endswith(_POSSESSED + ("ها", "هما")):
             break  # a possessed noun is a new object: "27 شخصا لقوا حتفهم", "مدرسة أبوابها"
         is_definite = f.startswith(("ال", "لل"))
@@ -141,7 +160,7 @@ def counted_phrase(tk: Tokens, j: int, partitive_only: bool = False, construct: 
             # later words may be ("دبابة روسية الصنع")
             break
         definite = definite or is_definite
-        if _opens_phrase(f):
+        if opens_phrase(f):
             break
         if f[0] == "و" and len(f) > 1 and f not in ROOT_WORDS:
             break  # "62 موقع تحكم ومركز اتصالات": و starts the next item

@@ -37,6 +37,7 @@ CURRENCY_COUNTRIES: dict[tuple[str, str], str] = {
 }
 
 UNITS: dict[tuple[str, ...], str] = {}
+# (multi-word units: "كيلومتر مربع", "كيلومترا في الساعة")
 for _form, _unit in read_tsv("figures_units.tsv"):
     _w = _words(_form)
     UNITS.setdefault(_w, _unit)
@@ -52,9 +53,16 @@ APPROX_MAX_WORDS = max(len(k) for k in APPROX)
 STOPWORDS = _set("figures_stopwords.tsv")
 CLASSIFIERS = _set("figures_classifiers.tsv")
 ROOT_WORDS = _set("figures_root_words.tsv")
-IDENTIFIER_TRIGGERS = _set("figures_identifier_triggers.tsv")
+_TRIGGERS = [_words(row[0]) for row in read_tsv("figures_identifier_triggers.tsv")]
+IDENTIFIER_TRIGGERS = frozenset(w[0] for w in _TRIGGERS if len(w) == 1)
+# two-word triggers as (word before last, last word): "قرار مجلس الأمن 2728"
+IDENTIFIER_TRIGGERS2 = frozenset(w for w in _TRIGGERS if len(w) == 2)
 DESIGNATORS = _set("figures_designators.tsv")
-TIME_CONTEXT = _set("figures_time_context.tsv")
+TIME_BEFORE = frozenset(fold(f) for f, pos in read_tsv("figures_time_context.tsv") if pos == "before")
+TIME_AFTER = frozenset(fold(f) for f, pos in read_tsv("figures_time_context.tsv") if pos == "after")
+# "من الشهر المقبل": the noun, and the adjectives that may follow it
+MONTH_REF_NOUNS = frozenset(fold(f) for f, role in read_tsv("figures_month_refs.tsv") if role == "noun")
+MONTH_REF_ADJECTIVES = frozenset(fold(f) for f, role in read_tsv("figures_month_refs.tsv") if role == "adjective")
 ORDINAL_NAMES = frozenset(fold(f) for f, w in read_tsv("figures_ordinal_names.tsv") if w == "before")
 REGNAL_TITLES = frozenset(fold(f) for f, w in read_tsv("figures_ordinal_names.tsv") if w == "title")
 ORDINAL_NOUNS = _set("figures_ordinal_nouns.tsv")
@@ -65,3 +73,4 @@ YEAR_AFTER = frozenset(fold(f) for f, pos in read_tsv("figures_year_context.tsv"
 # folded words → month number; two-word months ("كانون الثاني") keyed by their tuple
 MONTHS: dict[tuple[str, ...], int] = {_words(f): int(m) for f, m, _cal in read_tsv("figures_months.tsv")}
 MONTH_FIRST_WORDS = frozenset(k[0] for k in MONTHS)
+UNITS_MAX_WORDS = max(len(k) for k in UNITS)

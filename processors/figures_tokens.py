@@ -15,9 +15,10 @@ from processors.numbers import IGNORABLE, fold
 NUM, WORD, LATIN, SIGN = "n", "a", "l", "s"
 
 _TOKEN = re.compile(
-    # Digits of the three scripts with their separators; "," "." "٫" "٬" only between
-    # digits, so "52." ends a sentence. No nested quantifier: linear on 100k digits.
-    r"(?P<n>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
+    # Digits of the three scripts with their separators; "," "." "٫" "٬" and the Arabic
+    # comma "،" ("2،5") only between digits, so "52." and "52، و" end the number.
+    # No nested quantifier: linear on 100k digits.
+    r"(?P<n>[0-9\u0660-\u0669\u06f0-\u06f9]+(?:[.,\u060c\u066b\u066c][0-9\u0660-\u0669\u06f0-\u06f9]+)*)"
     # Arabic letters with diacritics, tatweel and zero-width joiners left in a word.
     r"|(?P<a>[\u0621-\u063a\u0640-\u065f\u0670-\u06d3\u06fa-\u06ff\u200b-\u200d]+)"
     r"|(?P<l>[A-Za-z]+)"

@@ -57,7 +57,8 @@ def read_tsv(name: str) -> list[list[str]]:
 
 # --- digits -------------------------------------------------------------------------
 
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
+# The Arabic comma between digits ("2،5 في المئة", typed for want of ٫) reads like ",".
+_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹\u060c", "01234567890123456789,")
 _SEP = re.compile(r"[.,\u066b\u066c]")
 # A longer run of digits is a serial, a phone or garbage, never a quantity; it also keeps
 # int() away from Python's 4300-digit limit on pathological input.
@@ -67,7 +68,8 @@ MAX_DIGITS = 15
 def digits_value(text: str) -> int | float | None:  # noqa: C901 (one decision table)
     """Value of a digit string such as "1,612", "١٬٦١٢", "3.5", "٣٫٥", "1.234.567".
 
-    Arabic-Indic ٬ is always a thousands separator and ٫ always a decimal point. For the
+    Arabic-Indic ٬ is always a thousands separator and ٫ always a decimal point; the
+    Arabic comma "،" between digits is read as "," ("2،5" = 2.5). For the
     Western "," and ".": repeated → thousands; a single "," followed by exactly three
     digits → thousands ("1,612"), otherwise a decimal comma ("3,5" as some Maghreb
     outlets write); a single "." is a decimal point ("1.5 مليار"). Both present: the last

@@ -26,6 +26,9 @@ MAX_SPEAKER_WORDS = 10
 MAX_NAME_WORDS = 4
 # Words that make one name with the word after them, even a definite one.
 _NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن"})
+# Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
+# that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
+_BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
 
 
 @dataclass(slots=True)
@@ -48,9 +51,10 @@ class SpeakerReader:
         self._phrase_start = 0
 
     # ----------------------------------------------------------------- forward (VSO)
-    def forward(self, i: int, limit: int, cue: Cue | None) -> SpeakerParse:
+    def forward(self, i: int, limit: int, cue: Cue | None, source: bool = False) -> SpeakerParse:
         """The subject after a verb cue: "وقال المتحدث باسم وزارة الدفاع الروسية،
-        إيغور كوناشينكوف إن ..."."""
+        إيغور كوناشينكوف إن ...". With `source`, the phrase follows a marker whose ل is
+        written on its first word: "وفقا لوكالة الأنباء الكويتية" (not "told to")."""
         t = self.t
         word, key, cues, according = t.word, t.key, self.cues, self.according
         j = i
@@ -80,7 +84,7 @@ class SpeakerReader:
                 break
             if last >= 0 and k[:1].isdigit():
                 break
-            if BARE[k] in CUE_BLOCKERS:
+            if BARE[k] in _BLOCKERS:
                 break  # "واستغرب المراقبون مما أعلن": a relative clause follows
             if last >= 0 and ROLE[k] == "linker" and self._linker(j, start, limit):
                 # "المتحدث باسم الجيش", "المندوب الروسي لدى الأمم المتحدة"
@@ -91,6 +95,8 @@ class SpeakerReader:
             kind = STOP[k]
             if kind == "addressee" and last == start and nominal_head(key[start]):
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
+            if kind == "addressee" and source and j == start:
+                kind = None
             if kind == "prep":
                 if self._continues_with_prep(j, last, limit):
                     last = j
@@ -250,7 +256,7 @@ class SpeakerReader:
                 or self.cues[e] is not None
                 or self.according[e] is not None
                 or ROLE[ke] is not None
-                or BARE[ke] in CUE_BLOCKERS
+                or BARE[ke] in _BLOCKERS
             ):
                 break
             e += 1
@@ -280,6 +286,8 @@ class SpeakerReader:
                 return after
             if apposition and after < t.n and t.text[after] in COMMAS:
                 return after  # "...، منى الشريف، إن"
+            if after < t.n and t.word[after] and STOP[t.key[after]] == "addressee":
+                return after  # "وصرح وزير المالية محمد الجدعان لوكالة الأنباء"
         return e
 
     def names(self) -> list[tuple[int, int]]:
@@ -343,7 +351,7 @@ class SpeakerReader:
             key = t.key[j]
             if key in COMPLEMENTIZERS or self.cues[j] is not None or self.according[j] is not None:
                 break
-            if key[:1].isdigit() or BARE[key] in CUE_BLOCKERS:
+            if key[:1].isdigit() or BARE[key] in _BLOCKERS:
                 break
             kind = STOP[key]
             if kind == "prep":
