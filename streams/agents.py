@@ -8,6 +8,7 @@ one of: enriched, duplicate (logged), dead letter. None is dropped silently.
 
 from __future__ import annotations
 
+import asyncio
 import time
 from typing import Any
 
@@ -29,6 +30,7 @@ class Enricher:
         self.deadletter = out[topics.DEADLETTER]
         self.seen = seen
         self.stats = Stats()
+        self._crashing = False
 
     async def handle(self, event: Any) -> None:
         msg = event.message
@@ -87,7 +89,7 @@ class Enricher:
             # transaction, and the same partition number on the output topic (all
             # khabar topics have the same partition count, `khabar topics create`).
             transactional_id = f"{app.conf.id}-{app.assignor.group_for_topic(msg.topic)}-{msg.partition}"
-            await app.producer.send(
+            delivery = await app.producer.send(
                 topic.get_topic_name(),
                 key,
                 codecs.dumps(value),
@@ -97,7 +99,22 @@ class Enricher:
                 transactional_id=transactional_id,
             )
         else:
-            await topic.send(key=key, value=value, headers=headers)
+            delivery = await topic.send(key=key, value=value, headers=headers)
+        delivery.add_done_callback(self._on_delivery)
+
+    def _on_delivery(self, delivery: Any) -> None:
+        """An output that could not be written must not be forgotten: the worker stops
+        (exit code 1) and its supervisor (compose's restart policy, Kubernetes) starts
+        it again, to resume from the last committed offset. Carrying on would commit
+        offsets past messages whose outputs never arrived, or (a fenced transactional
+        producer after a rebalance) stall the partition silently."""
+        if delivery.cancelled() or delivery.exception() is None:
+            return
+        exc = delivery.exception()
+        logger.error("output.send_failed", extra={"error": f"{type(exc).__name__}: {exc}"})
+        if self.app is not None and not self._crashing:
+            self._crashing = True
+            asyncio.ensure_future(self.app.crash(exc))
 
     async def _publish(self, result: Enriched, duplicate_of: str | None, where: dict[str, Any], msg: Any) -> None:
         key = result.article_id.encode("utf-8")
