@@ -44,3 +44,24 @@ def delete_topics(settings: Settings, names: list[str]) -> None:
             client.delete_topics(doomed)
     finally:
         client.close()
+
+
+def kafka_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
+    """True when a Kafka broker answers metadata requests at `bootstrap` (host:port),
+    whoever started it: the demo and the tests then use it instead of starting one."""
+    try:
+        client = KafkaAdminClient(
+            bootstrap_servers=[bootstrap],
+            client_id="khabar-probe",
+            request_timeout_ms=int(timeout_s * 1000),
+            api_version_auto_timeout_ms=int(timeout_s * 1000),
+        )
+    except Exception:
+        return False
+    try:
+        client.list_topics()
+        return True
+    except Exception:
+        return False
+    finally:
+        client.close()

@@ -19,6 +19,7 @@ from pathlib import Path
 import orjson
 
 from streams import topics
+from streams.admin import kafka_answers
 from streams.settings import load
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -32,7 +33,7 @@ def broker_answers(bootstrap: str) -> bool:
             pass
     except OSError:
         return False
-    return subprocess.run(["bash", str(KAFKA_SH), "status"], capture_output=True).returncode == 0
+    return kafka_answers(bootstrap)
 
 
 def free_port() -> int:

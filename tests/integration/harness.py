@@ -24,7 +24,7 @@ import orjson
 from kafka import KafkaConsumer, KafkaProducer, TopicPartition
 
 from streams import topics
-from streams.admin import create_topics, delete_topics
+from streams.admin import create_topics, delete_topics, kafka_answers
 from streams.settings import load
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -57,7 +57,7 @@ class Cluster:
                 pass
         except OSError:
             return False
-        return subprocess.run(["bash", str(KAFKA_SH), "status"], capture_output=True).returncode == 0
+        return kafka_answers(self.bootstrap)
 
     def pipeline(self, test_name: str, workdir: Path, partitions: int = 4) -> "Pipeline":
         slug = re.sub(r"[^a-z0-9]+", "-", test_name.lower()).strip("-")[:40]
