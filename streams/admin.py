@@ -54,7 +54,6 @@ def kafka_answers(bootstrap: str, timeout_s: float = 5.0) -> bool:
             bootstrap_servers=[bootstrap],
             client_id="khabar-probe",
             request_timeout_ms=int(timeout_s * 1000),
-            api_version_auto_timeout_ms=int(timeout_s * 1000),
         )
     except Exception:
         return False
