@@ -16,7 +16,6 @@ all processors, so claims should stay well under 1 ms per 4 KB).
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import time
 from pathlib import Path
@@ -24,19 +23,8 @@ from pathlib import Path
 from processors.claims import extract_claims
 from processors.normalize import normalize
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
 FIELDS = ("title", "body")
-
-
-def load_articles(samples: Path = SAMPLES) -> list[dict]:
-    articles: list[dict] = []
-    for path in sorted(samples.glob("*.json")):
-        articles.append(json.loads(path.read_text(encoding="utf-8")))
-    for path in sorted(samples.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                articles.append(json.loads(line))
-    return [a for a in articles if any(isinstance(a.get(f), str) and a[f] for f in FIELDS)]
 
 
 def cpu_model() -> str:

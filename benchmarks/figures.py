@@ -14,7 +14,6 @@ bytes of title + body.
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import time
 from pathlib import Path
@@ -23,18 +22,7 @@ from typing import Callable
 from processors.figures import extract_figures
 from processors.normalize import normalize
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-def load_articles(samples: Path = SAMPLES) -> list[dict]:
-    articles: list[dict] = []
-    for path in sorted(samples.glob("*.json")):
-        articles.append(json.loads(path.read_text(encoding="utf-8")))
-    for path in sorted(samples.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                articles.append(json.loads(line))
-    return articles
+from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
 
 
 def cpu_model() -> str:

@@ -16,7 +16,6 @@ normalize does real work. MB/s counts the UTF-8 bytes of the text given to each 
 from __future__ import annotations
 
 import argparse
-import json
 import platform
 import time
 from pathlib import Path
@@ -29,18 +28,7 @@ from camel_tools.utils.normalize import normalize_unicode
 from processors.normalize import normalize
 from processors.sentences import split_sentences
 
-SAMPLES = Path(__file__).resolve().parents[1] / "samples"
-
-
-def load_texts(samples: Path = SAMPLES) -> list[str]:
-    articles: list[dict] = []
-    for path in sorted(samples.glob("*.json")):
-        articles.append(json.loads(path.read_text(encoding="utf-8")))
-    for path in sorted(samples.glob("*.jsonl")):
-        for line in path.read_text(encoding="utf-8").splitlines():
-            if line.strip():
-                articles.append(json.loads(line))
-    return [a[f] for a in articles for f in ("title", "body") if isinstance(a.get(f), str) and a[f]]
+from benchmarks.samples import SAMPLES, load_texts  # noqa: E402
 
 
 def dirty(text: str) -> str:
