@@ -10,9 +10,10 @@ writer's "أكّد", "اكد" and "أكـد" all find the same cue.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from pathlib import Path
 
-LEXICON_DIR = Path(__file__).parent / "lexicons"
+from processors import lexicon
+
+LEXICON_DIR = lexicon.LEXICONS
 
 _DROP = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670\u0640\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069"
 _FOLD_TABLE = {ord(c): None for c in _DROP}
@@ -29,17 +30,8 @@ def fold(text: str) -> str:
 
 
 def read_rows(name: str) -> list[list[str]]:
-    """Rows of a TSV lexicon: '#' lines are comments, the first other line is the header."""
-    rows: list[list[str]] = []
-    header_seen = False
-    for line in (LEXICON_DIR / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        if not header_seen:
-            header_seen = True
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    """Rows of a claims lexicon (they all name their columns in a header line)."""
+    return lexicon.read_rows(name, header=True)
 
 
 def noun_bases(key: str) -> list[str]:

@@ -51,22 +51,15 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from pathlib import Path
 from typing import Sequence
 
 from camel_tools.utils.normalize import normalize_unicode
 
-_LEXICONS = Path(__file__).parent / "lexicons"
+from processors.lexicon import read_rows
 
 
 def _rows(name: str) -> list[list[str]]:
-    """TSV rows: '#' lines are comments, the first other line is the header."""
-    lines = [
-        line
-        for line in (_LEXICONS / name).read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return [line.split("\t") for line in lines[1:]]
+    return read_rows(name, header=True)
 
 
 def _cp(text: str) -> int:

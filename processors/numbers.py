@@ -12,9 +12,10 @@ the same way the lexicons are folded at load time.
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
-LEXICONS = Path(__file__).with_name("lexicons")
+from processors import lexicon
+
+LEXICONS = lexicon.LEXICONS
 
 # Diacritics, Quranic marks, tatweel and zero-width characters carry no meaning for
 # matching: "ثلاثةُ" and "ثلاثـة" are ثلاثة.
@@ -46,13 +47,8 @@ def fold(text: str) -> str:
 
 
 def read_tsv(name: str) -> list[list[str]]:
-    """Rows of a lexicon file; '#' lines and blank lines are comments."""
-    rows = []
-    for line in (LEXICONS / name).read_text(encoding="utf-8").splitlines():
-        if not line.strip() or line.startswith("#"):
-            continue
-        rows.append(line.split("\t"))
-    return rows
+    """Rows of a figures/numbers lexicon (no header line: data from the first row)."""
+    return lexicon.read_rows(name)
 
 
 # --- digits -------------------------------------------------------------------------

@@ -36,18 +36,12 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from pathlib import Path
 
-_LEXICONS = Path(__file__).parent / "lexicons"
+from processors.lexicon import read_rows
 
 
 def _rows(name: str) -> list[list[str]]:
-    lines = [
-        line
-        for line in (_LEXICONS / name).read_text(encoding="utf-8").splitlines()
-        if line.strip() and not line.startswith("#")
-    ]
-    return [line.split("\t") for line in lines[1:]]
+    return read_rows(name, header=True)
 
 
 ABBREVIATIONS = frozenset(row[0] for row in _rows("sentences_abbreviations.tsv"))
