@@ -20,6 +20,7 @@ from typing import Any
 import orjson
 
 from benchmarks import backfill, corpus, e2e, processors
+from benchmarks.machine import machine
 
 OUT = corpus.OUT
 
@@ -145,7 +146,7 @@ def main(argv: list[str] | None = None) -> int:
     sizes = dict(proc=300, rounds=2, e2e=500, duration=10.0, backfill=1000) if args.quick else \
         dict(proc=2000, rounds=3, e2e=10_000, duration=30.0, backfill=20_000)
     log = e2e._stderr
-    results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": processors.machine(),
+    results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
                                "seed": args.seed, "quick": args.quick}
     t0 = time.monotonic()
     errors: list[str] = []

@@ -16,25 +16,14 @@ all processors, so claims should stay well under 1 ms per 4 KB).
 from __future__ import annotations
 
 import argparse
-import platform
 import time
-from pathlib import Path
 
 from processors.claims import extract_claims
 from processors.normalize import normalize
 
+from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
 FIELDS = ("title", "body")
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def measure(prepared: list[dict], rounds: int, min_time: float) -> float:
@@ -70,8 +59,7 @@ def main(argv: list[str] | None = None) -> int:
     seconds = measure(prepared, args.rounds, args.min_time)
     per_article = seconds / len(prepared)
     per_4k = seconds / size * 4096
-    print(f"machine: {cpu_model()}, {platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.platform(terse=True)}")
+    print(f"machine: {one_line()}")
     print(f"samples: {len(articles)} articles from {SAMPLES.name}/, {size / 1000:.1f} kB UTF-8 "
           f"(mean {size / len(articles) / 1000:.2f} kB), {claims} claims; best of {args.rounds} rounds, one core")
     print(f"  articles/s        {1 / per_article:>10.0f}")

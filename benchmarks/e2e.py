@@ -56,25 +56,16 @@ def _stderr(text: str) -> None:
 # ---------------------------------------------------------------------------- the broker
 
 
-def broker_answers(bootstrap: str) -> bool:
-    host, _, port = bootstrap.rpartition(":")
-    try:
-        with socket.create_connection((host, int(port)), timeout=1):
-            pass
-    except OSError:
-        return False
-    return subprocess.run(["bash", str(KAFKA_SH), "status"], capture_output=True).returncode == 0
-
-
 @contextlib.contextmanager
 def broker(log: Log = _stderr) -> Iterator[str]:
     """The local broker's bootstrap address; started here (and stopped at the end) only
     when none answers. A broker someone else started is left alone."""
+    from streams.admin import kafka_answers
     from streams.settings import load
 
     bootstrap = load().bootstrap_servers[0]
     started = False
-    if not broker_answers(bootstrap):
+    if not kafka_answers(bootstrap):
         log(f"starting the local Apache Kafka broker on {bootstrap} (deploy/kafka/kafka.sh start)")
         subprocess.run(["bash", str(KAFKA_SH), "start"], check=True)
         started = True

@@ -14,25 +14,14 @@ bytes of title + body.
 from __future__ import annotations
 
 import argparse
-import platform
 import time
-from pathlib import Path
 from typing import Callable
 
 from processors.figures import extract_figures
 from processors.normalize import normalize
 
+from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text().splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def best_round(work: Callable[[], None], rounds: int, min_time: float) -> tuple[float, int]:
@@ -81,7 +70,7 @@ def main(argv: list[str] | None = None) -> None:
         for f, n in normalized:
             extract_figures(n, f)
 
-    print(f"machine: {cpu_model()}, {platform.python_implementation()} {platform.python_version()}, {platform.system()}")
+    print(f"machine: {one_line()}")
     print(f"text: {source}, {size / 1024:.1f} KB (avg {size / len(articles) / 1024:.2f} KB/article), {figures} figures")
     for name, work in (("normalize (not timed with figures)", run_normalize), ("figures", run_figures)):
         seconds, passes = best_round(work, args.rounds, args.min_time)

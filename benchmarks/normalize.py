@@ -16,9 +16,7 @@ normalize does real work. MB/s counts the UTF-8 bytes of the text given to each 
 from __future__ import annotations
 
 import argparse
-import platform
 import time
-from pathlib import Path
 from typing import Callable
 
 from camel_tools.tokenizers.word import simple_word_tokenize
@@ -28,6 +26,7 @@ from camel_tools.utils.normalize import normalize_unicode
 from processors.normalize import normalize
 from processors.sentences import split_sentences
 
+from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_texts  # noqa: E402
 
 
@@ -49,16 +48,6 @@ def dirty(text: str) -> str:
         else:
             out.append(c)
     return "<p>" + "".join(out).replace("\n", "</p>\n<p>") + "</p>"
-
-
-def cpu_model() -> str:
-    try:
-        for line in Path("/proc/cpuinfo").read_text(encoding="utf-8").splitlines():
-            if line.startswith("model name"):
-                return line.split(":", 1)[1].strip()
-    except OSError:
-        pass
-    return platform.processor() or platform.machine()
 
 
 def camel(text: str) -> object:
@@ -107,8 +96,7 @@ def main(argv: list[str] | None = None) -> int:
     texts = load_texts()
     if not texts:
         raise SystemExit(f"no articles in {SAMPLES}")
-    print(f"machine: {cpu_model()}, {platform.python_implementation()} {platform.python_version()}, "
-          f"{platform.platform(terse=True)}")
+    print(f"machine: {one_line()}")
     for label, variant in (("samples as published", texts), ("samples dirtied (HTML, harakat, ٠-٩)", [dirty(t) for t in texts])):
         size = sum(len(t.encode("utf-8")) for t in variant)
         for text in variant:  # warm up: imports, regex caches

@@ -27,7 +27,6 @@ from __future__ import annotations
 import argparse
 import gc
 import os
-import platform
 import sys
 import time
 from dataclasses import asdict, dataclass
@@ -36,6 +35,7 @@ from typing import Any, Callable
 import orjson
 
 from benchmarks import corpus
+from benchmarks.machine import machine
 
 TARGET_RATE = 400.0
 TARGET_RATIO = 3.0
@@ -64,29 +64,6 @@ class StageResult:
     def to_dict(self) -> dict[str, Any]:
         return {**asdict(self), "rate": self.rate, "cpu_rate": self.cpu_rate, "mb_s": self.mb_s,
                 "ms_per_article": 1000 * self.wall_s / max(self.articles, 1)}
-
-
-def machine() -> dict[str, Any]:
-    model = platform.processor() or platform.machine()
-    try:
-        for line in open("/proc/cpuinfo", encoding="utf-8"):
-            if line.startswith("model name"):
-                model = line.split(":", 1)[1].strip()
-                break
-    except OSError:
-        pass
-    try:
-        load = os.getloadavg()
-    except OSError:
-        load = None
-    return {
-        "cpu": model,
-        "cores": os.cpu_count(),
-        "python": platform.python_version(),
-        "implementation": platform.python_implementation(),
-        "platform": platform.platform(terse=True),
-        "loadavg": [round(x, 2) for x in load] if load else None,
-    }
 
 
 def pin(cpu: int | None) -> tuple[set[int] | None, int | None]:

@@ -26,16 +26,6 @@ ROOT = Path(__file__).resolve().parent.parent
 KAFKA_SH = ROOT / "deploy" / "kafka" / "kafka.sh"
 
 
-def broker_answers(bootstrap: str) -> bool:
-    host, _, port = bootstrap.rpartition(":")
-    try:
-        with socket.create_connection((host, int(port)), timeout=1):
-            pass
-    except OSError:
-        return False
-    return kafka_answers(bootstrap)
-
-
 def free_port() -> int:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
@@ -73,7 +63,7 @@ def run_demo(samples: Path, keep_broker: bool = False) -> int:
     base = load()
     bootstrap = base.bootstrap_servers[0]
     started_broker = False
-    if not broker_answers(bootstrap):
+    if not kafka_answers(bootstrap):
         _say(f"starting the local Apache Kafka broker on {bootstrap} ...")
         subprocess.run(["bash", str(KAFKA_SH), "start"], check=True)
         started_broker = True
