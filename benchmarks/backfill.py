@@ -21,7 +21,7 @@ from typing import Any
 import orjson
 
 from benchmarks import corpus
-from benchmarks.e2e import Log, Run, _stderr, broker
+from benchmarks.e2e import Log, Run, _stderr, broker, collect
 
 
 def backfill(bootstrap: str, count: int = 20_000, size: int = corpus.DEFAULT_SIZE, seed: int = 7,
@@ -61,26 +61,9 @@ def backfill(bootstrap: str, count: int = 20_000, size: int = corpus.DEFAULT_SIZ
         t0 = time.time()
         publisher = threading.Thread(target=publish, name="khabar-produce")
         publisher.start()
-        seen: set[bytes] = set()
-        dead = 0
-        deadline = time.monotonic() + timeout
-        next_note = time.monotonic() + 15
-        t_last = None
-        cpu1 = None
-        while len(seen) + dead < count and time.monotonic() < deadline:
-            for arrival, enriched, record in outputs.poll():
-                if not enriched:
-                    dead += 1
-                elif record.key != b"bench-backfill-warmup" and record.key not in seen:
-                    seen.add(record.key)
-                    t_last = arrival
-            if len(seen) + dead >= count:
-                cpu1 = run.worker_cpu()
-            if not run.worker_alive():
-                raise RuntimeError(f"the worker died:\n{run.log_tail()}")
-            if time.monotonic() > next_note:
-                log(f"    {len(seen)}/{count} enriched visible after {time.time() - t0:.0f}s")
-                next_note += 15
+        got = collect(run, outputs, count, timeout, log, note_every=15,
+                      ignore=frozenset({b"bench-backfill-warmup"}), since=t0)
+        seen, dead, t_last, cpu1 = got.seen, got.dead, got.t_last, got.cpu_end
         publisher.join()
         seconds = (t_last - t0) if t_last else None
         cpu = (cpu1 or run.worker_cpu() or 0.0) - cpu0

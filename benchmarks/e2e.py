@@ -263,6 +263,51 @@ def _pct(values: list[float], q: float) -> float | None:
     return ordered[lo] + (ordered[hi] - ordered[lo]) * (k - lo)
 
 
+# ----------------------------------------------------------------- waiting for the outputs
+
+
+@dataclass
+class Collected:
+    seen: set[bytes] = field(default_factory=set)  # article ids enriched (visible)
+    dead: int = 0
+    t_first: float | None = None  # arrival times at the reading consumer
+    t_last: float | None = None
+    first_ts: float | None = None  # the output records' own timestamps
+    last_ts: float | None = None
+    cpu_end: float | None = None  # the worker's CPU seconds when the last one came
+
+
+def collect(run: "Run", outputs: Any, count: int, timeout: float, log: Log, note_every: float,
+            ignore: frozenset[bytes] = frozenset(), since: float | None = None) -> Collected:
+    """Read the enriched and dead-letter topics until `count` articles came out (or
+    `timeout`), failing at once if the worker dies; a progress line every `note_every` s."""
+    got = Collected()
+    deadline = time.monotonic() + timeout
+    next_note = time.monotonic() + note_every
+    while len(got.seen) + got.dead < count and time.monotonic() < deadline:
+        for arrival, enriched, record in outputs.poll():
+            if not enriched:
+                got.dead += 1
+                continue
+            if record.key in ignore or record.key in got.seen:
+                continue
+            got.seen.add(record.key)
+            got.t_first = got.t_first or arrival
+            got.t_last = arrival
+            ts = record.timestamp / 1000
+            got.first_ts = ts if got.first_ts is None else min(got.first_ts, ts)
+            got.last_ts = ts if got.last_ts is None else max(got.last_ts, ts)
+        if len(got.seen) + got.dead >= count:
+            got.cpu_end = run.worker_cpu()
+        if not run.worker_alive():
+            raise RuntimeError(f"the worker died:\n{run.log_tail()}")
+        if time.monotonic() > next_note:
+            after = f" after {time.time() - since:.0f}s" if since is not None else ""
+            log(f"    {len(got.seen)}/{count} enriched visible{after}")
+            next_note += note_every
+    return got
+
+
 # ----------------------------------------------------------------------------- (a) throughput
 
 
@@ -281,33 +326,9 @@ def throughput(bootstrap: str, count: int, guarantee: str, size: int = corpus.DE
         outputs = run.outputs()
         t_start = time.time()
         run.start_worker(guarantee, commit_interval)
-        seen: set[bytes] = set()
-        dead = 0
-        t_first = t_last = None
-        first_ts = last_ts = None
-        cpu_end = None
-        deadline = time.monotonic() + timeout
-        next_note = time.monotonic() + 10
-        while len(seen) + dead < count and time.monotonic() < deadline:
-            for arrival, enriched, record in outputs.poll():
-                if not enriched:
-                    dead += 1
-                    continue
-                if record.key in seen:
-                    continue
-                seen.add(record.key)
-                t_first = t_first or arrival
-                t_last = arrival
-                ts = record.timestamp / 1000
-                first_ts = ts if first_ts is None else min(first_ts, ts)
-                last_ts = ts if last_ts is None else max(last_ts, ts)
-            if len(seen) + dead >= count:
-                cpu_end = run.worker_cpu()
-            if not run.worker_alive():
-                raise RuntimeError(f"the worker died:\n{run.log_tail()}")
-            if time.monotonic() > next_note:
-                log(f"    {len(seen)}/{count} enriched visible")
-                next_note += 10
+        got = collect(run, outputs, count, timeout, log, note_every=10)
+        seen, dead, t_last, first_ts, last_ts = got.seen, got.dead, got.t_last, got.first_ts, got.last_ts
+        cpu_end = got.cpu_end
         done = len(seen) + dead >= count
         cpu_used = (cpu_end or run.worker_cpu() or 0.0) - run.worker_cpu_at_start
         startup = (first_ts - t_start) if first_ts else None
