@@ -49,7 +49,6 @@ from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_q
 from processors.claims_words import (
     BARE,
     DEFINITE,
-    circumstance,
     complementizer,
     digit,
     nominal_head,

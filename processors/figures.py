@@ -840,7 +840,6 @@ class _Scanner:
         )
 
     def _approx(self) -> None:
-        tk = self.tk
         for it in self.items:
             if it.kind not in COUNTING_KINDS or it.approx:
                 continue
