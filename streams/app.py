@@ -10,7 +10,7 @@ from typing import Any
 
 import faust
 
-from streams import codecs, topics
+from streams import codecs, faust_fixes, topics
 from streams.agents import Enricher
 from streams.logs import logger, logging_config
 from streams.settings import Settings
@@ -18,6 +18,7 @@ from streams.settings import Settings
 
 def create_app(settings: Settings) -> faust.App:
     codecs.register()
+    faust_fixes.install()
     app = faust.App(
         settings.app_id,
         broker=settings.broker,
@@ -115,13 +116,12 @@ def create_app(settings: Settings) -> faust.App:
 
         consumer._filter_committable_offsets = handled_offsets_only  # type: ignore[method-assign]
 
-    # The next offset expected per partition, to make visible messages faust never
-    # delivered. Across a rebalance triggered by a worker leaving the group, faust
-    # 0.15.3 can drop fetched messages (seen: a partition resumed at 15, then went on
-    # at 18). The raw topic is written without transactions, so offsets are dense and a
-    # jump is such a loss: logged as an error with the offsets, so that an operator can
-    # replay them (deploy/README.md), never silent. A seek back from here races faust's
-    # fetcher and lost more; the repair belongs in faust.
+    # The next offset expected per partition: a tripwire for messages faust never
+    # delivered. faust 0.15.3 lost some at rebalances (a partition resumed at 15, then
+    # went on at 18) until streams/faust_fixes.py. The raw topic is written without
+    # transactions, so offsets are dense and a jump is such a loss: logged as an error
+    # with the offsets, so that an operator can replay them (deploy/README.md), never
+    # silent.
     expected: dict[tuple[str, int], int] = {}
 
     def note_gap(msg: Any) -> None:
@@ -151,6 +151,13 @@ def create_app(settings: Settings) -> faust.App:
         stream = stream.noack()
         async for event in stream.events():
             msg = event.message
+            tp_key = (msg.topic, msg.partition)
+            last = handled.get(tp_key)
+            if last is not None and msg.offset <= last:
+                # Fetched again (a seek back to the committed offset): handled in this
+                # assignment already, its outputs sent and its offset acked.
+                await stream.ack(event)
+                continue
             note_gap(msg)
             async with commit_lock:
                 # Acked only once handled: a message whose handling was cancelled (a
@@ -160,7 +167,6 @@ def create_app(settings: Settings) -> faust.App:
                 if app.in_transaction:
                     await app.producer.buffer.flush()
                 await stream.ack(event)
-                tp_key = (msg.topic, msg.partition)
                 handled[tp_key] = msg.offset
                 expected[tp_key] = max(expected.get(tp_key, 0), msg.offset + 1)
 

@@ -1,0 +1,157 @@
+"""Three repairs of faust-streaming 0.15.3, which lost or duplicated messages at
+rebalances (seen with two workers in a group, one of them stopping).
+
+1. Acks forgotten before the commit at a revoke. faust's `on_partitions_revoked` drops
+   the acked offsets of the revoked partitions and only *then* runs the app's handler,
+   whose "commit before giving the partitions away" so finds nothing to commit. Every
+   message handled since the last periodic commit was handled again after the
+   rebalance: duplicates under at_least_once, and under exactly_once the open
+   transaction (outputs without offsets) stayed open, so both copies were committed
+   together later. Here the handler runs first and the bookkeeping is dropped after.
+
+2. Messages fetched before the seek. When a rebalance's recovery ends, faust resumes
+   fetching the stream's partitions and only then seeks them to their committed
+   offsets (`Recovery._resume_streams`, `Recovery.on_recovery_completed`). Messages
+   fetched in between are still being drained after the seek; each moves faust's read
+   offset forward, so the same messages fetched again from the committed offset are
+   dropped as "already read" (faust's "DROPPED MESSAGE ROFF"), while the queue clear at
+   resume had thrown away those of the early ones the agent had not taken yet. The
+   agent jumped over 5 to 20 messages, once 578 of 3,000: never enriched. Here the
+   partitions are sought first and resumed after, so nothing is fetched before.
+
+3. A partition nobody committed started at its end. When a worker is killed before its
+   first commit, the survivor that takes its partitions finds no committed offset;
+   faust's seek then leaves them where aiokafka had put them, at the end, and the
+   messages before (hundreds here) were never enriched. Here such a partition is sought
+   to its earliest offset, as `consumer_auto_offset_reset="earliest"` means.
+
+The replaced methods are faust's own with the lines marked "khabar" moved;
+faust-streaming is pinned to 0.15.3 (pyproject.toml) and `install` refuses another.
+"""
+
+from __future__ import annotations
+
+import asyncio
+from typing import Any, cast
+
+import faust
+from faust.tables.recovery import Recovery
+from faust.transport.consumer import CONSUMER_PARTITIONS_REVOKED, Consumer
+from faust.utils.tracing import traced_from_parent_span
+from mode import Service
+
+FAUST_VERSION = "0.15.3"
+
+
+_original_perform_seek = Consumer.perform_seek
+
+
+async def perform_seek(self: Consumer) -> None:
+    await _original_perform_seek(self)
+    # khabar: repair 3 (module docstring).
+    if self.app.conf.consumer_auto_offset_reset != "earliest":
+        return
+    never_committed = {
+        tp
+        for tp in self.assignment()
+        if self.app.topics.acks_enabled_for(tp.topic) and self._committed_offset.get(tp) is None
+    }
+    if never_committed:
+        earliest = await self.earliest_offsets(*never_committed)
+        await self.seek_wait({tp: offset or 0 for tp, offset in earliest.items()})
+
+
+@Service.transitions_to(CONSUMER_PARTITIONS_REVOKED)
+async def on_partitions_revoked(self: Consumer, revoked: Any) -> None:
+    span = self.app._start_span_from_rebalancing("on_partitions_revoked")
+    T = traced_from_parent_span(span)
+    with span:
+        if self._active_partitions is not None:
+            self._active_partitions.difference_update(revoked)
+        self._paused_partitions.difference_update(revoked)
+        # khabar: the app's handler (which commits what was handled) first...
+        await T(self._on_partitions_revoked, partitions=revoked)(revoked)
+        # ...then forget the revoked partitions' acks and offsets.
+        for tp in revoked:
+            self._gap.pop(tp, None)
+            self._acked.pop(tp, None)
+            self._acked_index.pop(tp, None)
+            self._read_offset.pop(tp, None)
+            self._committed_offset.pop(tp, None)
+
+
+async def _resume_streams(self: Recovery, generation_id: int = 0) -> None:
+    app = self.app
+    consumer = app.consumer
+    await app.on_rebalance_complete.send()
+    assignment = consumer.assignment()
+    if self.app.consumer_generation_id != generation_id:
+        self.log.warning("Recovery rebalancing again")
+        return
+    if assignment:
+        # khabar: seek while the stream partitions are still paused, then resume.
+        self.log.info("Seek stream partitions to committed offsets.")
+        await self._wait(consumer.perform_seek(), timeout=self.app.conf.broker_request_timeout)
+        self.log.dev("Resume stream partitions")
+        consumer.resume_partitions({tp for tp in assignment if not self._is_changelog_tp(tp)})
+    else:
+        self.log.info("Resuming streams with empty assignment")
+    self.completed.set()
+    self.log.info("Resuming flow...")
+    app.flow_control.resume()
+    consumer.resume_flow()
+    await cast(Any, app)._fetcher.maybe_start()
+    self.tables.on_actives_ready()
+    self.tables.on_standbys_ready()
+    app.on_rebalance_end()
+    self.log.info("Worker ready")
+
+
+async def on_recovery_completed(self: Recovery, generation_id: int = 0) -> None:
+    consumer = self.app.consumer
+    self.log.info("Restore complete!")
+    await self.app.on_rebalance_complete.send()
+    self._set_recovery_ended()
+    callback_coros = [
+        asyncio.ensure_future(
+            table.on_recovery_completed(self.actives_for_table[table], self.standbys_for_table[table])
+        )
+        for table in self.tables.values()
+    ]
+    if callback_coros:
+        await asyncio.wait(callback_coros)
+    assignment = consumer.assignment()
+    if self.app.consumer_generation_id != generation_id:
+        self.log.warning(
+            f"Recovery rebalancing again app id {self.app.consumer_generation_id} param {generation_id}"
+        )
+        return
+    # khabar: seek while the stream partitions are still paused, then resume.
+    if assignment:
+        self.log.info("Seek stream partitions to committed offsets.")
+        await self._wait(consumer.perform_seek(), timeout=self.app.conf.broker_request_timeout)
+    consumer.resume_partitions({tp for tp in assignment if not self._is_changelog_tp(tp)})
+    self.completed.set()
+    self.log.dev("Resume stream partitions")
+    self.app.flow_control.resume()
+    consumer.resume_flow()
+    await cast(Any, self.app)._fetcher.maybe_start()
+    self.tables.on_actives_ready()
+    if not self.app.assignor.assigned_standbys():
+        self.tables.on_standbys_ready()
+    self.app.on_rebalance_end()
+    self.log.info("Worker ready")
+
+
+def install() -> None:
+    """Patch faust's Consumer and Recovery classes (idempotent). Refuses another faust version: the
+    methods above are copies of 0.15.3's and would silently undo fixes of a newer one."""
+    if faust.__version__ != FAUST_VERSION:
+        raise RuntimeError(
+            f"streams/faust_fixes.py repairs faust-streaming {FAUST_VERSION}, "
+            f"found {faust.__version__}: check whether the new version still needs it"
+        )
+    Consumer.on_partitions_revoked = on_partitions_revoked  # type: ignore[method-assign]
+    Consumer.perform_seek = perform_seek  # type: ignore[method-assign]
+    Recovery._resume_streams = _resume_streams  # type: ignore[method-assign]
+    Recovery.on_recovery_completed = on_recovery_completed  # type: ignore[method-assign]
