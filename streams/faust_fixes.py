@@ -1,4 +1,4 @@
-"""Three repairs of faust-streaming 0.15.3, which lost or duplicated messages at
+"""Four repairs of faust-streaming 0.15.3, which lost or duplicated messages at
 rebalances (seen with two workers in a group, one of them stopping).
 
 1. Acks forgotten before the commit at a revoke. faust's `on_partitions_revoked` drops
@@ -25,6 +25,14 @@ rebalances (seen with two workers in a group, one of them stopping).
    messages before (hundreds here) were never enriched. Here such a partition is sought
    to its earliest offset, as `consumer_auto_offset_reset="earliest"` means.
 
+4. (exactly_once) A transactional producer kept for a partition given away. faust stops
+   the producers of the partitions it computes as revoked, and that computation came
+   out empty at some rebalances: the producer stayed, the new owner's producer fenced
+   it, and when the partition came back the fenced one was used again: every send
+   failed (ProducerFenced) and the worker crashed. Here every producer whose partition
+   is not in the new assignment is stopped, whatever faust thinks was revoked, and a
+   kept producer still in its transaction is not asked to begin it again.
+
 The replaced methods are faust's own with the lines marked "khabar" moved;
 faust-streaming is pinned to 0.15.3 (pyproject.toml) and `install` refuses another.
 """
@@ -36,7 +44,7 @@ from typing import Any, cast
 
 import faust
 from faust.tables.recovery import Recovery
-from faust.transport.consumer import CONSUMER_PARTITIONS_REVOKED, Consumer
+from faust.transport.consumer import CONSUMER_PARTITIONS_REVOKED, Consumer, TransactionManager
 from faust.utils.tracing import traced_from_parent_span
 from mode import Service
 
@@ -143,8 +151,25 @@ async def on_recovery_completed(self: Recovery, generation_id: int = 0) -> None:
     self.log.info("Worker ready")
 
 
+async def on_rebalance(self: TransactionManager, assigned: Any, revoked: Any, newly_assigned: Any) -> None:
+    # khabar: which producers to stop and start follows from the new assignment alone.
+    producers = self.producer._transaction_producers
+    wanted = self._tps_to_transactional_ids(assigned)
+    stale = sorted(set(producers) - wanted)
+    if stale:
+        self.log.info("Stopping %r transactional producers of partitions not assigned here", len(stale))
+        await self._stop_transactions(stale)
+    to_begin = sorted(
+        tid for tid in wanted
+        if tid not in producers or not producers[tid]._txn_manager.is_in_transaction()
+    )
+    if to_begin:
+        self.log.info("Starting %r transactional producers for %r assigned partitions", len(to_begin), len(assigned))
+        await self._start_transactions(to_begin)
+
+
 def install() -> None:
-    """Patch faust's Consumer and Recovery classes (idempotent). Refuses another faust version: the
+    """Patch faust's Consumer, TransactionManager and Recovery classes (idempotent). Refuses another faust version: the
     methods above are copies of 0.15.3's and would silently undo fixes of a newer one."""
     if faust.__version__ != FAUST_VERSION:
         raise RuntimeError(
@@ -153,5 +178,6 @@ def install() -> None:
         )
     Consumer.on_partitions_revoked = on_partitions_revoked  # type: ignore[method-assign]
     Consumer.perform_seek = perform_seek  # type: ignore[method-assign]
+    TransactionManager.on_rebalance = on_rebalance  # type: ignore[method-assign]
     Recovery._resume_streams = _resume_streams  # type: ignore[method-assign]
     Recovery.on_recovery_completed = on_recovery_completed  # type: ignore[method-assign]

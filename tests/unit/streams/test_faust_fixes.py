@@ -7,7 +7,7 @@ from __future__ import annotations
 import faust
 import pytest
 from faust.tables.recovery import Recovery
-from faust.transport.consumer import Consumer
+from faust.transport.consumer import Consumer, TransactionManager
 
 from streams import faust_fixes
 from streams.app import create_app
@@ -28,6 +28,7 @@ def test_creating_the_app_installs_the_fixes(tmp_path):
     create_app(load({"KHABAR_DATA_DIR": str(tmp_path)}))
     assert Consumer.on_partitions_revoked is faust_fixes.on_partitions_revoked
     assert Consumer.perform_seek is faust_fixes.perform_seek
+    assert TransactionManager.on_rebalance is faust_fixes.on_rebalance
     assert Recovery._resume_streams is faust_fixes._resume_streams
     assert Recovery.on_recovery_completed is faust_fixes.on_recovery_completed
 
