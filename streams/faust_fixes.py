@@ -17,12 +17,12 @@ rebalances (seen with two workers in a group, one of them stopping).
    dropped as "already read" (faust's "DROPPED MESSAGE ROFF"), while the queue clear at
    resume had thrown away those of the early ones the agent had not taken yet. The
    agent jumped over 5 to 20 messages, once 578 of 3,000: never enriched. Here the
-   partitions are sought first and resumed after, so nothing is fetched before.
+   partitions are moved (seek) first and resumed after, so nothing is fetched before.
 
 3. A partition nobody committed started at its end. When a worker is killed before its
    first commit, the survivor that takes its partitions finds no committed offset;
    faust's seek then leaves them where aiokafka had put them, at the end, and the
-   messages before (hundreds here) were never enriched. Here such a partition is sought
+   messages before (hundreds here) were never enriched. Here such a partition is moved
    to its earliest offset, as `consumer_auto_offset_reset="earliest"` means.
 
 4. (exactly_once) A transactional producer kept for a partition given away. faust stops
@@ -33,7 +33,7 @@ rebalances (seen with two workers in a group, one of them stopping).
    is not in the new assignment is stopped, whatever faust thinks was revoked, and a
    kept producer still in its transaction is not asked to begin it again.
 
-The replaced methods are faust's own with the lines marked "khabar" moved;
+The replaced methods are faust's own with the lines marked "khabar" changed;
 faust-streaming is pinned to 0.15.3 (pyproject.toml) and `install` refuses another.
 """
 
