@@ -28,6 +28,7 @@ def test_creating_the_app_installs_the_fixes(tmp_path):
     create_app(load({"KHABAR_DATA_DIR": str(tmp_path)}))
     assert Consumer.on_partitions_revoked is faust_fixes.on_partitions_revoked
     assert Consumer.perform_seek is faust_fixes.perform_seek
+    assert Consumer._wait_next_records is faust_fixes._wait_next_records
     assert TransactionManager.on_rebalance is faust_fixes.on_rebalance
     assert Recovery._resume_streams is faust_fixes._resume_streams
     assert Recovery.on_recovery_completed is faust_fixes.on_recovery_completed
@@ -37,3 +38,55 @@ def test_install_twice_changes_nothing():
     faust_fixes.install()
     faust_fixes.install()
     assert Consumer.on_partitions_revoked is faust_fixes.on_partitions_revoked
+
+
+class _Record:
+    def __init__(self, offset: int) -> None:
+        self.offset = offset
+
+
+class _PausedWhileFetching:
+    """Just what `_wait_next_records` reads of a consumer: faust's own code picks the
+    active partitions, then the client returns records of one that was resumed
+    meanwhile."""
+
+    def __init__(self, active, records, assignment):
+        self.flow_active = True
+        self.app = type("App", (), {"client_only": False})()
+        self.not_waiting_next_records = type("E", (), {"set": lambda self: None})()
+        self._buffered_partitions = set()
+        self._active = active
+        self._records = records
+        self._assignment = assignment
+        self.sought = []
+        self.log = type("L", (), {"info": lambda *a, **k: None})()
+
+    def _get_active_partitions(self):
+        return set(self._active)
+
+    async def _getmany(self, active_partitions, timeout):
+        return dict(self._records)
+
+    def assignment(self):
+        return set(self._assignment)
+
+    async def _seek(self, tp, offset):
+        self.sought.append((tp, offset))
+
+
+def test_records_of_a_partition_faust_would_skip_are_fetched_again():
+    import asyncio
+
+    from faust.types import TP
+
+    changelog, raw, gone = TP("seen-changelog", 0), TP("raw", 0), TP("raw", 1)
+    consumer = _PausedWhileFetching(
+        active={changelog},
+        records={changelog: [_Record(5)], raw: [_Record(128), _Record(129)], gone: [_Record(7)]},
+        assignment={changelog, raw},
+    )
+    records, active = asyncio.run(faust_fixes._wait_next_records(consumer, 1.0))
+    assert set(records) == {changelog} and active == {changelog}
+    # The skipped partition starts again at its first skipped record; one no longer
+    # assigned here is left alone (its new owner starts at the committed offset).
+    assert consumer.sought == [(raw, 128)]
