@@ -1,4 +1,4 @@
-"""Five repairs of faust-streaming 0.15.3, which lost or duplicated messages at
+"""Six repairs of faust-streaming 0.15.3, which lost or duplicated messages at
 rebalances (seen with two workers in a group, one of them stopping).
 
 1. Acks forgotten before the commit at a revoke. faust's `on_partitions_revoked` drops
@@ -39,8 +39,17 @@ rebalances (seen with two workers in a group, one of them stopping).
    recovery resumed the stream partitions while that fetch was waiting, the client
    returned their first records (from the offsets just sought) and faust threw them
    away, although the client's position had moved past them: 189 of 3,000 never
-   enriched, with no trace. Here such records are given back: the partition is moved
-   to the first of them, so they are fetched again.
+   enriched, with no trace. Here such records are given back: when they are the
+   partition's next ones, it is moved back to the first of them and they are fetched
+   again (records from before a later seek are left skipped, as faust does).
+
+6. (exactly_once) Recovery crashed on a partition it had restored before. Under
+   transactions faust takes a changelog partition's "highwater" from the client's
+   cache of its last stable offset, which is empty for a partition not fetched since
+   the latest assignment: highwater -1, and the consistency check then finds the
+   offset this worker had already restored (271) "higher than the topic" and crashes
+   the worker (ConsistencyError). Here an unknown last stable offset is asked of the
+   broker (a read_committed end offset is the last stable offset).
 
 The replaced methods are faust's own with the lines marked "khabar" changed;
 faust-streaming is pinned to 0.15.3 (pyproject.toml) and `install` refuses another.
@@ -54,6 +63,7 @@ from typing import Any, cast
 import faust
 from faust.tables.recovery import Recovery
 from faust.transport.consumer import CONSUMER_PARTITIONS_REVOKED, Consumer, TransactionManager
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 from faust.utils.tracing import traced_from_parent_span
 from mode import Service
 
@@ -78,6 +88,18 @@ async def perform_seek(self: Consumer) -> None:
         await self.seek_wait({tp: offset or 0 for tp, offset in earliest.items()})
 
 
+async def _highwaters(self: AIOKafkaConsumerThread, partitions: Any) -> Any:
+    consumer = self._ensure_consumer()
+    if not self.consumer.in_transaction:
+        return await consumer.end_offsets(partitions)
+    # khabar: repair 6 (module docstring).
+    highwaters = {tp: consumer.last_stable_offset(tp) for tp in partitions}
+    unknown = [tp for tp, offset in highwaters.items() if offset is None]
+    if unknown:
+        highwaters.update(await consumer.end_offsets(unknown))
+    return highwaters
+
+
 _original_wait_next_records = Consumer._wait_next_records
 
 
@@ -89,9 +111,17 @@ async def _wait_next_records(self: Consumer, timeout: float) -> Any:
         assignment = self.assignment()
         for tp in [tp for tp in records if tp not in active_partitions and tp not in self._buffered_partitions]:
             skipped = records.pop(tp)
-            if skipped and tp in assignment:
-                self.log.info("Fetching %r again from %r: records came for it while it was paused", tp, skipped[0].offset)
-                await self._seek(tp, skipped[0].offset)
+            if not skipped or tp not in assignment:
+                continue
+            first = skipped[0].offset
+            # Only records that are the partition's next ones: faust's read offset is
+            # the position sought (committed) or the last record read. Others were
+            # fetched before a seek that has since moved the partition; going back to
+            # them would read committed records twice, or jump over some.
+            read = self._read_offset.get(tp)
+            if read is None or first in (read, read + 1):
+                self.log.info("Fetching %r again from %r: records came for it while it was paused", tp, first)
+                await self._seek(tp, first)
     return records, active_partitions
 
 
@@ -205,6 +235,7 @@ def install() -> None:
     Consumer.on_partitions_revoked = on_partitions_revoked  # type: ignore[method-assign]
     Consumer.perform_seek = perform_seek  # type: ignore[method-assign]
     Consumer._wait_next_records = _wait_next_records  # type: ignore[method-assign]
+    AIOKafkaConsumerThread._highwaters = _highwaters  # type: ignore[method-assign]
     TransactionManager.on_rebalance = on_rebalance  # type: ignore[method-assign]
     Recovery._resume_streams = _resume_streams  # type: ignore[method-assign]
     Recovery.on_recovery_completed = on_recovery_completed  # type: ignore[method-assign]

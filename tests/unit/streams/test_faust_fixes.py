@@ -8,6 +8,7 @@ import faust
 import pytest
 from faust.tables.recovery import Recovery
 from faust.transport.consumer import Consumer, TransactionManager
+from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
 
 from streams import faust_fixes
 from streams.app import create_app
@@ -29,6 +30,7 @@ def test_creating_the_app_installs_the_fixes(tmp_path):
     assert Consumer.on_partitions_revoked is faust_fixes.on_partitions_revoked
     assert Consumer.perform_seek is faust_fixes.perform_seek
     assert Consumer._wait_next_records is faust_fixes._wait_next_records
+    assert AIOKafkaConsumerThread._highwaters is faust_fixes._highwaters
     assert TransactionManager.on_rebalance is faust_fixes.on_rebalance
     assert Recovery._resume_streams is faust_fixes._resume_streams
     assert Recovery.on_recovery_completed is faust_fixes.on_recovery_completed
@@ -59,6 +61,7 @@ class _PausedWhileFetching:
         self._records = records
         self._assignment = assignment
         self.sought = []
+        self._read_offset = {}
         self.log = type("L", (), {"info": lambda *a, **k: None})()
 
     def _get_active_partitions(self):
@@ -90,3 +93,52 @@ def test_records_of_a_partition_faust_would_skip_are_fetched_again():
     # The skipped partition starts again at its first skipped record; one no longer
     # assigned here is left alone (its new owner starts at the committed offset).
     assert consumer.sought == [(raw, 128)]
+
+
+def test_records_fetched_before_a_later_seek_do_not_move_the_partition():
+    import asyncio
+
+    from faust.types import TP
+
+    changelog, behind, ahead, next_one = TP("c", 0), TP("raw", 0), TP("raw", 1), TP("raw", 2)
+    consumer = _PausedWhileFetching(
+        active={changelog},
+        records={behind: [_Record(90)], ahead: [_Record(139)], next_one: [_Record(51)]},
+        assignment={changelog, behind, ahead, next_one},
+    )
+    # Sought to the committed offsets 124 and 124; on raw:2, record 50 was the last read.
+    consumer._read_offset = {behind: 124, ahead: 124, next_one: 50}
+    records, _ = asyncio.run(faust_fixes._wait_next_records(consumer, 1.0))
+    assert records == {}
+    assert consumer.sought == [(next_one, 51)]
+
+
+class _Client:
+    """The client's side of `_highwaters`: a cache of last stable offsets filled by
+    fetches, and the broker's answer to a read_committed end-offsets request."""
+
+    def __init__(self, cached, broker):
+        self.cached, self.broker, self.asked = cached, broker, []
+
+    def last_stable_offset(self, tp):
+        return self.cached.get(tp)
+
+    async def end_offsets(self, partitions):
+        self.asked.append(sorted(partitions))
+        return {tp: self.broker[tp] for tp in partitions}
+
+
+def test_an_unknown_last_stable_offset_is_asked_of_the_broker():
+    import asyncio
+
+    from faust.types import TP
+
+    fetched, reassigned = TP("seen-changelog", 0), TP("seen-changelog", 1)
+    client = _Client(cached={fetched: 40}, broker={fetched: 41, reassigned: 272})
+    thread = type("Thread", (), {})()
+    thread._ensure_consumer = lambda: client
+    thread.consumer = type("C", (), {"in_transaction": True})()
+    highwaters = asyncio.run(faust_fixes._highwaters(thread, [fetched, reassigned]))
+    # Not -1 (faust's reading of "unknown"), which crashed recovery's consistency check.
+    assert highwaters == {fetched: 40, reassigned: 272}
+    assert client.asked == [[reassigned]]
