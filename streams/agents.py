@@ -24,10 +24,10 @@ class Enricher:
         self.settings = settings
         self.app = app
         self.limits = Limits(settings.max_article_bytes, settings.min_arabic_share)
-        self.enriched = out[topics.ENRICHED]
-        self.claims = out[topics.CLAIMS]
-        self.figures = out[topics.FIGURES]
-        self.deadletter = out[topics.DEADLETTER]
+        self.enriched = out[topics.ENRICHED].get_topic_name()
+        self.claims = out[topics.CLAIMS].get_topic_name()
+        self.figures = out[topics.FIGURES].get_topic_name()
+        self.deadletter = out[topics.DEADLETTER].get_topic_name()
         self.seen = seen
         self.stats = Stats()
         self._crashing = False
@@ -76,32 +76,36 @@ class Enricher:
             },
         )
 
-    async def _send(self, topic: Any, msg: Any, key: bytes | None, value: dict[str, Any], schema: str) -> None:
-        headers = events.headers(schema)
+    def _destination(self, msg: Any) -> tuple[int | None, str | None]:
+        """(partition, transactional id) of every output of `msg`; (None, None): the
+        key picks the partition, outside any transaction."""
         app = self.app
-        partition = None
-        transactional_id = None
-        if app.in_transaction:
-            # exactly_once: the output must be in the transaction that commits the
-            # offset of the message it came from. faust 0.15.3 picks the transaction by
-            # the output's partition as the *consumer's* metadata knows it; the consumer
-            # knows only the topics it reads, so for khabar's output topics faust found
-            # none and sent them OUTSIDE any transaction (committed at once: a crash
-            # before the offset commit duplicated them). So: the source partition's
-            # transaction, and the same partition number on the output topic (all
-            # khabar topics have the same partition count, `khabar topics create`).
-            transactional_id = f"{app.conf.id}-{app.assignor.group_for_topic(msg.topic)}-{msg.partition}"
-            partition = msg.partition
+        if not app.in_transaction:
+            return None, None
+        # exactly_once: the output must be in the transaction that commits the offset
+        # of the message it came from. faust 0.15.3 picks the transaction by the
+        # output's partition as the *consumer's* metadata knows it; the consumer knows
+        # only the topics it reads, so for khabar's output topics faust found none and
+        # sent them OUTSIDE any transaction (committed at once: a crash before the
+        # offset commit duplicated them). So: the source partition's transaction, and
+        # the same partition number on the output topic (all khabar topics have the
+        # same partition count, `khabar topics create`).
+        return msg.partition, f"{app.conf.id}-{app.assignor.group_for_topic(msg.topic)}-{msg.partition}"
+
+    async def _send(
+        self, topic: str, destination: tuple[int | None, str | None], key: bytes | None, value: dict[str, Any], schema: str
+    ) -> None:
+        partition, transactional_id = destination
         # Straight to faust's producer, not `topic.send`: faust's channel machinery
         # (future messages, per-send producer lookup) cost more than the send itself,
-        # and an article has ~40 outputs. The key picks the partition as before.
-        delivery = await app.producer.send(
-            topic.get_topic_name(),
+        # and an article has ~40 outputs.
+        delivery = await self.app.producer.send(
+            topic,
             key,
             codecs.dumps(value),
             partition,
             None,
-            headers,
+            events.headers(schema),
             transactional_id=transactional_id,
         )
         delivery.add_done_callback(self._on_delivery)
@@ -122,15 +126,16 @@ class Enricher:
 
     async def _publish(self, result: Enriched, duplicate_of: str | None, where: dict[str, Any], msg: Any) -> None:
         key = result.article_id.encode("utf-8")
-        await self._send(self.enriched, msg, key, events.enriched_article(result, duplicate_of, where), "article.enriched")
+        to = self._destination(msg)
+        await self._send(self.enriched, to, key, events.enriched_article(result, duplicate_of, where), "article.enriched")
         for claim in events.claim_events(result):
-            await self._send(self.claims, msg, key, claim, "claim")
+            await self._send(self.claims, to, key, claim, "claim")
         for figure in events.figure_events(result):
-            await self._send(self.figures, msg, key, figure, "figure")
+            await self._send(self.figures, to, key, figure, "figure")
 
     async def _dead_letter(self, rejected: Rejected, msg: Any, where: dict[str, Any]) -> None:
         letter = events.dead_letter(rejected, msg.value, msg.key, msg.topic, msg.partition, msg.offset)
-        await self._send(self.deadletter, msg, msg.key, letter, "deadletter")
+        await self._send(self.deadletter, self._destination(msg), msg.key, letter, "deadletter")
         self.stats.dead_letter(rejected.reason)
         logger.warning(
             "article.dead_lettered",

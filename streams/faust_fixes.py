@@ -108,8 +108,9 @@ async def _wait_next_records(self: Consumer, timeout: float) -> Any:
     # khabar: repair 5 (module docstring). faust's `getmany` yields only the records of
     # `active_partitions` (or buffered ones); give the others back to the client.
     if records and active_partitions is not None:
-        assignment = self.assignment()
-        for tp in [tp for tp in records if tp not in active_partitions and tp not in self._buffered_partitions]:
+        skipped_tps = [tp for tp in records if tp not in active_partitions and tp not in self._buffered_partitions]
+        assignment = self.assignment() if skipped_tps else set()
+        for tp in skipped_tps:
             skipped = records.pop(tp)
             if not skipped or tp not in assignment:
                 continue

@@ -4,11 +4,14 @@ the version it was written for, and the worker's app is built with it in place."
 
 from __future__ import annotations
 
+import asyncio
+
 import faust
 import pytest
 from faust.tables.recovery import Recovery
 from faust.transport.consumer import Consumer, TransactionManager
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
+from faust.types import TP
 
 from streams import faust_fixes
 from streams.app import create_app
@@ -78,10 +81,6 @@ class _PausedWhileFetching:
 
 
 def test_records_of_a_partition_faust_would_skip_are_fetched_again():
-    import asyncio
-
-    from faust.types import TP
-
     changelog, raw, gone = TP("seen-changelog", 0), TP("raw", 0), TP("raw", 1)
     consumer = _PausedWhileFetching(
         active={changelog},
@@ -96,10 +95,6 @@ def test_records_of_a_partition_faust_would_skip_are_fetched_again():
 
 
 def test_records_fetched_before_a_later_seek_do_not_move_the_partition():
-    import asyncio
-
-    from faust.types import TP
-
     changelog, behind, ahead, next_one = TP("c", 0), TP("raw", 0), TP("raw", 1), TP("raw", 2)
     consumer = _PausedWhileFetching(
         active={changelog},
@@ -129,10 +124,6 @@ class _Client:
 
 
 def test_an_unknown_last_stable_offset_is_asked_of_the_broker():
-    import asyncio
-
-    from faust.types import TP
-
     fetched, reassigned = TP("seen-changelog", 0), TP("seen-changelog", 1)
     client = _Client(cached={fetched: 40}, broker={fetched: 41, reassigned: 272})
     thread = type("Thread", (), {})()
