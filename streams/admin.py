@@ -23,7 +23,7 @@ def create_topics(settings: Settings, timeout_s: float = 30.0) -> dict[str, str]
             name: {
                 "num_partitions": settings.partitions,
                 "replication_factor": settings.replication,
-                "configs": spec.config,
+                "configs": topics.config(spec, settings),
             }
             for name, spec in wanted.items()
             if name not in existing
@@ -31,6 +31,31 @@ def create_topics(settings: Settings, timeout_s: float = 30.0) -> dict[str, str]
         if missing:
             client.create_topics(missing, timeout_ms=int(timeout_s * 1000), wait_for_metadata=True)
         return {name: ("created" if name in missing else "exists") for name in wanted}
+    finally:
+        client.close()
+
+
+def message_limits(settings: Settings, names: list[str]) -> dict[str, int]:
+    """max.message.bytes in force for each existing topic of `names` (the topic's own
+    setting or the broker's default): topics made by an older khabar or by hand may
+    take less than KHABAR_MAX_MESSAGE_BYTES, and the worker must size its outputs to
+    what the broker will accept, or the broker refuses them after the fact."""
+    from kafka.admin import ConfigResource, ConfigResourceType
+
+    client = admin_client(settings)
+    try:
+        present = set(client.list_topics())
+        wanted = [n for n in names if n in present]
+        if not wanted:
+            return {}
+        answer = client.describe_configs([ConfigResource(ConfigResourceType.TOPIC, n) for n in wanted])
+        found = answer.get("topic", {}) if isinstance(answer, dict) else {}
+        limits = {}
+        for name in wanted:
+            entry = found.get(name, {}).get("max.message.bytes")
+            if entry and str(entry.get("value", "")).isdigit():
+                limits[name] = int(entry["value"])
+        return limits
     finally:
         client.close()
 

@@ -8,13 +8,15 @@ one of: enriched, duplicate (logged), dead letter. None is dropped silently.
 
 from __future__ import annotations
 
-import asyncio
 import time
 from typing import Any
 
-from streams import codecs, events, topics
+from streams import events, topics
+from streams.admin import message_limits
+from streams.lifecycle import fatal
 from streams.logs import logger
-from streams.pipeline import Enriched, Limits, Rejected, process
+from streams.outputs import Output, article_outputs, dead_letter_output
+from streams.pipeline import Limits, Rejected, process
 from streams.settings import Settings
 from streams.stats import Stats
 
@@ -23,16 +25,36 @@ class Enricher:
     def __init__(self, settings: Settings, out: dict[str, Any], seen: Any, app: Any) -> None:
         self.settings = settings
         self.app = app
-        self.limits = Limits(settings.max_article_bytes, settings.min_arabic_share)
-        self.enriched = out[topics.ENRICHED].get_topic_name()
-        self.claims = out[topics.CLAIMS].get_topic_name()
-        self.figures = out[topics.FIGURES].get_topic_name()
-        self.deadletter = out[topics.DEADLETTER].get_topic_name()
+        self.limits = Limits.of(settings)
+        self.topic_names = {name: out[name].get_topic_name() for name in topics.OUTPUTS}
+        # Largest message each output topic takes: KHABAR_MAX_MESSAGE_BYTES (the
+        # producer's request size), lowered by `check_topic_limits` where a topic
+        # made elsewhere takes less.
+        self.limits_bytes = {name: settings.max_message_bytes for name in topics.OUTPUTS}
         self.seen = seen
         self.stats = Stats()
-        self._crashing = False
+
+    def check_topic_limits(self) -> None:
+        """Size outputs to what the broker accepts (blocking admin call, once at start)."""
+        by_name = {self.topic_names[name]: name for name in topics.OUTPUTS}
+        try:
+            found = message_limits(self.settings, list(by_name))
+        except Exception as exc:  # the broker answers the consumer anyway; keep the settings
+            logger.warning("topics.limits_unknown", extra={"error": f"{type(exc).__name__}: {exc}"})
+            return
+        for topic, limit in found.items():
+            name = by_name[topic]
+            if limit < self.limits_bytes[name]:
+                logger.warning(
+                    "topics.limit_below_setting",
+                    extra={"topic": topic, "max_message_bytes": limit, "setting": self.limits_bytes[name]},
+                )
+                self.limits_bytes[name] = limit
 
     async def handle(self, event: Any) -> None:
+        """Judge, de-duplicate and publish one raw message. Raises only for a failure of
+        the broker or the producer (the agent then ends the worker): everything that
+        belongs to the message itself ends as a dead letter with its reason."""
         msg = event.message
         where = {"topic": msg.topic, "partition": msg.partition, "offset": msg.offset}
         self.stats.seen(msg.topic, msg.partition, msg.offset)
@@ -55,7 +77,17 @@ class Enricher:
         content_key = result.findings["content_key"]
         first = self.seen.get(f"content:{content_key}")
         duplicate_of = first["id"] if first is not None and first["id"] != result.article_id else None
-        await self._publish(result, duplicate_of, where, msg)
+        key = result.article_id.encode("utf-8")
+        # Everything serialized and size-checked before the first send: an output the
+        # broker would refuse is the article's fault and makes it a dead letter here,
+        # never half-published nor retried forever.
+        outputs = article_outputs(result, duplicate_of, where, self.limits_bytes, key)
+        if isinstance(outputs, Rejected):
+            await self._dead_letter(outputs, msg, where)
+            return
+        destination = self._destination(msg)
+        for output in outputs:
+            await self._send(output, destination, key)
         self.seen[id_key] = {"at": here, "content": content_key}
         if first is None:
             self.seen[f"content:{content_key}"] = {"id": result.article_id, "at": here}
@@ -72,6 +104,7 @@ class Enricher:
                     "figures": len(result.findings["figures"]),
                     "claims": len(result.findings["claims"]),
                 },
+                "truncated": result.findings.get("truncated") or None,
                 "latency_ms": round(latency_ms, 3) if latency_ms is not None else None,
             },
         )
@@ -92,50 +125,38 @@ class Enricher:
         # same partition count, `khabar topics create`).
         return msg.partition, f"{app.conf.id}-{app.assignor.group_for_topic(msg.topic)}-{msg.partition}"
 
-    async def _send(
-        self, topic: str, destination: tuple[int | None, str | None], key: bytes | None, value: dict[str, Any], schema: str
-    ) -> None:
+    async def _send(self, output: Output, destination: tuple[int | None, str | None], key: bytes | None) -> None:
         partition, transactional_id = destination
         # Straight to faust's producer, not `topic.send`: faust's channel machinery
         # (future messages, per-send producer lookup) cost more than the send itself,
         # and an article has ~40 outputs.
         delivery = await self.app.producer.send(
-            topic,
+            self.topic_names[output.topic],
             key,
-            codecs.dumps(value),
+            output.value,
             partition,
             None,
-            events.headers(schema),
+            events.headers(output.schema),
             transactional_id=transactional_id,
         )
         delivery.add_done_callback(self._on_delivery)
 
     def _on_delivery(self, delivery: Any) -> None:
-        """An output that could not be written must not be forgotten: the worker stops
-        (exit code 1) and its supervisor (compose's restart policy, Kubernetes) starts
-        it again, to resume from the last committed offset. Carrying on would commit
-        offsets past messages whose outputs never arrived, or (a fenced transactional
-        producer after a rebalance) stall the partition silently."""
+        """An output that could not be written must not be forgotten: the worker ends at
+        once (exit code 1, streams/lifecycle.py) and its supervisor (compose's restart
+        policy, Kubernetes) starts it again, to resume from the last committed offset.
+        Carrying on, or a graceful stop, would commit offsets past messages whose
+        outputs never arrived, or (a fenced transactional producer after a rebalance)
+        stall the partition silently. Sizes were checked before the send
+        (streams/outputs.py), so a refusal here is the broker's or the producer's."""
         if delivery.cancelled() or delivery.exception() is None:
             return
-        exc = delivery.exception()
-        logger.error("output.send_failed", extra={"error": f"{type(exc).__name__}: {exc}"})
-        if not self._crashing:
-            self._crashing = True
-            asyncio.ensure_future(self.app.crash(exc))
-
-    async def _publish(self, result: Enriched, duplicate_of: str | None, where: dict[str, Any], msg: Any) -> None:
-        key = result.article_id.encode("utf-8")
-        to = self._destination(msg)
-        await self._send(self.enriched, to, key, events.enriched_article(result, duplicate_of, where), "article.enriched")
-        for claim in events.claim_events(result):
-            await self._send(self.claims, to, key, claim, "claim")
-        for figure in events.figure_events(result):
-            await self._send(self.figures, to, key, figure, "figure")
+        fatal("output.send_failed", delivery.exception())
 
     async def _dead_letter(self, rejected: Rejected, msg: Any, where: dict[str, Any]) -> None:
         letter = events.dead_letter(rejected, msg.value, msg.key, msg.topic, msg.partition, msg.offset)
-        await self._send(self.deadletter, self._destination(msg), msg.key, letter, "deadletter")
+        output = dead_letter_output(letter, msg.value, self.limits_bytes, msg.key)
+        await self._send(output, self._destination(msg), msg.key)
         self.stats.dead_letter(rejected.reason)
         logger.warning(
             "article.dead_lettered",

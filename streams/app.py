@@ -12,6 +12,7 @@ import faust
 
 from streams import codecs, faust_fixes, topics
 from streams.agents import Enricher
+from streams.lifecycle import fatal
 from streams.logs import logger, logging_config
 from streams.settings import Settings
 
@@ -36,8 +37,10 @@ def create_app(settings: Settings) -> faust.App:
         web_port=settings.web_port,
         web_bind=settings.web_host,
         consumer_auto_offset_reset="earliest",
-        # Enriched articles of long stories exceed the 1 MB default request size.
-        producer_max_request_size=8_388_608,
+        # Enriched articles of long stories exceed the 1 MB default request size; the
+        # output topics take the same (streams/topics.py), and outputs are sized to it
+        # before they are sent (streams/outputs.py).
+        producer_max_request_size=settings.max_message_bytes,
         logging_config=logging_config(settings.log_level, settings.worker_id),
         # A bad message must never crash the agent, but a real bug must be seen: the
         # agent dead-letters processor errors itself; anything else crashes loudly.
@@ -152,6 +155,7 @@ def create_app(settings: Settings) -> faust.App:
         # directly, which never sends that signal. The agent starts before the first
         # commit (faust's commit timer first sleeps one commit interval).
         lock_commits()
+        await asyncio.get_running_loop().run_in_executor(None, enricher.check_topic_limits)
         stream = stream.noack()
         async for event in stream.events():
             msg = event.message
@@ -167,9 +171,17 @@ def create_app(settings: Settings) -> faust.App:
                 # Acked only once handled: a message whose handling was cancelled (a
                 # stop mid-publish) or failed stays uncommitted and is handled again
                 # after the restart, never committed with half its outputs.
-                await enricher.handle(event)
-                if app.in_transaction:
-                    await app.producer.buffer.flush()
+                try:
+                    await enricher.handle(event)
+                    if app.in_transaction:
+                        await app.producer.buffer.flush()
+                except Exception as exc:
+                    # Whatever belongs to the message was dead-lettered inside
+                    # `handle`: this is the broker or the producer. Left to faust, the
+                    # agent would restart past an unacked message that then blocks
+                    # every commit, rebalance and shutdown of the partition. Exit 1;
+                    # the restart resumes from the committed offset.
+                    fatal("worker.output_failed", exc, topic=msg.topic, partition=msg.partition, offset=msg.offset)
                 await stream.ack(event)
                 handled[tp_key] = msg.offset
                 expected[tp_key] = max(expected.get(tp_key, 0), msg.offset + 1)

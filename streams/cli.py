@@ -34,14 +34,14 @@ def _settings():
 def worker() -> None:
     """Run the enrich agent (faust worker) until SIGTERM or Ctrl-C."""
     settings = _settings()
-    from faust.worker import Worker
-
     from streams.app import create_app
+    from streams.lifecycle import KhabarWorker
     from streams.logs import logging_config
 
     app = create_app(settings)
-    Worker(
+    KhabarWorker(
         app,
+        shutdown_timeout=settings.shutdown_timeout,
         loglevel=settings.log_level,
         quiet=True,
         redirect_stdouts=False,

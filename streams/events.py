@@ -67,6 +67,7 @@ def enriched_article(
         "figures": result.findings["figures"],
         "claims": result.findings["claims"],
         "source_offset": position,
+        "truncated": result.findings.get("truncated"),
     }
 
 
@@ -105,6 +106,7 @@ def dead_letter(
         "reason": rejected.reason,
         "message": rejected.message,
         "original": base64.b64encode(value or b"").decode("ascii"),
+        "original_size": len(value or b""),
         "original_key": base64.b64encode(key).decode("ascii") if key is not None else None,
         "source": {"topic": topic, "partition": partition, "offset": offset},
         "article_id": rejected.article_id,

@@ -17,7 +17,7 @@ def enrich_sources(sources: Iterable[tuple[str, bytes]], out: TextIO, err: TextI
     `where` ("file:line") stands in the dead letter's source topic and the enriched
     article's source_offset, so an error can be traced to its line.
     """
-    limits = Limits(settings.max_article_bytes, settings.min_arabic_share)
+    limits = Limits.of(settings)
     dead = 0
     for index, (where, raw) in enumerate(sources):
         result = process(raw, limits)

@@ -19,6 +19,7 @@ import orjson
 import schemas
 from processors.enrich import enrich
 from processors.normalize import arabic_share
+from streams.deadline import ArticleTimeout, budget
 
 REASONS = (
     "invalid_json",
@@ -28,6 +29,9 @@ REASONS = (
     "too_large",
     "not_arabic",
     "processor_error",
+    "processing_timeout",
+    "output_too_large",
+    "output_error",
 )
 
 
@@ -51,6 +55,15 @@ class Enriched:
 class Limits:
     max_article_bytes: int = 1_000_000
     min_arabic_share: float = 0.5
+    # Figures, and claims, kept per article (streams/settings.py KHABAR_MAX_FINDINGS):
+    # the number of messages one article fans out to stays bounded whatever its text.
+    max_findings: int = 5000
+    # Seconds the processors may take on one article (streams/deadline.py); None: no limit.
+    article_timeout: float | None = None
+
+    @classmethod
+    def of(cls, settings: Any) -> "Limits":
+        return cls(settings.max_article_bytes, settings.min_arabic_share, settings.max_findings, settings.article_timeout)
 
 
 # Tracking parameters make the same article look like many; they are not part of its
@@ -140,7 +153,14 @@ def process(raw: bytes | None, limits: Limits) -> Enriched | Rejected:
         )
     timings: dict[str, float] = {}
     try:
-        findings = enrich(article, article_id, timings)
+        with budget(limits.article_timeout):
+            findings = enrich(article, article_id, timings)
+    except ArticleTimeout:
+        return Rejected(
+            "processing_timeout",
+            f"the processors took over {limits.article_timeout:g} s (KHABAR_ARTICLE_TIMEOUT) on this article",
+            article_id,
+        )
     except Exception as exc:  # a processor bug must cost one article, not the worker
         where = traceback.extract_tb(exc.__traceback__)[-1]
         return Rejected(
@@ -148,5 +168,24 @@ def process(raw: bytes | None, limits: Limits) -> Enriched | Rejected:
             f"{type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"[:1000],
             article_id,
         )
+    cap_findings(findings, limits.max_findings)
     timings["total"] = (perf_counter() - t0) * 1000
     return Enriched(article_id, article, findings, share, timings)
+
+
+def cap_findings(findings: dict[str, Any], cap: int) -> None:
+    """Keep the first `cap` figures and the first `cap` claims (text order: title, then
+    body). An article past the cap (a statistics table pasted as prose, a crafted
+    article) is still enriched; `findings["truncated"]` says how many there were, and a
+    kept claim lists only kept figures, so every id it names was published."""
+    figures, claims = findings["figures"], findings["claims"]
+    if len(figures) <= cap and len(claims) <= cap:
+        findings["truncated"] = None
+        return
+    findings["truncated"] = {"figures_found": len(figures), "claims_found": len(claims), "kept_per_kind": cap}
+    if len(figures) > cap:
+        del figures[cap:]
+        kept = {f["id"] for f in figures}
+        for claim in claims:
+            claim["figures"] = [i for i in claim["figures"] if i in kept]
+    del claims[cap:]

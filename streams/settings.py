@@ -43,6 +43,28 @@ SETTINGS: tuple[Setting, ...] = (
         " (bounds the pause after a kill -9 or a lost node; keep it above the slowest article's processing time)",
     ),
     Setting("KHABAR_MAX_ARTICLE_BYTES", "1000000", "raw messages larger than this are dead-lettered (too_large)"),
+    Setting(
+        "KHABAR_MAX_MESSAGE_BYTES",
+        "8388608",
+        "largest message khabar writes: max.message.bytes of the output topics it creates and the producer's"
+        " request size; at least 3x KHABAR_MAX_ARTICLE_BYTES so a dead letter always fits",
+    ),
+    Setting(
+        "KHABAR_MAX_FINDINGS",
+        "5000",
+        "figures, and claims, kept per article (in text order); the enriched event says how many were left out",
+    ),
+    Setting(
+        "KHABAR_ARTICLE_TIMEOUT",
+        "10",
+        "seconds one article may take in the processors before it is dead-lettered (processing_timeout)",
+    ),
+    Setting(
+        "KHABAR_SHUTDOWN_TIMEOUT",
+        "30",
+        "seconds from SIGTERM to exit, whatever state the worker is in (then exit code 1);"
+        " above KHABAR_ARTICLE_TIMEOUT, below the orchestrator's grace period",
+    ),
     Setting("KHABAR_MIN_ARABIC_SHARE", "0.5", "share of Arabic letters below which an article is dead-lettered (not_arabic)"),
     Setting("KHABAR_STATS_INTERVAL", "10", "seconds between `stats` log lines"),
     Setting("KHABAR_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
@@ -123,6 +145,10 @@ class Settings:
     commit_interval: float
     session_timeout: float
     max_article_bytes: int
+    max_message_bytes: int
+    max_findings: int
+    article_timeout: float
+    shutdown_timeout: float
     min_arabic_share: float
     stats_interval: float
     log_level: str
@@ -148,6 +174,10 @@ _PARSERS: dict[str, Callable[[str, str], object]] = {
     "KHABAR_COMMIT_INTERVAL": _positive_float,
     "KHABAR_SESSION_TIMEOUT": _session_timeout,
     "KHABAR_MAX_ARTICLE_BYTES": _positive_int,
+    "KHABAR_MAX_MESSAGE_BYTES": _positive_int,
+    "KHABAR_MAX_FINDINGS": _positive_int,
+    "KHABAR_ARTICLE_TIMEOUT": _positive_float,
+    "KHABAR_SHUTDOWN_TIMEOUT": _positive_float,
     "KHABAR_MIN_ARABIC_SHARE": _share,
     "KHABAR_STATS_INTERVAL": _positive_float,
     "KHABAR_LOG_LEVEL": _level,
@@ -166,4 +196,18 @@ def load(env: Mapping[str, str] | None = None) -> Settings:
         values["worker_id"] = f"{socket.gethostname()}-{os.getpid()}"
     if not values["app_id"]:
         raise SettingsError("KHABAR_APP_ID must not be empty")
+    # A raw message up to the raw topic's limit (2x the article limit, streams/topics.py)
+    # is dead-lettered with its bytes in base64 (4/3 of them): the dead letter must fit.
+    if values["max_message_bytes"] < 3 * values["max_article_bytes"]:  # type: ignore[operator]
+        raise SettingsError(
+            f"KHABAR_MAX_MESSAGE_BYTES ({values['max_message_bytes']}) must be at least 3x"
+            f" KHABAR_MAX_ARTICLE_BYTES ({values['max_article_bytes']}), so that any article's dead letter fits"
+        )
+    # The in-flight article must be able to finish (or time out) before the shutdown
+    # deadline, or every SIGTERM during a slow article would end in a forced exit.
+    if values["shutdown_timeout"] <= values["article_timeout"]:  # type: ignore[operator]
+        raise SettingsError(
+            f"KHABAR_SHUTDOWN_TIMEOUT ({values['shutdown_timeout']}) must be above"
+            f" KHABAR_ARTICLE_TIMEOUT ({values['article_timeout']})"
+        )
     return Settings(**values)  # type: ignore[arg-type]

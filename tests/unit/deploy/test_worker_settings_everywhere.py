@@ -41,6 +41,11 @@ def test_deployment_sets_only_settings_names():
     assert [e["configMapRef"]["name"] for e in container["envFrom"]] == [kubernetes_kind("ConfigMap")["metadata"]["name"]]
 
 
+def test_pods_end_themselves_before_kubernetes_kills_them():
+    grace = kubernetes_kind("Deployment")["spec"]["template"]["spec"]["terminationGracePeriodSeconds"]
+    assert grace > float(configmap()["KHABAR_SHUTDOWN_TIMEOUT"])
+
+
 def test_worker_id_is_the_pod_name_in_kubernetes():
     (container,) = kubernetes_kind("Deployment")["spec"]["template"]["spec"]["containers"]
     (worker_id,) = [e for e in container["env"] if e["name"] == "KHABAR_WORKER_ID"]

@@ -57,3 +57,23 @@ def test_values_are_parsed():
 def test_bad_values_fail_naming_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         load({name: value})
+
+
+def test_limits_must_agree_with_each_other():
+    with pytest.raises(SettingsError, match="KHABAR_MAX_MESSAGE_BYTES"):
+        load({"KHABAR_MAX_ARTICLE_BYTES": "3000000", "KHABAR_MAX_MESSAGE_BYTES": "8388608"})
+    with pytest.raises(SettingsError, match="KHABAR_SHUTDOWN_TIMEOUT"):
+        load({"KHABAR_ARTICLE_TIMEOUT": "30", "KHABAR_SHUTDOWN_TIMEOUT": "30"})
+    s = load({"KHABAR_MAX_ARTICLE_BYTES": "2000000", "KHABAR_MAX_MESSAGE_BYTES": "6000000"})
+    assert (s.max_article_bytes, s.max_message_bytes, s.max_findings) == (2_000_000, 6_000_000, 5000)
+    assert (s.article_timeout, s.shutdown_timeout) == (10.0, 30.0)
+
+
+def test_topics_take_what_the_limits_say():
+    from streams import topics
+
+    s = load({"KHABAR_MAX_ARTICLE_BYTES": "2000000", "KHABAR_MAX_MESSAGE_BYTES": "6000000"})
+    configs = {spec.name: topics.config(spec, s) for spec in topics.SPECS}
+    assert configs[topics.RAW]["max.message.bytes"] == "4000000"
+    for name in topics.OUTPUTS:
+        assert configs[name]["max.message.bytes"] == "6000000"

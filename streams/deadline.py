@@ -1,0 +1,62 @@
+"""A time budget per article: the backstop that keeps one article from holding a
+partition.
+
+The processors are linear by construction (benchmarks/adversarial.py checks every
+family of repeated structure), so an article of the size limit takes well under a
+second. Should a new rule slip in a slow path, an article that runs past
+KHABAR_ARTICLE_TIMEOUT is dead-lettered `processing_timeout` instead of stalling its
+partition, the worker's shutdown and every rebalance behind it.
+
+How: a one-shot interval timer (`setitimer(ITIMER_REAL)`) armed around the processors'
+call. Its SIGALRM handler raises `ArticleTimeout` in the main thread, between two
+Python bytecodes of whatever processor code is running; the call unwinds and the
+article gets its answer. Arming and disarming cost two system calls per article
+(microseconds), nothing on the normal path. `ArticleTimeout` is a BaseException so
+that no `except Exception` inside a processor swallows it.
+
+Limits: Python delivers the signal between bytecodes, so a single long C call (one
+regex match over a megabyte) finishes first; the processors' regexes are linear.
+Signals reach only the main thread: called from another thread (a test's executor),
+the budget is not enforced.
+"""
+
+from __future__ import annotations
+
+import signal
+import threading
+from contextlib import contextmanager
+from typing import Any, Iterator
+
+
+class ArticleTimeout(BaseException):
+    """The article's processing ran past its budget."""
+
+
+class _Armed:
+    # The handler raises only while a budget is armed: a SIGALRM delivered just after
+    # `disarm` (already pending in the kernel) must not raise in unrelated code.
+    active = False
+
+
+def _on_alarm(signum: int, frame: Any) -> None:
+    if _Armed.active:
+        _Armed.active = False
+        raise ArticleTimeout()
+
+
+@contextmanager
+def budget(seconds: float | None) -> Iterator[None]:
+    """Run the body with at most `seconds` of wall time, else raise ArticleTimeout.
+    Nested or off-main-thread use runs the body unguarded."""
+    if not seconds or threading.current_thread() is not threading.main_thread() or _Armed.active:
+        yield
+        return
+    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    _Armed.active = True
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        _Armed.active = False
+        signal.signal(signal.SIGALRM, previous)
