@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import logging
 import os
+import signal
 import sys
 import threading
 from typing import Any
@@ -60,30 +61,43 @@ class ShutdownWatchdog:
         self.timeout = timeout
         self._timer: threading.Timer | None = None
 
-    def arm(self, signal_name: str) -> None:
+    def arm(self) -> bool:
+        """Start the countdown (once); True the first time."""
         if self._timer is not None:
-            return
-        logger.info("worker.stopping", extra={"signal": signal_name, "deadline_s": self.timeout})
+            return False
         self._timer = threading.Timer(self.timeout, self._expire)
         self._timer.daemon = True
         self._timer.start()
+        return True
 
     def _expire(self) -> None:
         fatal("worker.shutdown_timeout", deadline_s=self.timeout)
 
 
 class KhabarWorker(Worker):
-    """faust's Worker, with the shutdown deadline armed by SIGTERM and SIGINT."""
+    """faust's Worker, with the shutdown deadline armed by SIGTERM and SIGINT.
+
+    mode's Worker handles signals through the event loop (`add_signal_handler`): while
+    the agent runs synchronous code (the processors, or a hang in a C call) the loop
+    does not turn and the signal waits. So the deadline is armed by a plain Python
+    signal handler, which runs in the main thread between two bytecodes whatever it is
+    doing; the graceful stop is then handed to the loop as before.
+    """
 
     def __init__(self, *args: Any, shutdown_timeout: float, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.watchdog = ShutdownWatchdog(shutdown_timeout)
 
-    # mode's Worker installs these two as the loop's signal handlers.
-    def _on_sigterm(self) -> None:
-        self.watchdog.arm("SIGTERM")
-        super()._on_sigterm()
+    def install_signal_handlers(self) -> None:
+        super().install_signal_handlers()
+        signal.signal(signal.SIGTERM, self._on_stop_signal)
+        signal.signal(signal.SIGINT, self._on_stop_signal)
 
-    def _on_sigint(self) -> None:
-        self.watchdog.arm("SIGINT")
-        super()._on_sigint()
+    def _on_stop_signal(self, signum: int, frame: Any) -> None:
+        if self.watchdog.arm():
+            self.loop.call_soon_threadsafe(self._log_stopping, signal.Signals(signum).name)
+        # mode's own handlers (stop the app gracefully), on the loop's thread.
+        self.loop.call_soon_threadsafe(self._on_sigterm if signum == signal.SIGTERM else self._on_sigint)
+
+    def _log_stopping(self, name: str) -> None:
+        logger.info("worker.stopping", extra={"signal": name, "deadline_s": self.watchdog.timeout})

@@ -165,7 +165,10 @@ def bad_messages(per_reason: int, seed: int, limit: int) -> Iterator[tuple[bytes
 
 # A test-only sitecustomize for worker subprocesses (never shipped): it makes
 # processors.enrich.enrich raise on articles whose meta says {"raise": true}, so the
-# processor_error path is exercised without special cases in product code. It first
+# processor_error path is exercised without special cases in product code; spin for
+# meta {"spin": seconds} (a slow processor path, for the time budget), and spin
+# swallowing every interruption for {"hang": seconds} (a hang the budget cannot end,
+# like a long C call, for the shutdown deadline). It first
 # runs the next sitecustomize on the path (e.g. stubs of processors still being written).
 FAULT_HOOK = '''
 import os, sys
@@ -178,8 +181,22 @@ for _p in sys.path:
 import processors.enrich as _pe
 _original = _pe.enrich
 def enrich(article, article_id, timings=None):
-    if (article.get("meta") or {}).get("raise") is True:
+    meta = article.get("meta") or {}
+    if meta.get("raise") is True:
         raise RuntimeError("fault injected by the test for " + article_id)
+    import time
+    if meta.get("spin"):
+        end = time.monotonic() + float(meta["spin"])
+        while time.monotonic() < end:
+            pass
+    if meta.get("hang"):
+        end = time.monotonic() + float(meta["hang"])
+        while time.monotonic() < end:
+            try:
+                while time.monotonic() < end:
+                    pass
+            except BaseException:
+                pass
     return _original(article, article_id, timings)
 _pe.enrich = enrich
 '''
