@@ -36,6 +36,9 @@ class _Armed:
     # The handler raises only while a budget is armed: a SIGALRM delivered just after
     # `disarm` (already pending in the kernel) must not raise in unrelated code.
     active = False
+    # The handler is installed once and left in place (khabar owns SIGALRM in its
+    # processes): re-installing it per article cost as much as the timer itself.
+    installed = False
 
 
 def _on_alarm(signum: int, frame: Any) -> None:
@@ -51,7 +54,9 @@ def budget(seconds: float | None) -> Iterator[None]:
     if not seconds or threading.current_thread() is not threading.main_thread() or _Armed.active:
         yield
         return
-    previous = signal.signal(signal.SIGALRM, _on_alarm)
+    if not _Armed.installed or signal.getsignal(signal.SIGALRM) is not _on_alarm:
+        signal.signal(signal.SIGALRM, _on_alarm)
+        _Armed.installed = True
     _Armed.active = True
     signal.setitimer(signal.ITIMER_REAL, seconds)
     try:
@@ -59,4 +64,3 @@ def budget(seconds: float | None) -> Iterator[None]:
     finally:
         signal.setitimer(signal.ITIMER_REAL, 0)
         _Armed.active = False
-        signal.signal(signal.SIGALRM, previous)
