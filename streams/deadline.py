@@ -17,7 +17,8 @@ that no `except Exception` inside a processor swallows it.
 Limits: Python delivers the signal between bytecodes, so a single long C call (one
 regex match over a megabyte) finishes first; the processors' regexes are linear.
 Signals reach only the main thread: called from another thread (a test's executor),
-the budget is not enforced.
+the budget is not enforced. mode's blocking detector (faust's debug mode, which
+khabar never turns on) also uses SIGALRM.
 """
 
 from __future__ import annotations
