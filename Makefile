@@ -37,7 +37,7 @@ test: install tools
 	$(BIN)/python -m pytest
 
 test-unit: install
-	$(BIN)/python -m pytest tests/unit
+	$(BIN)/python -m pytest -m "not integration"
 
 test-integration: install
 	$(BIN)/python -m pytest tests/integration

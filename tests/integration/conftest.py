@@ -16,7 +16,16 @@ import pytest
 
 from tests.integration.harness import Cluster, KAFKA_SH
 
-pytestmark = pytest.mark.integration
+INTEGRATION = Path(__file__).resolve().parent
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Mark every test under tests/integration `integration` (a `pytestmark` in a
+    conftest marks nothing), so `pytest -m "not integration"` runs the unit tests
+    without a broker; `make test` runs both."""
+    for item in items:
+        if INTEGRATION in Path(str(item.fspath)).resolve().parents:
+            item.add_marker(pytest.mark.integration)
 
 
 @pytest.fixture(scope="session")
