@@ -77,7 +77,17 @@ _DEFINITE_COUNT_CLASSES = frozenset({"unit", "unit_short", "ten", "ten_short"})
 _STARTERS = frozenset(
     set(CARDINALS) | set(ORDINALS) | set(FRACTIONS) | set(DIGIT_CLITICS) | L.MONTH_FIRST_WORDS
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in _DEFINITE_COUNT_CLASSES | {"tens"}}
+    | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in ("teen_head", "one")}
 )
+# A minus sign glued to digits: "-1.2", "−٦" (U+2212), "–5"; after a word or a number with
+# no space it is a hyphen ("إس-300", "2000-3000").
+_MINUS = frozenset({"-", "\u2212", "\u2013"})
+# "1 فاصلة 5": the spelled decimal point
+_DECIMAL_WORDS = frozenset({"فاصله"})
+# Spaces allowed between the digit groups of "2 500 000" (one character: space, no-break
+# space, thin space, narrow no-break space).
+_GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")
+_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Last words of the "before" qualifiers, with the clitics they may carry.
 _QUALIFIER_ENDS = frozenset(
     c + k[-1] if len(k) == 1 else k[-1]
@@ -257,6 +267,8 @@ class _Scanner:
         if k == NUM:
             if i and tk.kind[i - 1] == SIGN and tk.adj[i] and tk.fold[i - 1] in "/:":
                 return None
+            if self._leading_point(i):
+                return "D", digits_value("0." + tk.fold[i]), "", 1  # ".5", "٫٢٥"
             v = digits_value(tk.fold[i])
             return None if v is None else ("D", v, "", 1)
         if k != WORD:
@@ -265,10 +277,29 @@ class _Scanner:
         if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
             v = digits_value(tk.fold[i + 1])
             return None if v is None else ("D", v, f, 2)
+        if f == "و" and i + 1 < tk.n and tk.kind[i + 1] == WORD and tk.joined(i + 1):
+            # the conjunction written apart: "أربعة و عشرون", "خمسمائة و خمسة و عشرون"
+            e = CARDINALS.get(tk.fold[i + 1])
+            if e is None or e[0]:
+                return None
+            return e[1][0], e[1][1], "و", 2
         e = CARDINALS.get(f)
         if e is None or f in _NOT_NUMBERS:
             return None
         return e[1][0], e[1][1], e[0], 1
+
+    def _leading_point(self, i: int) -> bool:
+        """Digits i open with a decimal point and nothing before it: ".5", "٫٢٥"."""
+        tk = self.tk
+        if not (i > 1 and tk.adj[i] and tk.fold[i - 1] in (".", "\u066b") and tk.fold[i].isdigit() and len(tk.fold[i]) <= 3):
+            return False
+        # after a word and a space ("سجل .77"), not after a number ("12 .50") or a year
+        # word ("عام .94", a full stop typed on the wrong side); ".2." numbers a list
+        if not (tk.joined(i - 1) and not tk.adj[i - 1] and (tk.kind[i - 2] == WORD or tk.fold[i - 2] in _MINUS)):
+            return False
+        if tk.fold[i - 2] in L.YEAR_BEFORE or tk.fold[i - 2] in _YEAR_STRONG or tk.fold[i - 2] in L.ORDINAL_NOUNS:
+            return False
+        return not (i + 1 < tk.n and tk.adj[i + 1] and tk.fold[i + 1] in (".", ")"))
 
     def _small(self, i: int):
         """A number below 1000 (or a digit run): (value, next, shape)."""
@@ -280,7 +311,20 @@ class _Scanner:
         if cls == "D":
             if self._paren_close(i, j):
                 j += 1  # "(1.8) مليون حاج": the scale and noun follow the parenthesis
+            elif isinstance(v, int):
+                tk = self.tk
+                raw = tk.fold[j - 1]
+                if len(raw) <= 3 and raw.isdigit():
+                    j2, v2 = self._digit_groups(j, v)
+                    if j2 - j >= 2 or (j2 > j and len(raw) <= 2):
+                        j, v = j2, v2  # "2 500 000", "12 500"; not "150 300" (a range once a tatweel dash is gone)
+                if v < 10:
+                    b = self._atom(j)
+                    if b and not b[2] and b[0] == "hundred" and b[1] == 100:
+                        return self._plus_below_100(v * 100, j + 1)  # "٤ مئة و ١٥"
             return v, j, "D"
+        if cls == "zero":
+            return 0, j, "ZERO"
         if cls == "hundred":
             return self._plus_below_100(v, j)
         if cls in ("unit", "unit_short", "teen_head", "one", "two"):
@@ -293,7 +337,7 @@ class _Scanner:
             if cls == "teen_head":
                 return None  # "أحد" alone is "one of", not a figure
             if b and b[2] == "و" and b[0] == "tens":
-                return v + b[1], j + 1, "T"  # units before tens: "خمسة وعشرون"
+                return v + b[1], j + b[3], "T"  # units before tens: "خمسة وعشرون"
             return v, j, _SHAPE[cls]
         if cls == "ten":
             return 10, j, "TEN"
@@ -302,6 +346,19 @@ class _Scanner:
         if cls == "tens":
             return v, j, "T"
         return None
+
+    def _digit_groups(self, j: int, v: int):
+        """Groups of three digits after one space each: "2 500 000" (French style)."""
+        tk = self.tk
+        text, n = tk.text, tk.n
+        while (
+            j < n and tk.kind[j] == NUM and len(tk.fold[j]) == 3 and tk.fold[j].isdigit()
+            and tk.start[j] - tk.end[j - 1] == 1 and text[tk.end[j - 1]] in _GROUP_SPACES
+            and v < 10**12
+        ):
+            v = v * 1000 + int(tk.fold[j].translate(_ASCII_DIGITS))
+            j += 1
+        return j, v
 
     def _paren_close(self, i: int, j: int) -> bool:
         """Digits alone in parentheses with the rest of the figure after them, as Saudi
@@ -343,12 +400,18 @@ class _Scanner:
                     return fr[1][0] * b[1], i + 2, b[1], "S"
             return None
         v, j, shape = r
+        if shape != "ZERO" and self.tk.is_word(j):
+            fr = FRACTIONS.get(self.tk.fold[j])
+            if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
+                v += fr[1][0]  # "اثنان ونصف", "عشرة وربع", "3 ونصف مليون"
+                j += 1
+                shape = "FR"
         b = self._atom(j)
         if b and not b[2]:
             cls = b[0]
-            if cls in ("scale", "scale_acc") and shape in ("D", "H", "T", "TEEN"):
+            if cls in ("scale", "scale_acc") and shape in ("D", "H", "T", "TEEN", "FR"):
                 return v * b[1], j + 1, b[1], "S"  # "أحد عشر ألفا", "1.5 مليار", "مئة ألف"
-            if cls == "scale_plural" and (shape == "D" or (shape in ("U", "US", "TEN") and 3 <= v <= 10)):
+            if cls == "scale_plural" and (shape in ("D", "FR") or (shape in ("U", "US", "TEN") and 3 <= v <= 10)):
                 return v * b[1], j + 1, b[1], "S"  # "ثلاثة آلاف", "3 ملايين"
         return v, j, None, shape
 
@@ -397,8 +460,26 @@ class _Scanner:
         r = self._compound(i)
         if r is None:
             return c + 1
-        value, j, top, shape = r
+        value, j, top, shape = self._spelled_decimal(*r)
         return self._finish(i, j, value, top, shape, pre)
+
+    def _spelled_decimal(self, value, j, top, shape):
+        """"1 فاصلة 25", "واحد فاصلة خمسة": the decimal point spelled out, then an optional
+        scale ("2 فاصلة 5 مليون")."""
+        tk = self.tk
+        if top is not None or not isinstance(value, int) or tk.f(j) not in _DECIMAL_WORDS:
+            return value, j, top, shape
+        if not (tk.joined(j) and tk.joined(j + 1)):
+            return value, j, top, shape
+        a = self._atom(j + 1)
+        r = self._small(j + 1) if a and not a[2] else None
+        if r is None or not isinstance(r[0], int) or r[2] == "ZERO":
+            return value, j, top, shape
+        value, j = value + float("0." + str(r[0])), r[1]
+        b = self._atom(j)
+        if b and not b[2] and b[0] in ("scale", "scale_acc", "scale_plural"):
+            return value * b[1], j + 1, b[1], "S"
+        return value, j, None, "D"
 
     def _typed_digits(self, t0: int, c: int, pre: str) -> int:
         """Digits that are not quantities: designators, identifiers, phones, dates, times."""
@@ -441,9 +522,21 @@ class _Scanner:
                 # "بنتيجة 2-1" is a score: neither side is a figure
                 self._add("identifier", None, t0, c + 3, start=tk.start[c])
                 return c + 3
-            if sep == "/" and isinstance(value, int) and isinstance(v2, int) and 1 <= value <= 31 and 1 <= v2 <= 12:
-                self._add("date", None, t0, c + 3, start=tk.start[c])
-                return c + 3
+            if sep == "/" and isinstance(value, int) and isinstance(v2, int):
+                date = 1 <= value <= 31 and 1 <= v2 <= 12
+                sign = self._sign_start(c, pre)
+                partitive = value < v2 and tk.f(c + 3) == "من" and tk.joined(c + 3) and tk.joined(c + 4)
+                if 2 <= v2 <= 100 and 1 <= value and self._prev_word(t0) not in L.TIME_BEFORE and (sign is not None or partitive or (not date and value < v2)):
+                    # "٥/٨ من الحصة", "٧٧/١٠٠", "-١٢/١٠": a fraction, not a date
+                    it = self._add("fraction", value / v2, t0, c + 3, start=tk.start[c] if sign is None else sign)
+                    if sign is not None:
+                        it.value = -it.value
+                    if partitive:
+                        it.counted = counted_phrase(tk, c + 3)
+                    return max(c + 3, it.counted[1] if it.counted else 0)
+                if date:
+                    self._add("date", None, t0, c + 3, start=tk.start[c])
+                    return c + 3
         if value is None:
             # "03.03.2022" is a date; any other overlong or malformed run is not a figure
             parts = raw.replace("/", ".").split(".")
@@ -473,6 +566,11 @@ class _Scanner:
         """Kind, unit/currency, counted phrase of the number in tokens [t0, j)."""
         tk = self.tk
         start = self._core_start(t0, pre)
+        sign = self._sign_start(t0, pre)
+        if sign is not None:
+            start, value = sign, -value
+        elif not pre and tk.kind[t0] == NUM and self._leading_point(t0):
+            start = tk.start[t0 - 1]  # ".5"
         kind, unit, currency, end_tok = "cardinal", None, None, j
         w = self._table_at(j, L.PERCENT)
         before = tk.f(t0 - 1) if tk.adj[t0] and t0 else ""
@@ -494,9 +592,15 @@ class _Scanner:
                 w = self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
                 if w:
                     kind, unit, end_tok = "measure", L.UNITS[tuple(tk.fold[j:j + w])], j + w
-                elif shape in ("U", "US") and tk.f(j) == "ارباع" and tk.joined(j):
-                    kind, value, end_tok = "fraction", value * 0.25, j + 1  # "ثلاثة أرباع"
+                elif shape in ("U", "US") and tk.joined(j) and self._plural_fraction(j):
+                    # "ثلاثة أرباع", "سبعة أعشار", "أربعة أسباع"
+                    kind, value, end_tok = "fraction", round(value * self._plural_fraction(j), 10), j + 1
                     shape = "F"
+                elif (
+                    self._prev_in(t0, pre, L.PERCENT_BEFORE) is not None and not (is_head(tk, j) and tk.f(j) != "من")
+                    and not self._number_follows(j)
+                ):
+                    kind = "percent"  # "بنسبة 35", "بنسبة خمسة عشر من الأصوات"
         end = tk.end[end_tok - 1]
         paren = not pre and t0 + 1 < end_tok and tk.fold[t0 + 1] == ")" and tk.kind[t0] == NUM
         if paren:
@@ -511,25 +615,32 @@ class _Scanner:
         it.unit, it.currency = unit, currency
         resume = end_tok
         if kind in ("cardinal", "fraction"):
-            if shape == "D" and top is None and pre not in ("ال", "وال", "بال") and self._is_year(t0, j, value):
+            # after "بلغ", "إلى", or with a sign, a lone number word is a value: "بلغ صفر"
+            valued = sign is not None or (self._prev_in(t0, pre, L.VALUE_CONTEXT) is not None and tk.f(j) != "من")
+            if sign is None and shape == "D" and top is None and pre not in ("ال", "وال", "بال") and self._is_year(t0, j, value):
                 it.kind = "year"  # the era marker ("م", "هـ") is not part of the number
                 self.items.append(it)
                 return j
-            if shape in ("ONE", "TWO"):
+            if shape == "ZERO":
+                if not valued:
+                    return j  # "صفر" is also the month Safar
+            elif shape in ("ONE", "TWO"):
                 # "جندي واحد", "طائرتين اثنتين": the noun comes first
                 p = t0 - 1
                 if tk.joined(t0) and is_head(tk, p):
                     it.counted = (p, p + 1)
                 elif shape == "TWO" and tk.f(j) == "من":
                     it.counted = counted_phrase(tk, j)
-                if it.counted is None:
+                if it.counted is None and not valued:
                     return j
             else:
                 it.counted = counted_phrase(tk, end_tok, construct=kind == "fraction")
             if shape == "US":
                 # short forms are numbers only before an indefinite noun: "سبع سنوات"
                 # yes, "تسع القاعة" (holds) no
-                if it.counted is None or tk.fold[it.counted[0]].startswith("ال"):
+                if (it.counted is None and not (valued and not tk.f(j).startswith("ال"))) or (
+                    it.counted and tk.fold[it.counted[0]].startswith("ال")
+                ):
                     return j
             if pre in ("ال", "وال", "بال") and it.counted and tk.fold[it.counted[0]].startswith("ال"):
                 # "المقاعد الـ29 الباقية": between a noun and its adjective the number
@@ -559,6 +670,70 @@ class _Scanner:
         self.items.append(it)
         return resume
 
+    def _sign_start(self, t0: int, pre: str):
+        """Display offset of what makes the number at t0 negative, or None: a minus glued
+        to the digits with a space (or nothing) before it ("-1.2", "−٦", "-.5"), or
+        "سالب"/"ناقص" before it. A hyphen after a word or a number is not a sign."""
+        tk = self.tk
+        if pre:
+            return None
+        if tk.kind[t0] == NUM:
+            m = t0 - 2 if self._leading_point(t0) else t0 - 1
+            if m >= 0 and tk.fold[m] in _MINUS and tk.adj[m + 1] and (m == 0 or not tk.adj[m] or tk.fold[m - 1] in "(«\"'"):
+                # not "15 -30" (a range), "بي -1" "F -16" (designators), "المادة -3-"
+                b = m - 1
+                if b < 0 or tk.nl[m] or (tk.kind[b] == WORD and len(tk.fold[b]) > 2) or tk.kind[b] == SIGN:
+                    if not (t0 + 1 < tk.n and tk.adj[t0 + 1] and tk.fold[t0 + 1] in _MINUS):
+                        return tk.start[m]
+        w = self._prev_in(t0, pre, L.NEGATIVE_WORDS)
+        if w is not None:
+            return self._core_start(t0 - 1, w)
+        return None
+
+    def _prev_in(self, t0: int, pre: str, table) -> str | None:
+        """The clitic ("" if none) of the word before the number at t0 when that word,
+        without it, is in `table`; else None. "بنسبة" → "ب" for نسبة."""
+        if pre:
+            return None
+        p = self._prev_word(t0)
+        if not p:
+            return None
+        if p in table:
+            return ""
+        for clitic in ("و", "ب", "وب", "ف"):
+            if p.startswith(clitic) and p[len(clitic):] in table:
+                return clitic
+        return None
+
+    def _number_follows(self, j: int) -> bool:
+        """A second number follows token j after a range or ratio word: "20-25 في المئة",
+        "365 إلى 173", "300 أو 400%" (the percent sign, if any, is the second number's)."""
+        tk = self.tk
+        f = tk.f(j)
+        if f in _MINUS or f in ("الي", "حتي", "او", "مقابل"):
+            return tk.joined(j + 1) and (tk.kind[j + 1] == NUM or tk.f(j + 1) in CARDINALS)
+        return f in ("و", "او") and tk.joined(j + 1) and tk.kind[j + 1] == NUM or (
+            f in CARDINALS and CARDINALS[f][0] == "و"
+        )
+
+    def _quantity_before(self, t0: int) -> bool:
+        """A quantity noun among the four words before token t0: "وصل العدد إلى"."""
+        tk = self.tk
+        for k in range(t0 - 1, max(t0 - 5, -1), -1):
+            if not tk.joined(k + 1) or tk.kind[k] != WORD:
+                return False
+            f = tk.fold[k]
+            if f in L.QUANTITY_NOUNS or (f[:1] in "وب" and f[1:] in L.QUANTITY_NOUNS):
+                return True
+        return False
+
+    def _plural_fraction(self, j: int) -> float:
+        """The value of the plural denominator at token j ("أعشار" = 0.1), or 0."""
+        fr = FRACTIONS.get(self.tk.f(j))
+        if fr is None or fr[0] or fr[1][1] or len(fr[1]) < 3 or fr[1][2] != "plural":
+            return 0
+        return fr[1][0]
+
     def _is_year(self, t0: int, j: int, value) -> bool:
         tk = self.tk
         raw = tk.fold[t0 + 1] if tk.kind[t0] == WORD else tk.fold[t0]
@@ -572,6 +747,14 @@ class _Scanner:
             return True  # "عام 1948", "1443 هـ"
         if len(raw) != 4 or not 1000 <= value <= 2099:
             return False
+        if self._prev_in(t0, "", L.VALUE_CONTEXT) is not None and (
+            self._prev_word(t0) != "الي" or self._quantity_before(t0 - 1)
+        ) and not (self.items and self.items[-1].kind == "year" and self.items[-1].t1 >= t0 - 2):
+            return False  # "وصل العدد إلى 1500", not "من 2010 إلى 2015"
+        if tk.f(j) in _MINUS and tk.adj[j] and tk.joined(j + 1) and tk.kind[j + 1] == NUM and tk.adj[j + 1]:
+            v2 = digits_value(tk.fold[j + 1])
+            if isinstance(v2, int) and (v2 > 2099 or v2 - value >= 100) and is_head(tk, j + 2):
+                return False  # "2000-3000 زائر": a range of counts, not "2015-2016"
         if prev in L.YEAR_BEFORE and value >= 1900:
             return True  # "في 2023 سجلت", "بعد 2011 تغير"
         if is_head(tk, j) and not looks_verbal(tk.fold[j]):
@@ -597,7 +780,7 @@ class _Scanner:
         if f in CARDINALS or f in FRACTIONS:
             r = self._compound(i)
             if r is not None:
-                value, j, top, shape = r
+                value, j, top, shape = self._spelled_decimal(*r)
                 pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
                 return self._finish(i, j, value, top, shape, pre)
             e = CARDINALS.get(f)
@@ -607,6 +790,8 @@ class _Scanner:
             e = CARDINALS.get(f[2:])
             if e and not e[0] and e[1][0] in _DEFINITE_COUNT_CLASSES:
                 return self._definite_cardinal(i, e[1][1])
+            if e and not e[0] and e[1][0] in ("teen_head", "one"):
+                return self._compound_ordinal(i, e[1][0])
         e = ORDINALS.get(f)
         if e is not None:
             return self._ordinal(i, e)
@@ -697,6 +882,49 @@ class _Scanner:
             return False  # "وخسر الثانية": a conjunction, so a verb or noun, not a name
         return not raw.endswith(_POSSESSIVE)
 
+    def _tens_after(self, j: int):
+        """(width, value) of the definite tens of a compound ordinal at token j: "والعشرون",
+        "و العشرون" (the conjunction written apart), or None."""
+        tk = self.tk
+        if not tk.joined(j):
+            return None
+        nxt = tk.fold[j]
+        if nxt == "و" and tk.joined(j + 1):
+            nxt, w = "و" + tk.f(j + 1), 2
+        else:
+            w = 1
+        if not nxt.startswith("وال"):
+            return None
+        e = CARDINALS.get(nxt[3:])
+        if e is None or e[0] or e[1][0] != "tens":
+            return None
+        return w, e[1][1]
+
+    def _compound_ordinal(self, i: int, cls: str) -> int:
+        """Definite cardinal heads of compound ordinals: "الأحد عشر", "الإحدى عشرة", "الاثنا
+        عشر" (11th, 12th), "الواحد والثلاثون" (31st). Alone "الأحد" and "الاثنين" are
+        weekdays and "الواحد" is "the one": nothing is reported then."""
+        tk = self.tk
+        f = tk.fold[i]
+        value = CARDINALS[f[2:]][1][1]
+        nxt = tk.f(i + 1) if tk.joined(i + 1) else ""
+        if cls == "teen_head" and nxt not in ("عشر", "عشره"):
+            return i + 1
+        if cls == "teen_head":
+            # an ordinal follows a definite singular noun: "المؤتمر الأحد عشر"; after a
+            # plural, a possessed noun or before a definite noun it is the number
+            # ("الدول الاثنتي عشرة الأعضاء")
+            p = self._prev_word(i)
+            after = tk.f(i + 2) if tk.joined(i + 2) else ""
+            if f[2:] not in ("احد", "احدي", "اثني") or not p.startswith(_DEFINITE) or p.endswith(("ات", "ين", "ون", "ان")) or (
+                after.startswith("ال") and after not in L.STOPWORDS and after != "الي"
+            ):
+                return self._definite_cardinal(i, value)
+        if cls == "one" and not self._tens_after(i + 1):
+            return i + 1
+        gender = "f" if f.endswith(("ه", "احدي", "اثنتا", "اثنتي")) else "m"
+        return self._ordinal(i, ("", (value, True, gender)))
+
     def _ordinal(self, i: int, entry) -> int:
         tk = self.tk
         pre, (value, definite, gender) = entry
@@ -711,9 +939,10 @@ class _Scanner:
         if nxt in ("عشر", "عشره"):
             value += 10  # "الحادي عشر", "الثانية عشرة"
             j += 1
-        elif nxt.startswith("وال") and CARDINALS.get(nxt[3:], ("x", ("",)))[1][0] == "tens":
-            value += CARDINALS[nxt[3:]][1][1]  # "الحادي والعشرين"
-            j += 1
+        elif self._tens_after(j):
+            w, tens = self._tens_after(j)
+            value += tens  # "الحادي والعشرين", "الخامس و العشرون"
+            j += w
         elif base in ("حادي", "حاديه"):
             return i + 1
         prev = self._prev_word(i)
@@ -753,9 +982,9 @@ class _Scanner:
 
     def _fraction(self, i: int, entry) -> int:
         tk = self.tk
-        pre, (value, definite) = entry
-        if tk.fold[i].endswith("ارباع"):
-            return i + 1  # only after a count, see _finish
+        pre, (value, definite, *plural) = entry
+        if plural:
+            return i + 1  # "أرباع", "أعشار": only after a count, see _finish
         j = i + 1
         e = ORDINALS.get(tk.f(j))
         if e and e[1][1]:
@@ -833,10 +1062,18 @@ class _Scanner:
             and a.value * (b.scale or 1) < b.value
         ):
             return True
-        # "10-15 شخصا" (a lower then a higher number; "2-1" is a score)
-        return (
-            b.t0 == a.t1 + 1 and tk.fold[a.t1] == "-" and tk.adj[a.t1] and tk.adj[b.t0]
+        # "أكثر من 50 وأقل من 80": a lower and an upper bound
+        if (
+            b.t0 == a.t1 + 2 and tk.f(a.t1) == "واقل" and tk.f(a.t1 + 1) == "من" and tk.joined(b.t0)
             and a.kind == "cardinal" and a.value < b.value
+            and self._qualifier_before(a.opener) in ("more_than", "at_least")
+        ):
+            return True
+        # "10-15 شخصا", "30 - 40 ألف" (a lower then a higher number; "2-1" is a score),
+        # the hyphen glued to both numbers or spaced on both sides
+        return (
+            b.t0 == a.t1 + 1 and tk.fold[a.t1] in ("-", "\u2013") and tk.joined(b.t0)
+            and a.kind == "cardinal" and a.value < b.value and (tk.adj[a.t1] and tk.adj[b.t0] or (b.kind != "year" and (b.scale or b.counted or b.kind != "cardinal")))
         )
 
     def _approx(self) -> None:

@@ -74,3 +74,12 @@ YEAR_AFTER = frozenset(fold(f) for f, pos in read_tsv("figures_year_context.tsv"
 MONTHS: dict[tuple[str, ...], int] = {_words(f): int(m) for f, m, _cal in read_tsv("figures_months.tsv")}
 MONTH_FIRST_WORDS = frozenset(k[0] for k in MONTHS)
 UNITS_MAX_WORDS = max(len(k) for k in UNITS)
+
+# "سالب ثلاثة", "ناقص 7": the number after these words is negative
+NEGATIVE_WORDS = _set("figures_negative.tsv")
+# words that introduce a value ("بلغ", "إلى"): see figures_value_context.tsv
+VALUE_CONTEXT = _set("figures_value_context.tsv")
+# "بنسبة 35": a percentage without its sign
+PERCENT_BEFORE = _set("figures_percent_before.tsv")
+# "وصل العدد إلى 2000": nouns that name a quantity (with and without ال)
+QUANTITY_NOUNS = _set("figures_quantity_nouns.tsv") | frozenset("ال" + f for f in _set("figures_quantity_nouns.tsv"))
