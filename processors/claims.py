@@ -65,6 +65,14 @@ FIELD_ORDER = ("title", "body")
 # How far after the speaker the content may begin ("وقالت الوزارة في بيان نشرته على
 # موقعها الرسمي مساء الخميس إن ...").
 CONTENT_WINDOW = 30
+# How many claim contents may cover one token (see _FieldReader._bound_depth): the
+# contents of a field add up to at most this many times its length.
+MAX_CONTENT_DEPTH = 3
+# A speaker, role, source or name phrase is at most ten words, but a "word" can be a
+# hundred thousand letters; a speaker is copied into every claim it is carried over to
+# ("وأضاف أن ..." a thousand times), so a longer phrase is not taken as one. (The longest
+# in 3,000 real articles is 88 characters.) Display characters.
+MAX_PHRASE_CHARS = 200
 _TIME_PHRASES = frozenset({("في", "وقت", "سابق"), ("في", "وقت", "لاحق"), ("في", "وقت", "متاخر")})
 # كان in the forms that open "كان + subject + قد + verb" (folded, without و/ف).
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
@@ -138,8 +146,42 @@ class _Source:
     used: bool = False
 
 
+class _Names:
+    """Full names seen in an article, by their last word, in text order: a surname
+    finds the last full name before it by bisection, not by looking at every name with
+    that surname (an article naming the same family a thousand times)."""
+
+    __slots__ = ("keys", "names", "seq")
+
+    def __init__(self) -> None:
+        self.keys: dict[str, list[tuple[tuple[int, int], int]]] = {}
+        self.names: dict[str, list[_Name]] = {}
+        self.seq = 0
+
+    def add(self, name: _Name) -> None:
+        keys = self.keys.setdefault(name.last, [])
+        names = self.names.setdefault(name.last, [])
+        key = (name.order, self.seq)
+        self.seq += 1
+        k = bisect_right(keys, key)
+        keys.insert(k, key)
+        names.insert(k, name)
+
+    def before(self, last: str, here: tuple[int, int]) -> _Name | None:
+        """The name with this last word seen last before `here` (of several at the same
+        place, the first remembered)."""
+        keys = self.keys.get(last)
+        if not keys:
+            return None
+        k = bisect_left(keys, (here,))
+        if k == 0:
+            return None
+        order = keys[k - 1][0]
+        return self.names[last][bisect_left(keys, (order,), 0, k)]
+
+
 def extract_claims(fields: dict[str, Normalized], figures: list[Figure]) -> list[Claim]:
-    names: dict[str, list[_Name]] = {}  # full names seen, by their last word
+    names = _Names()  # full names seen, by their last word
     claims: list[Claim] = []
     for rank, name in enumerate(FIELD_ORDER):
         norm = fields.get(name)
@@ -177,7 +219,7 @@ def _attach_figures(claims: list[Claim], figures: list[Figure]) -> None:
 
 
 class _FieldReader:
-    def __init__(self, field: str, rank: int, norm: Normalized, names: dict[str, list[_Name]]):
+    def __init__(self, field: str, rank: int, norm: Normalized, names: _Names):
         self.field = field
         self.rank = rank
         self.norm = norm
@@ -215,8 +257,16 @@ class _FieldReader:
         self.source_at: dict[int, _Source] = {}
         self.source_markers: list[int] = []
         self.sources_in: dict[int, list[_Source]] = {}
+        self.source_marks_in: dict[int, list[int]] = {}
+        self.source_next: dict[int, list[int]] = {}
         self.spans: dict[tuple[int, int], tuple[int, int, str]] = {}
         self.quoted: set[int] = set()  # quotation regions that are some claim's content
+        self._quoted_above: list[int] | None = None  # see _own_unquoted
+        self._before: dict[int, list] | None = None  # see _claim_before
+        self._clause_ends: list[int] | None = None  # see _clause_end
+        self._clause_verdict: list[bool | None] = []
+        self._clause_next: list[int] = []
+        self._comma_markers: list[int] | None = None  # see _cut_at_source
 
     # ------------------------------------------------------------------- reading
     def read(self) -> list[Claim]:
@@ -250,8 +300,10 @@ class _FieldReader:
             # The words between the cue and its content belong to this claim; a noun
             # cue among them ("قال الوزير في تصريحات صحفية إن") starts no second claim.
             start = d.content.start if d.content.quote < 0 else self.q[d.content.quote].open
-            lo, hi = sorted((d.cue_index, start))
-            self.consumed.update(range(lo, hi))
+            # (Cues are read in text order, so only the words after this cue can still
+            # be skipped: a content before its cue, "«...»، قال الوزير", marks nothing,
+            # rather than its whole sentence once per claim.)
+            self.consumed.update(range(d.cue_index, start))
         # A cue inside a quotation reports a claim only when it opens a quotation of its
         # own (a quote inside a quote): «قال لي "لن ننسحب"».
         anchor_q = self.t.quote[d.anchor]
@@ -270,10 +322,17 @@ class _FieldReader:
             self.last_with_speaker = d
 
     def _inside(self, r: int, outer: int) -> bool:
+        # A parent opens before its child, so once the chain reaches a region opened
+        # before `outer` it cannot meet it: the walk is as long as the nesting between
+        # the two, not the whole depth (thousands of unclosed «).
+        q = self.q
+        top = q[outer].open
         while r >= 0:
-            r = self.q[r].parent
+            r = q[r].parent
             if r == outer:
                 return True
+            if r >= 0 and 0 <= q[r].open < top:
+                return False
         return False
 
     # -------------------------------------------------------------------- cues
@@ -607,8 +666,13 @@ class _FieldReader:
         return start, t.end[b - 1]
 
     def _set_speaker(self, d: _Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
-        d.speaker = self._speaker_offsets(*speaker)
+        s, e = self._speaker_offsets(*speaker)
+        if e - s > MAX_PHRASE_CHARS:
+            return  # not a speaker: a "word" of thousands of letters (see MAX_PHRASE_CHARS)
+        d.speaker = (s, e)
         d.role = self._speaker_offsets(*role) if role else None
+        if d.role is not None and d.role[1] - d.role[0] > MAX_PHRASE_CHARS:
+            d.role = None
         self._link(d, *speaker)
         if role is None:
             self._remember_speaker(*speaker)
@@ -629,21 +693,17 @@ class _FieldReader:
             return
         last = self.t.key[words[0]]
         here = (self.rank, self.t.start[a])
-        best = None
-        for name in self.names.get(last, ()):
-            if name.order < here:
-                if best is None or name.order > best.order:
-                    best = name
+        best = self.names.before(last, here)
         if best is not None:
             d.speaker_full = best.text
 
     def _remember_name(self, a: int, b: int) -> None:
         t = self.t
         words = t.words_in(a, b)
-        if len(words) < 2:
+        if len(words) < 2 or t.end[b - 1] - t.start[a] > MAX_PHRASE_CHARS:
             return
         name = _Name((self.rank, t.start[a]), t.key[words[-1]], len(words), self.norm, t.end[b - 1])
-        self.names.setdefault(name.last, []).append(name)
+        self.names.add(name)
 
     def _remember_speaker(self, a: int, b: int) -> None:
         """"قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
@@ -688,11 +748,14 @@ class _FieldReader:
             if sp.speaker[0] == a and has_l and not t.key[a].startswith("لل"):
                 speaker = (s, speaker[1])
             role = self._speaker_offsets(*sp.role) if sp.role else None
+            if e - s > MAX_PHRASE_CHARS:
+                continue  # not a source: see MAX_PHRASE_CHARS
             source = _Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue)
             self.sources.append(source)
             self.source_at[m] = source
             self.source_markers.append(m)
             self.sources_in.setdefault(source.sentence, []).append(source)
+            self.source_marks_in.setdefault(source.sentence, []).append(m)
             self.consumed.update(range(m, sp.next))
 
     def _attach_source(self, d: _Draft) -> None:
@@ -700,13 +763,47 @@ class _FieldReader:
         between the speaker and the content, is the claim's source."""
         cue_at_ = d.cue_index if d.cue_index is not None else d.anchor
         content_start = d.content.start if d.content.quote < 0 else self.q[d.content.quote].open
-        for s in self.sources_in.get(d.sentence, ()):
-            if s.used:
-                continue
-            if s.end <= d.anchor or (cue_at_ < s.marker < content_start):
-                d.according = s.span
-                s.used = True
-                return
+        sources = self.sources_in.get(d.sentence)
+        if not sources:
+            return
+        # The first unused source (in order) that ends before the anchor, or whose
+        # marker is between the cue and the content. Used sources are skipped by
+        # pointer jumps and the second kind is found by bisection, so a sentence with
+        # thousands of markers and claims is not scanned once per claim. (A source that
+        # ends before the anchor has its marker before it too.)
+        markers = self.source_marks_in[d.sentence]
+        best = len(sources)
+        k = self._unused(d.sentence, 0)
+        while k < best and sources[k].marker < d.anchor:
+            if sources[k].end <= d.anchor:
+                best = k
+                break
+            k = self._unused(d.sentence, k + 1)
+        k = self._unused(d.sentence, bisect_right(markers, cue_at_))
+        if k < best and sources[k].marker < content_start:
+            best = k
+        if best < len(sources):
+            s = sources[best]
+            d.according = s.span
+            s.used = True
+
+    def _unused(self, sentence: int, k: int) -> int:
+        """Index of the first unused source of the sentence at or after k. nxt[i] > i
+        means the sources in [i, nxt[i]) are all used (`used` is only ever set), so
+        runs of used sources are jumped over, and the jumps are shortened as they go."""
+        sources = self.sources_in[sentence]
+        n = len(sources)
+        nxt = self.source_next.get(sentence)
+        if nxt is None:
+            nxt = self.source_next[sentence] = list(range(n))
+        root = k
+        while root < n and sources[root].used:
+            root = max(nxt[root], root + 1)
+        while k < root and k < n:
+            j = max(nxt[k], k + 1)
+            nxt[k] = root
+            k = j
+        return root
 
     def _source_claims(self) -> None:
         """Unused markers make according_to claims: "وبحسب الوزارة، ارتفع العدد إلى
@@ -759,15 +856,30 @@ class _FieldReader:
 
     def _claim_before(self, s: _Source) -> _Draft | None:
         """The last claim of the marker's sentence whose cue comes before the marker and
-        that has no source yet."""
-        best = None
-        for d in self.drafts:
-            if d.sentence != s.sentence or d.according is not None:
-                continue
-            at = d.cue_index if d.cue_index is not None else d.anchor
-            if at < s.marker and (best is None or at > best[0]):
-                best = (at, d)
-        return best[1] if best else None
+        that has no source yet.
+
+        Markers come in text order, so each sentence keeps its claims sorted by cue and
+        a stack of those before the last marker seen: the top is the latest one (of
+        equal cues, the first kept), and a claim that got a source leaves the stack for
+        good. Every claim is pushed and popped once, however many markers."""
+        if self._before is None:
+            rows: dict[int, list[tuple[int, int, _Draft]]] = {}
+            for k, d in enumerate(self.drafts):
+                if d.according is None:
+                    at = d.cue_index if d.cue_index is not None else d.anchor
+                    rows.setdefault(d.sentence, []).append((at, -k, d))
+            self._before = {sent: [sorted(r, key=lambda row: row[:2]), 0, []] for sent, r in rows.items()}
+        state = self._before.get(s.sentence)
+        if state is None:
+            return None
+        rows_, pos, stack = state
+        while pos < len(rows_) and rows_[pos][0] < s.marker:
+            stack.append(rows_[pos][2])
+            pos += 1
+        state[1] = pos
+        while stack and stack[-1].according is not None:
+            stack.pop()
+        return stack[-1] if stack else None
 
     # ----------------------------------------------------------------- headline
     def _headline(self) -> None:
@@ -810,7 +922,38 @@ class _FieldReader:
         t = self.t
         drafts = sorted(self.drafts, key=lambda d: d.anchor)
         anchors = [d.anchor for d in drafts]
-        for d in drafts:
+        m = len(drafts)
+        # A content ends at the first sibling after its start that opens a clause.
+        # Where each claim's clause starts (None: it opens none) is worked out the first
+        # time a content reaches it, and runs of claims that open none are jumped over
+        # (jump[k] > k: none of [k, jump[k]) opens one), so thousands of "قال أن" in one
+        # sentence are not walked once per claim.
+        unset = -2
+        cuts: list[int | None] = [unset] * m
+        jump = list(range(m + 1))
+
+        def first_cut(lo: int, hi: int) -> int:
+            k = lo
+            while k < hi:
+                c = cuts[k]
+                if c == unset:
+                    c = cuts[k] = self._clause_start(drafts[k])
+                if c is not None:
+                    break
+                k = max(jump[k], k + 1)
+            j = lo
+            while j < k:
+                step = max(jump[j], j + 1)
+                jump[j] = k
+                j = step
+            return k
+        # The claims passed over before that sibling are nested in the content. They
+        # are marked through a difference array (+1 where a passed-over range starts,
+        # -1 where it ends, the claim owning the range taken out of its own), so
+        # overlapping ranges cost their number, not their length.
+        passed = [0] * (m + 1)
+        own = [0] * m
+        for idx, d in enumerate(drafts):
             c = d.content
             if c.quote >= 0:
                 q = self.q[c.quote]
@@ -825,22 +968,28 @@ class _FieldReader:
                 b = self._limit(a)
                 if t.quote[a] >= 0:
                     b = min(b, self.q[t.quote[a]].close)
-                # By index: copying the tail of the list for every claim is quadratic.
-                for k in range(bisect_left(anchors, a), len(drafts)):
-                    other = drafts[k]
-                    if other.anchor >= b:
-                        break
-                    if other is d:
-                        continue
-                    cut = self._clause_start(other)
-                    if cut is not None:
-                        b = cut
-                        break
-                    other.nested = True
+                lo = bisect_left(anchors, a)
+                hi = bisect_left(anchors, b, lo)  # the claims whose anchor is in [a, b)
+                k = first_cut(lo, hi)
+                if k == idx:  # (the claim itself does not end its own content)
+                    k = first_cut(idx + 1, hi)
+                if k < hi:
+                    b = cuts[k]
+                    hi = k
+                if lo < hi:
+                    passed[lo] += 1
+                    passed[hi] -= 1
+                    if lo <= idx < hi:
+                        own[idx] = 1
                 b = self._cut_at_source(a, b)
                 if c.nominal:
                     b = self._clause_end(a, b)
             d.tokens = (a, b)
+        depth = 0
+        for k, d in enumerate(drafts):
+            depth += passed[k]
+            if depth - own[k] > 0:
+                d.nested = True
         for d in drafts:
             # A nested noun phrase is part of the outer content, and so is a nested cue
             # with no speaker: "قال مسؤول إنه يرجح أن ..." (it is likely that).
@@ -852,10 +1001,48 @@ class _FieldReader:
                 d.dropped = True
                 continue
             d.tokens = (a, b)
+        for d in self._bound_depth([d for d in drafts if not d.dropped]):
+            a, b = self._trim(*d.tokens)
+            if a >= b:
+                d.dropped = True
+            d.tokens = (a, b)
+        for d in drafts:
+            if d.dropped:
+                continue
+            a, b = d.tokens
             s = t.start[a]
             if d.content.skip and a == d.content.start:
                 s = self._skip_letters(s, d.content.skip)
             d.display = (s, t.end[b - 1])
+
+    def _bound_depth(self, drafts: list[_Draft]) -> list[_Draft]:
+        """At most MAX_CONTENT_DEPTH contents cover any token, so the contents of a
+        field add up to at most MAX_CONTENT_DEPTH times its length whatever the text.
+
+        News nests reported speech two or three deep (a quotation inside a quotation,
+        "قال إن الرئيس أكد أن الوزير قال إن ..."), never more. A text can nest it without
+        end: in «قال الوزير: «قال الوزير: «قال الوزير: «...» (each « left open) every
+        quotation runs to the end of the paragraph, and reporting each in full would
+        make the output grow with the square of the input. So the contents are swept
+        in text order (the outer first where two start together), and where a fourth
+        would cover a token, the one of the three reaching furthest (the outermost) is
+        cut where the new one starts: there every claim is kept, each reporting the
+        text up to the third quotation after its own. Returns the contents cut."""
+        cut: list[_Draft] = []
+        if len(drafts) <= MAX_CONTENT_DEPTH:
+            return cut
+        active: list[_Draft] = []
+        for d in sorted(drafts, key=lambda d: (d.tokens[0], -d.tokens[1])):
+            a = d.tokens[0]
+            if len(active) >= MAX_CONTENT_DEPTH:
+                active = [o for o in active if o.tokens[1] > a]
+            if len(active) >= MAX_CONTENT_DEPTH:
+                outer = max(active, key=lambda o: (o.tokens[1], -o.tokens[0]))
+                outer.tokens = (outer.tokens[0], a)
+                active.remove(outer)
+                cut.append(outer)
+            active.append(d)
+        return cut
 
     def _clause_start(self, d: _Draft) -> int | None:
         """Where the clause of a sibling claim starts (an earlier content stops there),
@@ -878,21 +1065,53 @@ class _FieldReader:
         متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد". (An indirect
         content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is still what was said.)"""
         t = self.t
-        for m in range(a + 1, b - 1):
-            if not t.word[m] and t.text[m] in CLAUSE_PUNCT and t.word[m + 1]:
-                if stop_kind(t, m + 1) == "function" or participle(t.key[m + 1]):
-                    return m  # "...، لكنه دعا", "...، واصفا هذه الأنباء بأنها"
+        puncts = self._clause_ends
+        if puncts is None:
+            # The clause punctuation of the field, once (C-level); whether a clause opens
+            # after each one is decided the first time a content reaches it, and runs of
+            # those that do not are jumped over, so contents sharing a long sentence do
+            # not each walk it.
+            puncts = self._clause_ends = list(compress(count(), map(CLAUSE_PUNCT.__contains__, t.text)))
+            self._clause_verdict = [None] * len(puncts)
+            self._clause_next = list(range(len(puncts)))
+        verdict, nxt = self._clause_verdict, self._clause_next
+        word = t.word
+        first = k = bisect_right(puncts, a)
+        found = False
+        while k < len(puncts) and puncts[k] < b - 1:
+            ok = verdict[k]
+            if ok is None:
+                m = puncts[k]
+                ok = verdict[k] = bool(
+                    m + 1 < t.n
+                    and not word[m]
+                    and word[m + 1]
+                    and (stop_kind(t, m + 1) == "function" or participle(t.key[m + 1]))
+                )
+            if ok:
+                found = True
+                break
+            k = max(nxt[k], k + 1)  # nxt[k] > k: [k, nxt[k]) open no clause
+        j = first
+        while j < k:  # everything in [first, k) opens no clause: jump straight to k
+            step = max(nxt[j], j + 1)
+            nxt[j] = k
+            j = step
+        if found:
+            return puncts[k]  # "...، لكنه دعا", "...، واصفا هذه الأنباء بأنها"
         return b
 
     def _cut_at_source(self, a: int, b: int) -> int:
-        """"...، بحسب الوزارة." — a trailing source marker is not part of the content."""
-        markers = self.source_markers
-        for k in range(bisect_right(markers, a), len(markers)):
-            m = markers[k]
-            if m >= b:
-                break
-            if self.t.text[m - 1] in COMMAS:
-                return m
+        """"...، بحسب الوزارة." — a trailing source marker is not part of the content.
+        (The markers after a comma are listed once per field: a content looks up the
+        first after its start instead of walking every marker inside it.)"""
+        markers = self._comma_markers
+        if markers is None:
+            text = self.t.text
+            markers = self._comma_markers = [m for m in self.source_markers if m > 0 and text[m - 1] in COMMAS]
+        k = bisect_right(markers, a)
+        if k < len(markers) and markers[k] < b:
+            return markers[k]
         return b
 
     def _trim(self, a: int, b: int) -> tuple[int, int]:
@@ -930,11 +1149,23 @@ class _FieldReader:
         r = self.t.quote[i]
         if r < 0 or self.q[r].open < a:
             return True
-        while r >= 0 and self.q[r].open >= a:
-            if r in self.quoted:
-                return False
-            r = self.q[r].parent
-        return True
+        # The walk up the enclosing quotations, stopping at the first opened before a,
+        # meets a reported one iff the nearest reported one on the way up (computed
+        # once per region: unclosed « can nest thousands deep) opens at or after a.
+        # (Parents open before their children; a stray straight quote, open = -1,
+        # ends the walk.)
+        above = self._quoted_above
+        if above is None:
+            above = self._quoted_above = []
+            for k, q in enumerate(self.q):
+                if q.open < 0:
+                    above.append(-1)
+                elif k in self.quoted:
+                    above.append(k)
+                else:
+                    above.append(above[q.parent] if q.parent >= 0 else -1)
+        r = above[r]
+        return r < 0 or self.q[r].open < a
 
     # ------------------------------------------------------------------- output
     def _span(self, start: int, end: int) -> Span:

@@ -218,18 +218,26 @@ def _mark_inside(t: Tokens, regions: list[Quote]) -> None:
     quote, opens = t.quote, t.opens
     events = sorted({j for j in closes_at if j < n} | {q.open for q in regions if q.open >= 0})
     stack: list[int] = []
+    on_stack: set[int] = set()
+    gone: set[int] = set()  # closed while not on top: left on the stack, skipped at the top
     done = 0  # tokens before this index have their region
     for j in events:
         if stack:
             quote[done:j] = [stack[-1]] * (j - done)
         for r in closes_at.get(j, ()):
-            if stack and stack[-1] == r:
+            if r not in on_stack:
+                continue
+            on_stack.discard(r)
+            if stack[-1] == r:
                 stack.pop()
-            elif r in stack:
-                stack.remove(r)  # a straight quote crossing a «»
+            else:
+                gone.add(r)  # a straight quote crossing a «» (list.remove: quadratic)
+            while stack and stack[-1] in gone:
+                gone.discard(stack.pop())
         quote[j] = stack[-1] if stack else -1
         if opens[j] >= 0:
             stack.append(opens[j])
+            on_stack.add(opens[j])
         done = j + 1
     if stack:
         quote[done:n] = [stack[-1]] * (n - done)

@@ -385,6 +385,15 @@ def _is_boundary(c: str) -> bool:
 
 
 
+# A cluster's combining marks are put in canonical order by an insertion sort inside
+# unicodedata: "ا" followed by a hundred thousand alternating hamza above and below
+# (U+0654/U+0655, which display keeps for NFKC to compose) took minutes. Unicode's
+# stream-safe format (UAX #15) bounds a cluster at 30 marks; those after the 30th are
+# deleted (in the map they belong to the letter, like any deleted diacritic). No
+# writing needs more. (Text that is NFKC already is never sorted, so never cut.)
+_MAX_MARKS = 30
+
+
 def _nfkc(text: str) -> tuple[str, _Map]:
     b = _Builder(text)
     pos = 0
@@ -397,14 +406,72 @@ def _nfkc(text: str) -> tuple[str, _Map]:
         cluster = start
         for i in range(start + 1, end + 1):
             if i == end or _is_boundary(text[i]):
-                segment = text[cluster:i]
+                cut = min(i, cluster + 1 + _MAX_MARKS)
+                segment = text[cluster:cut]
                 out = normalize_unicode(segment)
                 if out == segment:
-                    b.verbatim(cluster, i)
+                    b.verbatim(cluster, cut)
                 else:
-                    b.replace(out, cluster, i)
+                    b.replace(out, cluster, cut)
+                if cut < i:
+                    b.attach(cut, i)
                 cluster = i
         pos = end
+    b.verbatim(pos, len(text))
+    return b.text(), b.map
+
+
+# --- bounds on pathological text -----------------------------------------------------
+
+def _ranges_of(cps: list[int]) -> list[tuple[int, int]]:
+    out: list[tuple[int, int]] = []
+    for cp in cps:
+        if out and out[-1][1] == cp - 1:
+            out[-1] = (out[-1][0], cp)
+        else:
+            out.append((cp, cp))
+    return out
+
+
+# Characters that NFKC (or the display table) writes as several: "ﻻ" → "لا", "…" →
+# "...", and the formula ligatures, up to 22 characters for one ("ﷺ" → "صلى الله عليه
+# وسلم", "﷽" → "بسم الله الرحمن الرحيم"). A text of nothing else would make display,
+# and key, 22 times as long as what was sent (and the enriched event twice that), so
+# display may grow by at most the original's length plus _GROWTH_SLACK: display <=
+# 2 x original + _GROWTH_SLACK characters. Past that budget, each further expanding
+# character becomes a space (a word gap, as the formula was). Real text never comes
+# near it. Growth per character is an upper bound: composing marks only shortens.
+_GROWTH_SLACK = 64
+_GROWTH: dict[str, int] = {c: len(v) - 1 for c, v in _EXPAND.items() if len(v) > 1}
+for _cp_ in range(0x30000):
+    _c = chr(_cp_)
+    if unicodedata.decomposition(_c) and _c not in _GROWTH:
+        _n = len(unicodedata.normalize("NFKC", _c))
+        if _n > 1:
+            _GROWTH[_c] = _n - 1
+_EXPANDING = re.compile(f"[{_class(_ranges_of(sorted(map(ord, _GROWTH))))}]")
+
+
+def _cap_expansions(text: str, allowed: int) -> tuple[str, _Map] | None:
+    """Expanding characters in text order while their growth fits `allowed`; a space
+    for each one that does not."""
+    grown = 0
+    b: _Builder | None = None
+    pos = 0
+    growth = _GROWTH
+    for m in _EXPANDING.finditer(text):
+        g = growth[m.group()]
+        if grown + g <= allowed:
+            grown += g
+            continue
+        if b is None:
+            b = _Builder(text)
+        a = m.start()
+        b.verbatim(pos, a)
+        b.replace(" ", a, a + 1)
+        pos = a + 1
+    if b is None:
+        return None
     b.verbatim(pos, len(text))
     return b.text(), b.map
 
@@ -506,9 +573,16 @@ def normalize(original: str) -> Normalized:
             text, step_map = result
             mapping = step_map.then(mapping)
 
+    most = 2 * len(original) + _GROWTH_SLACK  # see _GROWTH_SLACK
     for _ in range(_MAX_PASSES):
         if _has_markup(text):
             apply(_strip_markup(text))
+        # (An expanding character is never NFKC-stable, so text that is, as nearly all
+        # is, has none unless the display table's two.)
+        if (
+            not unicodedata.is_normalized("NFKC", text) or "\ufdfc" in text or "\ufdfd" in text
+        ) and _EXPANDING.search(text) is not None:
+            apply(_cap_expansions(text, most - len(text)))
         if unicodedata.is_normalized("NFKC", text) and not _COMPOSING_MARK.search(text):
             apply(_clean(text))
         else:
