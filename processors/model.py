@@ -12,20 +12,13 @@ from typing import Any, Literal
 
 Field = Literal["title", "body"]
 
-FIGURE_KINDS = (
-    "cardinal",
-    "ordinal",
-    "percent",
-    "money",
-    "measure",
-    "fraction",
-    "year",
-    "date",
-    "time",
-    "identifier",
-)
-APPROX_QUALIFIERS = ("about", "more_than", "less_than", "at_least", "up_to", "nearly")
-CLAIM_TYPES = ("direct", "indirect", "headline", "according_to")
+# The values schemas/definitions.v1.json allows (tests/unit/processors/test_model.py
+# holds the two together): the types of the fields below.
+FigureKind = Literal[
+    "cardinal", "ordinal", "percent", "money", "measure", "fraction", "year", "date", "time", "identifier"
+]
+Approx = Literal["about", "more_than", "less_than", "at_least", "up_to", "nearly"]
+ClaimType = Literal["direct", "indirect", "headline", "according_to"]
 
 
 @dataclass(slots=True)
@@ -48,14 +41,14 @@ class Figure:
     end: int
     text: str
     value: float | int | None
-    kind: str
+    kind: FigureKind
     counted: str | None = None
     # Offsets of the counted phrase in the original field text, when there is one.
     counted_start: int | None = None
     counted_end: int | None = None
     unit: str | None = None
     currency: str | None = None
-    approx: str | None = None
+    approx: Approx | None = None
     range: float | int | None = None
     id: str | None = None
 
@@ -81,7 +74,7 @@ class Figure:
 @dataclass(slots=True)
 class Claim:
     field: Field
-    type: str
+    type: ClaimType
     content: Span
     cue: dict[str, Any] | None  # {text, lemma, field, start, end}
     speaker: Span | None

@@ -22,3 +22,16 @@ def test_claim_to_dict_has_every_field_nested():
         Claim("title", "headline", content, None, None),
     ):
         assert claim.to_dict() == asdict(claim)
+
+
+def test_the_models_value_types_are_the_schemas_enums():
+    from typing import get_args
+
+    import schemas
+    from processors.model import Approx, ClaimType, Field, FigureKind
+
+    defs = schemas.load("definitions")["$defs"]
+    assert list(get_args(Field)) == defs["field"]["enum"]
+    assert list(get_args(FigureKind)) == defs["figure"]["properties"]["kind"]["enum"]
+    assert [None, *get_args(Approx)] == defs["figure"]["properties"]["approx"]["enum"]
+    assert list(get_args(ClaimType)) == defs["claim"]["properties"]["type"]["enum"]
