@@ -60,7 +60,7 @@ def check_offsets(norm: Normalized, figures) -> None:
 
 
 @pytest.mark.parametrize("normalizer", sorted(NORMALIZERS))
-@pytest.mark.parametrize("case", CASES, ids=[f"{i}:{c['text'][:40]}" for i, c in enumerate(CASES)])
+@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
 def test_case(case, normalizer):
     norm = NORMALIZERS[normalizer](case["text"])
     figures = extract_figures(norm, "body")
@@ -91,6 +91,14 @@ def test_case(case, normalizer):
 
 def test_enough_cases():
     assert len(CASES) >= 300
+
+
+def test_every_case_has_a_stable_unique_id():
+    # Ids name the tests: a case added anywhere must not rename the others (new cases
+    # take the next free number, tests/unit/processors/CASES.md).
+    ids = [c.get("id") for c in CASES]
+    assert all(isinstance(i, str) and i.startswith("f") for i in ids)
+    assert len(set(ids)) == len(ids)
 
 
 @pytest.mark.timeout(60)
