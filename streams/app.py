@@ -12,6 +12,7 @@ import faust
 
 from streams import codecs, faust_fixes, topics
 from streams.agents import Enricher
+from streams.dedup import ROCKSDB_OPTIONS, Seen, persist_changelog_offsets_on_commit
 from streams.lifecycle import fatal
 from streams.logs import logger, logging_config
 from streams.settings import Settings
@@ -32,7 +33,11 @@ def create_app(settings: Settings) -> faust.App:
         broker_session_timeout=settings.session_timeout,
         broker_heartbeat_interval=min(3.0, settings.session_timeout / 3),
         datadir=settings.data_dir,
-        store="memory://",
+        # The dedup table's local store (streams/dedup.py, README "State and restarts"):
+        # RocksDB keeps it on disk in the data directory, so memory does not grow with
+        # it and a restart with its directory reads only the changelog written since.
+        store=f"{settings.table_store}://",
+        table_standby_replicas=settings.standby_replicas,
         web_host=settings.web_host,
         web_port=settings.web_port,
         web_bind=settings.web_host,
@@ -54,8 +59,8 @@ def create_app(settings: Settings) -> faust.App:
     }
     # Which article ids and which contents were enriched, with the message that did
     # it. Keyed "id:<article id>" and "content:<content key>"; the changelog topic
-    # makes it survive restarts.
-    seen = app.Table(
+    # makes it survive restarts. Bounded by KHABAR_DEDUP_HORIZON: streams/dedup.py.
+    table = app.Table(
         "seen",
         default=None,
         partitions=settings.partitions,
@@ -65,7 +70,13 @@ def create_app(settings: Settings) -> faust.App:
         # table came back EMPTY after every restart. None = the JSON value as it is.
         value_type=None,
         help="article ids and content keys already enriched",
+        options=dict(ROCKSDB_OPTIONS) if settings.table_store == "rocksdb" else None,
+        # Expired entries are deleted with tombstones; segments roll at least daily
+        # (sooner with a shorter horizon) so the compaction can drop what they hide.
+        extra_topic_configs={"segment.ms": int(1000 * max(60.0, min(settings.dedup_horizon, 86400.0)))},
     )
+    seen = Seen(table, settings.dedup_horizon, settings.table_store)
+    persist_changelog_offsets_on_commit(app)
     enricher = Enricher(settings, out, seen, app)
 
     # exactly_once: faust commits (offsets into the transaction, then commit it) from a
@@ -147,6 +158,8 @@ def create_app(settings: Settings) -> faust.App:
         for tp in revoked:
             expected.pop((tp.topic, tp.partition), None)
             handled.pop((tp.topic, tp.partition), None)
+            if tp.topic == raw.get_topic_name():
+                seen.forget(tp.partition)
         logger.info("rebalance", extra={"revoked": sorted(f"{tp.topic}:{tp.partition}" for tp in revoked)})
 
     @app.agent(raw, name="enrich")
@@ -173,6 +186,9 @@ def create_app(settings: Settings) -> faust.App:
                 # after the restart, never committed with half its outputs.
                 try:
                     await enricher.handle(event)
+                    # Forget what is past the horizon in this partition: tombstones in
+                    # this message's event context, so in its partition and transaction.
+                    seen.sweep(msg.partition)
                     if app.in_transaction:
                         await app.producer.buffer.flush()
                 except Exception as exc:
@@ -189,6 +205,10 @@ def create_app(settings: Settings) -> faust.App:
     @app.timer(interval=settings.stats_interval)
     async def stats() -> None:
         logger.info("stats", extra=enricher.stats_line(app))
+
+    @app.timer(interval=settings.stats_interval)
+    async def dedup_stats() -> None:
+        logger.info("dedup", extra=seen.stats_line())
 
     @app.page("/health")
     async def health(web: Any, request: Any) -> Any:
@@ -207,4 +227,5 @@ def create_app(settings: Settings) -> faust.App:
         )
 
     app.khabar_enricher = enricher  # type: ignore[attr-defined]
+    app.khabar_seen = seen  # type: ignore[attr-defined]
     return app

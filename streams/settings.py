@@ -69,6 +69,24 @@ SETTINGS: tuple[Setting, ...] = (
     Setting("KHABAR_STATS_INTERVAL", "10", "seconds between `stats` log lines"),
     Setting("KHABAR_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
     Setting("KHABAR_DATA_DIR", ".khabar", "faust's local state directory (tables' local store)"),
+    Setting(
+        "KHABAR_TABLE_STORE",
+        "rocksdb",
+        "local store of the dedup table: rocksdb (on disk in KHABAR_DATA_DIR, kept across restarts) or memory"
+        " (rebuilt from the changelog topic at every start; tests and development)",
+    ),
+    Setting(
+        "KHABAR_DEDUP_HORIZON",
+        "30d",
+        "how long an article id and a content key are remembered, by the raw message's timestamp"
+        " (a number of seconds, or with a unit: 90s, 45m, 12h, 30d); older entries are forgotten",
+    ),
+    Setting(
+        "KHABAR_STANDBY_REPLICAS",
+        "1",
+        "standby copies of each dedup table partition kept by other workers, so a failover does not"
+        " wait for the changelog to be read (0 to 3)",
+    ),
     Setting("KHABAR_WORKER_ID", "", "worker id in logs (default: hostname-pid)"),
     Setting("KHABAR_WEB_HOST", "127.0.0.1", "address of the worker's health endpoint"),
     Setting("KHABAR_WEB_PORT", "6066", "port of the worker's health endpoint"),
@@ -134,6 +152,41 @@ def _broker(name: str, raw: str) -> str:
     )
 
 
+STORES = ("rocksdb", "memory")
+_UNITS = {"s": 1, "m": 60, "h": 3600, "d": 86400}
+
+
+def _table_store(name: str, raw: str) -> str:
+    value = raw.strip().lower().removesuffix("://")
+    if value not in STORES:
+        raise SettingsError(f"{name} must be one of {', '.join(STORES)}, got {raw!r}")
+    return value
+
+
+def _duration(name: str, raw: str) -> float:
+    """Seconds: '2592000', '30d', '12h', '45m', '90s'."""
+    text = raw.strip().lower()
+    unit = _UNITS.get(text[-1:], None) if text else None
+    number = text[:-1] if unit else text
+    try:
+        value = float(number) * (unit or 1)
+    except ValueError:
+        raise SettingsError(f"{name} must be seconds or a duration like 30d, 12h, 45m, 90s, got {raw!r}") from None
+    if not value > 0:
+        raise SettingsError(f"{name} must be greater than 0, got {raw!r}")
+    return value
+
+
+def _standby_replicas(name: str, raw: str) -> int:
+    try:
+        value = int(raw)
+    except ValueError:
+        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    if not 0 <= value <= 3:
+        raise SettingsError(f"{name} must be between 0 and 3, got {value}")
+    return value
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     broker: str
@@ -153,6 +206,9 @@ class Settings:
     stats_interval: float
     log_level: str
     data_dir: str
+    table_store: str
+    dedup_horizon: float
+    standby_replicas: int
     worker_id: str
     web_host: str
     web_port: int
@@ -182,6 +238,9 @@ _PARSERS: dict[str, Callable[[str, str], object]] = {
     "KHABAR_STATS_INTERVAL": _positive_float,
     "KHABAR_LOG_LEVEL": _level,
     "KHABAR_WEB_PORT": _positive_int,
+    "KHABAR_TABLE_STORE": _table_store,
+    "KHABAR_DEDUP_HORIZON": _duration,
+    "KHABAR_STANDBY_REPLICAS": _standby_replicas,
 }
 
 
