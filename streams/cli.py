@@ -35,11 +35,11 @@ def worker() -> None:
     """Run the enrich agent (faust worker) until SIGTERM or Ctrl-C."""
     settings = _settings()
     from streams.app import create_app
-    from streams.lifecycle import KhabarWorker
+    from streams.faust_ext.worker import Worker
     from streams.logs import logging_config
 
     app = create_app(settings)
-    KhabarWorker(
+    Worker(
         app,
         shutdown_timeout=settings.shutdown_timeout,
         loglevel=settings.log_level,

@@ -39,6 +39,8 @@ from typing import Any, Iterator
 
 from faust.streams import current_event
 
+from streams.faust_ext import stores
+
 # Entries of the current partition examined after each message. 8: a round of the
 # table takes a quarter of the horizon (two entries per article), see above.
 SWEEP_PER_MESSAGE = 8
@@ -168,27 +170,21 @@ class Seen:
 
     @staticmethod
     def _db(store: Any, partition: int) -> Any:
-        dbs = getattr(store, "_dbs", None)
-        return None if dbs is None else dbs.get(partition)
+        return stores.partition_database(store, partition)
 
     @staticmethod
     def _entries(store: Any, db: Any, partition: int) -> Iterator[tuple[Any, Any]]:
-        dbs = getattr(store, "_dbs", None)
-        if dbs is not None:
-            # RocksDB: this partition's own database, in key order. The iterator reads a
-            # snapshot, so deletes during the round do not disturb it.
+        if stores.is_partitioned(store):
+            # RocksDB: this partition's own database, in key order, on a snapshot, so
+            # deletes during the round do not disturb it.
             if db is None:
                 return
-            skip = store.offset_key
-            for raw_key, raw_value in db.items():
-                if raw_key == skip:
-                    continue
-                yield store._decode_key(raw_key), store._decode_value(raw_value)
+            yield from stores.database_entries(store, db)
         else:
             # memory:// (tests, development): one dict for all partitions, so a round
             # is a snapshot of its keys; entries of other partitions are skipped by the
             # caller (they are not counted against this one's budget: filtered here).
-            data = store.data
+            data = stores.memory_items(store)
             for key in list(data):
                 entry = data.get(key)
                 if entry is not None and partition_of(entry) in (partition, None):
@@ -198,11 +194,10 @@ class Seen:
     def size(self) -> tuple[int, bool]:
         """(entries in the local store for this worker's active partitions, exact?)."""
         store = self.table.data
-        dbs = getattr(store, "_dbs", None)
-        if dbs is None:
-            return len(store.data), True
+        if not stores.is_partitioned(store):
+            return len(stores.memory_items(store)), True
         estimate = 0
-        for db in list(dbs.values()):
+        for db in stores.databases(store):
             try:
                 estimate += int(db.property_int_value("rocksdb.estimate-num-keys") or 0)
             except Exception:
@@ -210,8 +205,8 @@ class Seen:
         if estimate > EXACT_COUNT_UP_TO:
             return estimate, False
         count = 0
-        for db in list(dbs.values()):
-            count += sum(1 for key in db.keys() if key != store.offset_key)
+        for db in stores.databases(store):
+            count += sum(1 for _ in stores.database_keys(store, db))
         return count, True
 
     def stats_line(self) -> dict[str, Any]:
@@ -227,29 +222,3 @@ class Seen:
             "stamped_total": self.stamped,
             "rss_mb": round(rss / 1e6, 1) if rss is not None else None,
         }
-
-
-def persist_changelog_offsets_on_commit(app: Any) -> None:
-    """faust 0.15.3, exactly_once: a changelog write's offset waits in
-    `app.tables._pending_persisted_offsets`, keyed by its *changelog* partition, to be
-    written into the RocksDB database when the source partition commits; but
-    `TableManager.on_commit` looks it up by the *source* partition it is given, finds
-    nothing, and never writes it. So a restart with its data directory read the whole
-    changelog again, as if it had none. Here: when raw partition p commits, so does
-    changelog partition p (the same transaction: the table is partitioned like the raw
-    topic and written in the event's context), and its pending offset is persisted."""
-    tables = app.tables
-    if getattr(tables, "_khabar_persist_fix", False):
-        return
-    on_commit = tables.on_commit
-
-    def on_commit_with_changelogs(offsets: Any) -> None:
-        on_commit(offsets)
-        committed = {tp.partition for tp in offsets}
-        pending = tables._pending_persisted_offsets
-        for tp in [tp for tp in pending if tp.partition in committed]:
-            store, offset = pending.pop(tp)
-            store.set_persisted_offset(tp, offset)
-
-    tables.on_commit = on_commit_with_changelogs
-    tables._khabar_persist_fix = True

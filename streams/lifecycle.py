@@ -3,7 +3,8 @@
 faust's shutdown waits for every message the agent took to be acked
 (`stream_wait_empty`), with no limit: one message that never finishes holds the
 worker forever, and Kubernetes kills the pod after its grace period, mid-commit.
-khabar bounds it: on SIGTERM (or Ctrl-C) a watchdog thread starts; if the graceful
+khabar bounds it: on SIGTERM (or Ctrl-C) a watchdog thread starts
+(streams/faust_ext/worker.py arms it); if the graceful
 stop (finish the in-flight article, commit, exit 0) has not ended the process
 within KHABAR_SHUTDOWN_TIMEOUT seconds, it logs `worker.shutdown_timeout` and exits
 with code 1. Nothing handled is lost either way: what was not committed is handled
@@ -19,12 +20,9 @@ from __future__ import annotations
 
 import logging
 import os
-import signal
 import sys
 import threading
 from typing import Any
-
-from faust.worker import Worker
 
 from streams.logs import logger
 
@@ -72,32 +70,3 @@ class ShutdownWatchdog:
 
     def _expire(self) -> None:
         fatal("worker.shutdown_timeout", deadline_s=self.timeout)
-
-
-class KhabarWorker(Worker):
-    """faust's Worker, with the shutdown deadline armed by SIGTERM and SIGINT.
-
-    mode's Worker handles signals through the event loop (`add_signal_handler`): while
-    the agent runs synchronous code (the processors, or a hang in a C call) the loop
-    does not turn and the signal waits. So the deadline is armed by a plain Python
-    signal handler, which runs in the main thread between two bytecodes whatever it is
-    doing; the graceful stop is then handed to the loop as before.
-    """
-
-    def __init__(self, *args: Any, shutdown_timeout: float, **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
-        self.watchdog = ShutdownWatchdog(shutdown_timeout)
-
-    def install_signal_handlers(self) -> None:
-        super().install_signal_handlers()
-        signal.signal(signal.SIGTERM, self._on_stop_signal)
-        signal.signal(signal.SIGINT, self._on_stop_signal)
-
-    def _on_stop_signal(self, signum: int, frame: Any) -> None:
-        if self.watchdog.arm():
-            self.loop.call_soon_threadsafe(self._log_stopping, signal.Signals(signum).name)
-        # mode's own handlers (stop the app gracefully), on the loop's thread.
-        self.loop.call_soon_threadsafe(self._on_sigterm if signum == signal.SIGTERM else self._on_sigint)
-
-    def _log_stopping(self, name: str) -> None:
-        logger.info("worker.stopping", extra={"signal": name, "deadline_s": self.watchdog.timeout})

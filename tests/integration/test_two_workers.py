@@ -8,7 +8,7 @@ rebalance, as the guarantee allows, but both copies carry the same deterministic
 id, so a consumer that de-duplicates on `event_id` sees each article once.
 
 The surviving worker is never restarted here: a worker that lost messages at the
-rebalance (faust-streaming 0.15.3 did, streams/faust_fixes.py) would fail this.
+rebalance (faust-streaming 0.15.3 did, streams/faust_ext) would fail this.
 """
 
 from __future__ import annotations
