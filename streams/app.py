@@ -85,7 +85,7 @@ def create_app(settings: Settings) -> faust.App:
     seen = Seen(table, settings.dedup_horizon, settings.table_store)
     enricher = Enricher(settings, out, seen, app)
 
-    @app.on_partitions_revoked.connect
+    @app.on_partitions_revoked.connect  # type: ignore[arg-type]  # faust's stub wants the signal keyword
     async def forget_revoked(app: Any, revoked: Any, **kwargs: Any) -> None:
         enricher.forget(revoked)
 

@@ -20,7 +20,7 @@ LOGGER_NAME = "khabar"
 
 class KhabarJsonFormatter(JsonFormatter):
     worker_id = ""
-    converter = time.gmtime  # timestamps in UTC, whatever the host's zone
+    converter = time.gmtime  # type: ignore[assignment]  # timestamps in UTC, whatever the host's zone
 
     def add_fields(self, log_record: dict[str, Any], record: logging.LogRecord, message_dict: dict[str, Any]) -> None:
         super().add_fields(log_record, record, message_dict)
@@ -38,7 +38,7 @@ class KhabarJsonFormatter(JsonFormatter):
 
     def process_log_record(self, log_record: dict[str, Any]) -> dict[str, Any]:
         # The stable fields first, so a human reading the raw stream finds them.
-        head = {k: log_record.pop(k) for k in ("ts", "level", "event", "worker_id") if k in log_record}
+        head: dict[str, Any] = {k: log_record.pop(k) for k in ("ts", "level", "event", "worker_id") if k in log_record}
         return {**head, **log_record}
 
 

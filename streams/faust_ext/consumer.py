@@ -6,7 +6,7 @@ Chosen by `streams.faust_ext.transport.Transport.Consumer`.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping
+from typing import Any, Iterable, Mapping, cast
 
 from faust.transport.consumer import CONSUMER_PARTITIONS_REVOKED
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
@@ -140,7 +140,8 @@ class Consumer(AIOKafkaConsumer):
         Reproduce: two workers, stop one mid-stream, count what the survivor consumed.
         Fix: give such records back (seek the partition to the first of them) when
         they are its next ones; records from before a later seek stay skipped."""
-        records, active_partitions = await super()._wait_next_records(timeout)
+        fetched, active_partitions = await super()._wait_next_records(timeout)
+        records = cast(dict, fetched)  # a dict: faust's getmany pops from it too
         if records and active_partitions is not None:
             skipped_tps = [tp for tp in records if tp not in active_partitions and tp not in self._buffered_partitions]
             assignment = self.assignment() if skipped_tps else set()

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import Any, cast
 
 from faust.transport.consumer import TransactionManager as FaustTransactionManager
 
@@ -20,7 +20,7 @@ class TransactionManager(FaustTransactionManager):
         Reproduce: two exactly_once workers, stop one mid-stream, restart it, repeat.
         Fix: which producers to stop and to start follows from the new assignment alone;
         a kept producer still in its transaction is not asked to begin it again."""
-        producers = self.producer._transaction_producers
+        producers = cast(Any, self.producer)._transaction_producers
         wanted = self._tps_to_transactional_ids(assigned)
         stale = sorted(set(producers) - wanted)
         if stale:
