@@ -335,7 +335,9 @@ def _score_field(score: Score, article_id: str, golds: list[GoldClaim], preds: l
     for measure, (has_g, has_p, edge) in SPAN_CRITERIA.items():
         gi_idx = [i for i, g in enumerate(golds) if has_g(g)]
         pi_idx = [i for i, p in enumerate(preds) if has_p(p)]
-        matched = max_matching(len(gi_idx), len(pi_idx), lambda a, b: edge(golds[gi_idx[a]], preds[pi_idx[b]]))
+        matched = max_matching(
+            len(gi_idx), len(pi_idx), lambda a, b, edge=edge, gi=gi_idx, pi=pi_idx: edge(golds[gi[a]], preds[pi[b]])
+        )
         counts = score.spans[measure]
         counts[0] += matched
         counts[1] += len(pi_idx)

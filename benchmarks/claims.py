@@ -18,11 +18,11 @@ from __future__ import annotations
 import argparse
 import time
 
+from benchmarks.machine import one_line
+from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
 from processors.claims import extract_claims
 from processors.normalize import normalize
 
-from benchmarks.machine import one_line
-from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
 FIELDS = ("title", "body")
 
 

@@ -17,11 +17,10 @@ import argparse
 import time
 from typing import Callable
 
-from processors.figures import extract_figures
-from processors.normalize import normalize
-
 from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
+from processors.figures import extract_figures
+from processors.normalize import normalize
 
 
 def best_round(work: Callable[[], None], rounds: int, min_time: float) -> tuple[float, int]:

@@ -23,11 +23,10 @@ from camel_tools.tokenizers.word import simple_word_tokenize
 from camel_tools.utils.dediac import dediac_ar
 from camel_tools.utils.normalize import normalize_unicode
 
-from processors.normalize import normalize
-from processors.sentences import split_sentences
-
 from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_texts  # noqa: E402
+from processors.normalize import normalize
+from processors.sentences import split_sentences
 
 
 def dirty(text: str) -> str:

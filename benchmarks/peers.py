@@ -336,7 +336,7 @@ def report(results: Sequence[Result], show_misses: bool = False, source: str = "
     total = len(results)
     found_all = sum(r.found_all for r in results)
     found_any = sum(r.found_any for r in results)
-    out = [f"# khabar on Duckling's Arabic corpus, in news sentences", ""]
+    out = ["# khabar on Duckling's Arabic corpus, in news sentences", ""]
     if source:
         out += [f"corpus: {source} ({total} expressions)", ""]
     peer, peer_found, peer_total = PEER

@@ -14,7 +14,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.integration.harness import Cluster, KAFKA_SH
+from tests.integration.harness import KAFKA_SH, Cluster
 
 INTEGRATION = Path(__file__).resolve().parent
 

@@ -7,8 +7,8 @@ from __future__ import annotations
 import time
 from pathlib import Path
 
-import pytest
 import orjson
+import pytest
 from kafka import KafkaConsumer, TopicPartition
 
 from streams import topics

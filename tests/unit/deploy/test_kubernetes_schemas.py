@@ -4,8 +4,8 @@ support. kubernetes-validate bundles the schemas: nothing is fetched."""
 
 from __future__ import annotations
 
-import pytest
 import kubernetes_validate
+import pytest
 
 from tests.unit.deploy.fixtures import KUBERNETES, kubernetes_resources, kustomization
 
