@@ -13,20 +13,20 @@ from typing import Any, Mapping
 
 from processors.claims import extract_claims
 from processors.figures import extract_figures
-from processors.model import Figure
+from processors.model import Field, Figure
 from processors.normalize import Normalized, normalize
 
 # Part of every event id: a replay by the same version yields the same ids, an upgraded
 # pipeline yields new ones (its findings may differ).
 PIPELINE_VERSION = "1"
-FIELDS = ("title", "body")
+FIELDS: tuple[Field, ...] = ("title", "body")
 
 
-def normalize_fields(article: Mapping[str, Any]) -> dict[str, Normalized]:
+def normalize_fields(article: Mapping[str, Any]) -> dict[Field, Normalized]:
     return {name: normalize(article[name]) for name in FIELDS if article.get(name)}
 
 
-def content_key(fields: Mapping[str, Normalized]) -> str:
+def content_key(fields: Mapping[Field, Normalized]) -> str:
     """A digest of the folded text: the same story re-sent under another id or url
     (with other whitespace, diacritics or hamza spelling) has the same key."""
     digest = hashlib.sha256()

@@ -47,7 +47,7 @@ from __future__ import annotations
 from processors import figures_lexicons as L
 from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
 from processors.figures_tokens import LATIN, NUM, SIGN, WORD, Tokens
-from processors.model import Figure
+from processors.model import Field, Figure
 from processors.normalize import Normalized
 from processors.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
 
@@ -119,7 +119,7 @@ class _Item:
         self.opener = t0  # token where a range opens ("بين", "من")
 
 
-def extract_figures(norm: Normalized, field: str) -> list[Figure]:
+def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
     """Every figure in one field (title/body), offsets into norm.original."""
     tk = Tokens(norm.display)
     if not tk.n:
@@ -626,9 +626,9 @@ class _Scanner:
                     return j  # "صفر" is also the month Safar
             elif shape in ("ONE", "TWO"):
                 # "جندي واحد", "طائرتين اثنتين": the noun comes first
-                p = t0 - 1
-                if tk.joined(t0) and is_head(tk, p):
-                    it.counted = (p, p + 1)
+                noun = t0 - 1
+                if tk.joined(t0) and is_head(tk, noun):
+                    it.counted = (noun, noun + 1)
                 elif shape == "TWO" and tk.f(j) == "من":
                     it.counted = counted_phrase(tk, j)
                 if it.counted is None and not valued:
@@ -645,8 +645,8 @@ class _Scanner:
             if pre in ("ال", "وال", "بال") and it.counted and tk.fold[it.counted[0]].startswith("ال"):
                 # "المقاعد الـ29 الباقية": between a noun and its adjective the number
                 # counts the noun before it
-                p = t0 - 1
-                it.counted = (p, p + 1) if tk.joined(t0) and tk.fold[p].startswith("ال") else None
+                noun = t0 - 1
+                it.counted = (noun, noun + 1) if tk.joined(t0) and tk.fold[noun].startswith("ال") else None
             p = self._prev_word(t0)
             if shape == "D" and top is None and not pre and (p in L.ORDINAL_NOUNS):
                 it.kind, it.counted = "ordinal", None  # "في الدقيقة 23 من المباراة"
@@ -771,10 +771,10 @@ class _Scanner:
         if f in L.MONTH_FIRST_WORDS:
             m = self._month_at(i)
             if m:
-                e = self._date_tail(m)
-                if e > m and tk.kind[e - 1] == NUM:
-                    self._add("date", None, i, e)  # "مارس 2022", "مايو/أيار 2024"
-                    return e
+                tail = self._date_tail(m)
+                if tail > m and tk.kind[tail - 1] == NUM:
+                    self._add("date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
+                    return tail
                 if m - i == 2:
                     return m  # "كانون الثاني": the ordinal is the month's
         if f in CARDINALS or f in FRACTIONS:

@@ -7,7 +7,8 @@ Offsets always index the ORIGINAL text of a field, so `original[start:end] == te
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+import dataclasses
+from dataclasses import dataclass
 from typing import Any, Literal
 
 Field = Literal["title", "body"]
@@ -84,7 +85,7 @@ class Claim:
     according_to: Span | None = None
     hedged: bool = False
     negated: bool = False
-    figures: list[str] = field(default_factory=list)
+    figures: list[str] = dataclasses.field(default_factory=list)
     sentence: int | None = None
     id: str | None = None
 

@@ -58,6 +58,14 @@ from camel_tools.utils.normalize import normalize_unicode
 from processors.lexicon import read_rows
 
 
+def _end(match: re.Match[str] | None) -> int:
+    """The end of a match known to succeed (a pattern that matches the empty string,
+    or one called where its first character is)."""
+    assert match is not None
+    return match.end()
+
+
+
 def _rows(name: str) -> list[list[str]]:
     return read_rows(name, header=True)
 
@@ -484,7 +492,7 @@ def _clean(text: str, patterns: _CleanPatterns = _CLEAN_ALL) -> tuple[str, _Map]
     """Deletions, whitespace collapsing, expansions (digits are mapped later, 1:1)."""
     n = len(text)
     run = patterns.run
-    lead = run.match(text).end()  # leading whitespace and deleted characters go
+    lead = _end(run.match(text))  # leading whitespace and deleted characters go
     trail = n - 1 if n > lead and text[-1] in " \n" else n
     pattern = patterns.change_or_pair if _has_pair(text) else patterns.change
     b = _Builder(text)
@@ -501,7 +509,7 @@ def _clean(text: str, patterns: _CleanPatterns = _CLEAN_ALL) -> tuple[str, _Map]
             continue
         if a > pos and text[a - 1] in " \n":
             a -= 1  # "word \u200b word": the space before belongs to the run
-        e = run.match(text, m.end()).end()
+        e = _end(run.match(text, m.end()))
         b.verbatim(pos, a)
         w = _ANY_WS.search(text, a, e)
         ws_start = w.start() if w else e

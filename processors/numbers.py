@@ -26,7 +26,7 @@ _IGNORABLE = (
     + [chr(c) for c in range(0x06D6, 0x06EE)]
 )
 IGNORABLE = frozenset(_IGNORABLE)
-_FOLD = {ord(c): None for c in _IGNORABLE}
+_FOLD: dict[int, str | None] = {ord(c): None for c in _IGNORABLE}
 _FOLD.update(
     {
         ord("أ"): "ا",

@@ -40,6 +40,14 @@ from bisect import bisect_left
 from processors.lexicon import read_rows
 
 
+def _end(match: re.Match[str] | None) -> int:
+    """The end of a match known to succeed (a pattern that matches the empty string,
+    or one called where its first character is)."""
+    assert match is not None
+    return match.end()
+
+
+
 def _rows(name: str) -> list[list[str]]:
     return read_rows(name, header=True)
 
@@ -122,7 +130,7 @@ def _cuts(text: str, start: int, end: int, events: list[int]) -> list[int]:
                 guillemets -= 1
             # «... انتهى.» ثم: the quote closes on a final mark, the sentence ends after it.
             if final_at == a and not guillemets and not straight:
-                after = _CLOSERS.match(text, b, end).end()
+                after = _end(_CLOSERS.match(text, b, end))
                 if after == end or text[after].isspace():
                     cuts.append(after)
         elif c == '"':
@@ -130,18 +138,18 @@ def _cuts(text: str, start: int, end: int, events: list[int]) -> list[int]:
             if final_at != a:
                 straight = True
         else:
-            b = taken = _FINAL_RUN.match(text, a, end).end()
+            b = taken = _end(_FINAL_RUN.match(text, a, end))
             final_at = b
             if guillemets or straight:
                 continue
             if _ends_sentence(text, start, end, a, b):
-                cuts.append(_CLOSERS.match(text, b, end).end())
+                cuts.append(_end(_CLOSERS.match(text, b, end)))
     return sorted(set(cuts))
 
 
 def _ends_sentence(text: str, p_start: int, p_end: int, a: int, b: int) -> bool:
     run = text[a:b]
-    after = _CLOSERS.match(text, b, p_end).end()
+    after = _end(_CLOSERS.match(text, b, p_end))
     if after == p_end:
         return True
     if run == "." and _is_abbreviation(_word_before(text, p_start, a)):
