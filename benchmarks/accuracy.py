@@ -478,7 +478,11 @@ def read_gold(gold_dir: Path) -> list[GoldArticle]:
                 raw = orjson.loads(line)
             except orjson.JSONDecodeError as exc:
                 raise GoldError(f"{where}: not JSON ({exc})") from None
-            if not isinstance(raw, dict) or not isinstance(raw.get("corpus"), str) or not isinstance(raw.get("id"), str):
+            if (
+                not isinstance(raw, dict)
+                or not isinstance(raw.get("corpus"), str)
+                or not isinstance(raw.get("id"), str)
+            ):
                 raise GoldError(f"{where}: a gold line is an object with string 'corpus' and 'id'")
             key = (raw["corpus"], raw["id"])
             if key in seen:
@@ -486,7 +490,7 @@ def read_gold(gold_dir: Path) -> list[GoldArticle]:
             seen[key] = where
             sha = raw.get("sha256")
             if not isinstance(sha, dict) or not all(isinstance(sha.get(f), str) and sha.get(f) for f in FIELDS):
-                raise GoldError(f"{where}: sha256 must be {{\"title\": <16 hex>, \"body\": <16 hex>}}, got {sha!r}")
+                raise GoldError(f'{where}: sha256 must be {{"title": <16 hex>, "body": <16 hex>}}, got {sha!r}')
             claims_raw = raw.get("claims")
             if not isinstance(claims_raw, list):
                 raise GoldError(f"{where}: 'claims' must be a list (empty when the article has none)")
@@ -524,7 +528,9 @@ def load_corpus(corpus_dir: Path, wanted: dict[str, set[str]]) -> dict[tuple[str
                     found[(name, article["id"])] = article
         missing = sorted(ids - {i for (n, i) in found if n == name})
         if missing:
-            raise GoldError(f"{len(missing)} annotated article(s) not in {path}: {', '.join(missing[:5])} (option --corpus)")
+            raise GoldError(
+                f"{len(missing)} annotated article(s) not in {path}: {', '.join(missing[:5])} (option --corpus)"
+            )
     return found
 
 
@@ -545,7 +551,9 @@ def check_article(gold: GoldArticle, article: dict[str, Any]) -> None:
                 continue
             text = article.get(span[0]) or ""
             if span[2] > len(text):
-                raise GoldError(f"{claim.where}: {what} [{span[1]}, {span[2]}] is beyond the {span[0]} ({len(text)} characters)")
+                raise GoldError(
+                    f"{claim.where}: {what} [{span[1]}, {span[2]}] is beyond the {span[0]} ({len(text)} characters)"
+                )
 
 
 def predict(article: dict[str, Any]) -> tuple[list[PredClaim], str | None]:
@@ -663,7 +671,9 @@ def to_json(scores: dict[str, Score]) -> dict[str, Any]:
             "cue_lemma_accuracy": _ratio(s.lemma_right, s.found),
             "exact_content_on_found": _ratio(s.exact_content_found, s.found),
             "errors": {cls: s.errors.get(cls, 0) for cls in ERROR_CLASSES},
-            "by_class": {f"{k}:{v}": dict(zip(("gold", "found", "right"), c)) for (k, v), c in sorted(s.by_class.items())},
+            "by_class": {
+                f"{k}:{v}": dict(zip(("gold", "found", "right"), c)) for (k, v), c in sorted(s.by_class.items())
+            },
             "rejected": s.rejected,
         }
     out["error_examples"] = [
@@ -728,22 +738,38 @@ def print_examples(scores: dict[str, Score], articles: dict[str, dict[str, Any]]
             print(f"-- {e.article_id} {claim.field}" + (f" (IoU {e.iou:.2f})" if e.gold and e.pred else ""), file=out)
             if e.gold:
                 speakers = " | ".join(_excerpt(article, s, 40) for s in e.gold.speaker) if e.gold.speaker else "∅"
-                print(f"   gold {e.gold.type}: speaker {speakers}; cue {_excerpt(article, e.gold.cue, 30)}"
-                      f" ({e.gold.cue_lemma}); {e.gold.where}", file=out)
+                print(
+                    f"   gold {e.gold.type}: speaker {speakers}; cue {_excerpt(article, e.gold.cue, 30)}"
+                    f" ({e.gold.cue_lemma}); {e.gold.where}",
+                    file=out,
+                )
                 print(f"        content {_excerpt(article, e.gold.content)}", file=out)
             if e.pred:
-                print(f"   pred {e.pred.type}: speaker {_excerpt(article, e.pred.speaker, 40)}; cue"
-                      f" {_excerpt(article, e.pred.cue, 30)} ({e.pred.cue_lemma})", file=out)
+                print(
+                    f"   pred {e.pred.type}: speaker {_excerpt(article, e.pred.speaker, 40)}; cue"
+                    f" {_excerpt(article, e.pred.cue, 30)} ({e.pred.cue_lemma})",
+                    file=out,
+                )
                 print(f"        content {_excerpt(article, e.pred.content)}", file=out)
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m benchmarks.accuracy", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--gold", type=Path, default=DEFAULT_GOLD, help="directory of batch*.jsonl (default: %(default)s)")
-    parser.add_argument("--corpus", type=Path, default=None,
-                        help="directory of the corpus files (default: ../shared/corpus beside the repository)")
-    parser.add_argument("--errors", type=int, default=0, metavar="N", help="print N examples of each error class to stderr")
-    parser.add_argument("--json", type=Path, default=None, metavar="PATH", help="also write the figures as JSON (no texts)")
+    parser.add_argument(
+        "--gold", type=Path, default=DEFAULT_GOLD, help="directory of batch*.jsonl (default: %(default)s)"
+    )
+    parser.add_argument(
+        "--corpus",
+        type=Path,
+        default=None,
+        help="directory of the corpus files (default: ../shared/corpus beside the repository)",
+    )
+    parser.add_argument(
+        "--errors", type=int, default=0, metavar="N", help="print N examples of each error class to stderr"
+    )
+    parser.add_argument(
+        "--json", type=Path, default=None, metavar="PATH", help="also write the figures as JSON (no texts)"
+    )
     args = parser.parse_args(argv)
 
     corpus_dir = args.corpus or DEFAULT_CORPUS

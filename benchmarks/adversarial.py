@@ -91,7 +91,9 @@ def _long_word(n: int) -> Article:
 
 def _long_digits(n: int) -> Article:
     """One run of 20 x n digits, then one of groups "1,234,567,..."."""
-    return _article("long_digits", n, "بلغ العدد " + "1234567890" * (2 * n) + " شخصا، و" + "1," + ",".join(["234"] * n) + " دولار.")
+    return _article(
+        "long_digits", n, "بلغ العدد " + "1234567890" * (2 * n) + " شخصا، و" + "1," + ",".join(["234"] * n) + " دولار."
+    )
 
 
 def _no_spaces(n: int) -> Article:
@@ -130,7 +132,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "quotes_open_only": _family("quotes_open_only", "«"),
     "quotes_close_only": _family("quotes_close_only", "قال الوزير إن الوضع »مستقر» "),
     "quotes_straight": _family("quotes_straight", 'قال الوزير: "الوضع '),
-    "quotes_mixed": _family("quotes_mixed", "«قال “الوزير\" إن» ”وأكد« \"أن "),
+    "quotes_mixed": _family("quotes_mixed", '«قال “الوزير" إن» ”وأكد« "أن '),
     "quotes_nested": _nested_quotes,
     "quotes_crossing": _family("quotes_crossing", '" «قال إن «قال إن " '),
     "colons": _family("colons", "قال الوزير: "),
@@ -146,10 +148,12 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_postposed": _family("cue_postposed", "«الوضع تحت السيطرة»، قال الوزير، "),
     "cue_qad": _family("cue_qad", "وكانت الوزارة قد أعلنت أن "),
     "cue_nominal": _family("cue_nominal", "وأعلنت الوزارة تدمير منشأة "),
-    "cue_in_quote": _family("cue_in_quote", "وقال: «قال لي \"لن ننسحب\"، "),
+    "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers
-    "speaker_role_chain": _family("speaker_role_chain", "المتحدث باسم وزارة الدفاع الروسية ", head="وقال ", tail="إن الوضع مستقر."),
+    "speaker_role_chain": _family(
+        "speaker_role_chain", "المتحدث باسم وزارة الدفاع الروسية ", head="وقال ", tail="إن الوضع مستقر."
+    ),
     "speaker_commas": _family("speaker_commas", "قال إيغور كوناشينكوف، المتحدث باسم وزارة الدفاع، "),
     "speaker_before": _family("speaker_before", "الوزارة "),
     "speaker_backward": _family("speaker_backward", "وسائل إعلام في أوكرانيا ", tail="أعلنت أن الوضع مستقر."),
@@ -184,7 +188,9 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "marks_stacked": _stacked_marks,
     "diacritics_tatweel": _family("diacritics_tatweel", "قـــــالَ الوَزِيـــرُ إِنَّ الوَضْعَ مُسْتَقِرٌّ. "),
     "ligatures": _family("ligatures", "\ufdfa\ufdfb\ufdfd"),
-    "presentation_forms": _family("presentation_forms", "\ufed7\ufe8e\ufedd \ufe8d\ufedf\ufeee\ufeae\ufef3\ufeae \ufe87\ufee5 "),
+    "presentation_forms": _family(
+        "presentation_forms", "\ufed7\ufe8e\ufedd \ufe8d\ufedf\ufeee\ufeae\ufef3\ufeae \ufe87\ufee5 "
+    ),
     "html_entities": _family("html_entities", "&amp;lt;p&amp;gt;قال الوزير المتحدث &#1571;ن "),
     "long_word": _long_word,
     "no_spaces": _no_spaces,
@@ -193,8 +199,21 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     # mixed
     "mixed": _cycle(
         "mixed",
-        ["قال الوزير: «", "وأضاف أن ", "ثلاثة وعشرون ", "1,234,567 ", "بين 5 و10 ", "وبحسب وزارة الصحة، ",
-         "(", "\ufdfa", "الرئيس فلاديمير بوتين ", "40 في المئة ", "\n", "“", "قـــال "],
+        [
+            "قال الوزير: «",
+            "وأضاف أن ",
+            "ثلاثة وعشرون ",
+            "1,234,567 ",
+            "بين 5 و10 ",
+            "وبحسب وزارة الصحة، ",
+            "(",
+            "\ufdfa",
+            "الرئيس فلاديمير بوتين ",
+            "40 في المئة ",
+            "\n",
+            "“",
+            "قـــال ",
+        ],
     ),
 }
 

@@ -56,7 +56,9 @@ def summary_markdown(results: dict[str, Any]) -> str:
             "|---|---:|---:|---:|---:|",
         ]
         for name, s in p["stages"].items():
-            lines.append(f"| {name} | {_f(s['rate'])} | {_f(s['mb_s'], 2)} | {_f(s['ms_per_article'], 3)} | {_f(s['cpu_rate'])} |")
+            lines.append(
+                f"| {name} | {_f(s['rate'])} | {_f(s['mb_s'], 2)} | {_f(s['ms_per_article'], 3)} | {_f(s['cpu_rate'])} |"
+            )
         lines += [
             "",
             f"floor = camel-tools normalize_unicode + dediac_ar + simple_word_tokenize; enrich = normalize + figures"
@@ -74,8 +76,10 @@ def summary_markdown(results: dict[str, Any]) -> str:
         ]
         for r in t:
             share = (r["rate"] / p["stages"]["process"]["rate"]) if p and r.get("rate") else None
-            lines.append(f"| {r['guarantee']} | {r['enriched']}/{r['articles']} | {_f(r['startup_s'])} | {_f(r['seconds'])}"
-                         f" | {_f(r['rate'])} | {_f(r['rate_per_worker_cpu_s'])} | {_f(share and 100 * share, 0)}% |")
+            lines.append(
+                f"| {r['guarantee']} | {r['enriched']}/{r['articles']} | {_f(r['startup_s'])} | {_f(r['seconds'])}"
+                f" | {_f(r['rate'])} | {_f(r['rate_per_worker_cpu_s'])} | {_f(share and 100 * share, 0)}% |"
+            )
         lines.append("")
     lat = results.get("e2e", {}).get("latency", [])
     if lat:
@@ -87,9 +91,11 @@ def summary_markdown(results: dict[str, Any]) -> str:
         ]
         for r in lat:
             busy = f"{100 * r['worker_cpu_share']:.0f}%" if r.get("worker_cpu_share") is not None else "n/a"
-            lines.append(f"| {r['guarantee']} | {r['commit_interval']:g} | {r['offered_rate']:g} | {r['received']}/{r['sent']}"
-                         f" | {_f(r['p50_ms'])}"
-                         f" | {_f(r['p95_ms'])} | {_f(r['p99_ms'])} | {_f(r['max_ms'])} | {busy} |")
+            lines.append(
+                f"| {r['guarantee']} | {r['commit_interval']:g} | {r['offered_rate']:g} | {r['received']}/{r['sent']}"
+                f" | {_f(r['p50_ms'])}"
+                f" | {_f(r['p95_ms'])} | {_f(r['p99_ms'])} | {_f(r['max_ms'])} | {busy} |"
+            )
         lines.append("")
     b = results.get("backfill")
     if b:
@@ -116,10 +122,20 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
     p = results.get("processors")
     if p:
         rate, cpu_rate = p["stages"]["process"]["rate"], p["stages"]["process"]["cpu_rate"]
-        out.append(("processors ≥ 400 articles/s per core (wall; per CPU-s)", f"{rate:,.0f}/s; {cpu_rate:,.0f}/CPU-s",
-                    rate >= processors.TARGET_RATE))
-        out.append(("whole enrichment ≤ 3× camel-tools floor", f"{p['ratio_enrich_to_floor']:.2f}×",
-                    p["ratio_enrich_to_floor"] <= processors.TARGET_RATIO))
+        out.append(
+            (
+                "processors ≥ 400 articles/s per core (wall; per CPU-s)",
+                f"{rate:,.0f}/s; {cpu_rate:,.0f}/CPU-s",
+                rate >= processors.TARGET_RATE,
+            )
+        )
+        out.append(
+            (
+                "whole enrichment ≤ 3× camel-tools floor",
+                f"{p['ratio_enrich_to_floor']:.2f}×",
+                p["ratio_enrich_to_floor"] <= processors.TARGET_RATIO,
+            )
+        )
     for r in results.get("e2e", {}).get("throughput", []):
         if p and r.get("rate"):
             share = r["rate"] / p["stages"]["process"]["rate"]
@@ -128,11 +144,21 @@ def targets(results: dict[str, Any]) -> list[tuple[str, str, bool | None]]:
         if r["offered_rate"] != 50:
             continue
         if r["guarantee"] == "at_least_once":
-            out.append((f"p99 < 50 ms at {r['offered_rate']:g}/s, at-least-once", f"{_f(r['p99_ms'])} ms",
-                        r["p99_ms"] is not None and r["p99_ms"] < 50 and r["received"] == r["sent"]))
+            out.append(
+                (
+                    f"p99 < 50 ms at {r['offered_rate']:g}/s, at-least-once",
+                    f"{_f(r['p99_ms'])} ms",
+                    r["p99_ms"] is not None and r["p99_ms"] < 50 and r["received"] == r["sent"],
+                )
+            )
         else:
-            out.append((f"exactly-once p99, commit interval {r['commit_interval']:g} s (reported)",
-                        f"{_f(r['p99_ms'])} ms", None))
+            out.append(
+                (
+                    f"exactly-once p99, commit interval {r['commit_interval']:g} s (reported)",
+                    f"{_f(r['p99_ms'])} ms",
+                    None,
+                )
+            )
     return out
 
 
@@ -143,11 +169,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--skip", action="append", default=[], choices=("processors", "e2e", "backfill"))
     parser.add_argument("--out", type=Path, default=OUT / "latest.md")
     args = parser.parse_args(argv)
-    sizes = dict(proc=300, rounds=2, e2e=500, duration=10.0, backfill=1000) if args.quick else \
-        dict(proc=2000, rounds=3, e2e=10_000, duration=30.0, backfill=20_000)
+    sizes = (
+        dict(proc=300, rounds=2, e2e=500, duration=10.0, backfill=1000)
+        if args.quick
+        else dict(proc=2000, rounds=3, e2e=10_000, duration=30.0, backfill=20_000)
+    )
     log = e2e._stderr
-    results: dict[str, Any] = {"started": time.strftime("%Y-%m-%d %H:%M %Z"), "machine": machine(),
-                               "seed": args.seed, "quick": args.quick}
+    results: dict[str, Any] = {
+        "started": time.strftime("%Y-%m-%d %H:%M %Z"),
+        "machine": machine(),
+        "seed": args.seed,
+        "quick": args.quick,
+    }
     t0 = time.monotonic()
     errors: list[str] = []
 
@@ -162,8 +195,9 @@ def main(argv: list[str] | None = None) -> int:
             return None
 
     if "processors" not in args.skip:
-        results["processors"] = attempt("processors", processors.run, sizes["proc"], seed=args.seed,
-                                        rounds=sizes["rounds"], log=log)
+        results["processors"] = attempt(
+            "processors", processors.run, sizes["proc"], seed=args.seed, rounds=sizes["rounds"], log=log
+        )
         if results["processors"]:
             log(processors.report(results["processors"]))
     if not {"e2e", "backfill"} <= set(args.skip):
@@ -173,22 +207,43 @@ def main(argv: list[str] | None = None) -> int:
                 results["e2e"] = {"throughput": [], "latency": []}
                 log(f"e2e: sustained throughput, {len(values)} articles, one worker")
                 for guarantee in e2e.GUARANTEES:
-                    r = attempt(f"e2e throughput {guarantee}", e2e.throughput, bootstrap, len(values), guarantee,
-                                seed=args.seed, log=log, values=values)
+                    r = attempt(
+                        f"e2e throughput {guarantee}",
+                        e2e.throughput,
+                        bootstrap,
+                        len(values),
+                        guarantee,
+                        seed=args.seed,
+                        log=log,
+                        values=values,
+                    )
                     if r:
                         results["e2e"]["throughput"].append(r)
                 log(f"e2e: latency at 50 articles/s offered for {sizes['duration']:g}s")
-                runs = [("at_least_once", 50.0, None), ("exactly_once", 50.0, 1.0), ("exactly_once", 50.0, 0.1),
-                        # Below saturation: what one article costs end to end when nothing queues.
-                        ("at_least_once", 10.0, None)]
+                runs = [
+                    ("at_least_once", 50.0, None),
+                    ("exactly_once", 50.0, 1.0),
+                    ("exactly_once", 50.0, 0.1),
+                    # Below saturation: what one article costs end to end when nothing queues.
+                    ("at_least_once", 10.0, None),
+                ]
                 for guarantee, rate, interval in runs:
-                    r = attempt(f"e2e latency {guarantee} {rate:g}/s", e2e.latency, bootstrap, guarantee, rate,
-                                sizes["duration"], interval, log=log)
+                    r = attempt(
+                        f"e2e latency {guarantee} {rate:g}/s",
+                        e2e.latency,
+                        bootstrap,
+                        guarantee,
+                        rate,
+                        sizes["duration"],
+                        interval,
+                        log=log,
+                    )
                     if r:
                         results["e2e"]["latency"].append(r)
             if "backfill" not in args.skip:
-                results["backfill"] = attempt("backfill", backfill.backfill, bootstrap, sizes["backfill"],
-                                              seed=args.seed, log=log)
+                results["backfill"] = attempt(
+                    "backfill", backfill.backfill, bootstrap, sizes["backfill"], seed=args.seed, log=log
+                )
     results["errors"] = errors
     results["seconds"] = time.monotonic() - t0
     text = summary_markdown(results)

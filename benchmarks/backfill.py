@@ -24,8 +24,15 @@ from benchmarks import corpus
 from benchmarks.e2e import Log, Run, _stderr, broker, collect
 
 
-def backfill(bootstrap: str, count: int = 20_000, size: int = corpus.DEFAULT_SIZE, seed: int = 7,
-             guarantee: str = "exactly_once", timeout: float | None = None, log: Log = _stderr) -> dict[str, Any]:
+def backfill(
+    bootstrap: str,
+    count: int = 20_000,
+    size: int = corpus.DEFAULT_SIZE,
+    seed: int = 7,
+    guarantee: str = "exactly_once",
+    timeout: float | None = None,
+    log: Log = _stderr,
+) -> dict[str, Any]:
     from streams import topics
     from streams.produce import produce
 
@@ -61,8 +68,9 @@ def backfill(bootstrap: str, count: int = 20_000, size: int = corpus.DEFAULT_SIZ
         t0 = time.time()
         publisher = threading.Thread(target=publish, name="khabar-produce")
         publisher.start()
-        got = collect(run, outputs, count, timeout, log, note_every=15,
-                      ignore=frozenset({b"bench-backfill-warmup"}), since=t0)
+        got = collect(
+            run, outputs, count, timeout, log, note_every=15, ignore=frozenset({b"bench-backfill-warmup"}), since=t0
+        )
         seen, dead, t_last, cpu1 = got.seen, got.dead, got.t_last, got.cpu_end
         publisher.join()
         seconds = (t_last - t0) if t_last else None
@@ -82,9 +90,11 @@ def backfill(bootstrap: str, count: int = 20_000, size: int = corpus.DEFAULT_SIZ
             "worker_cpu_s": cpu,
             "rate_per_worker_cpu_s": (len(seen) / cpu) if cpu else None,
         }
-        log(f"backfill: {len(seen)}/{count} enriched ({dead} dead letters) in {seconds or 0:.1f}s"
+        log(
+            f"backfill: {len(seen)}/{count} enriched ({dead} dead letters) in {seconds or 0:.1f}s"
             f" = {result['rate'] or 0:.0f} articles/s (published in {summary.get('seconds', 0):.1f}s;"
-            f" worker CPU {cpu:.0f}s -> {result['rate_per_worker_cpu_s'] or 0:.0f} articles per CPU-s)")
+            f" worker CPU {cpu:.0f}s -> {result['rate_per_worker_cpu_s'] or 0:.0f} articles per CPU-s)"
+        )
         return result
     finally:
         if outputs is not None:
@@ -93,10 +103,12 @@ def backfill(bootstrap: str, count: int = 20_000, size: int = corpus.DEFAULT_SIZ
 
 
 def report(r: dict[str, Any]) -> str:
-    return (f"backfill of {r['enriched']}/{r['articles']} articles (~{r['mean_bytes']:.0f} B, {r['guarantee']},"
-            f" one worker): {r['seconds'] or 0:.1f} s = {r['rate'] or 0:.1f} articles/s"
-            f" ({r['rate_per_worker_cpu_s'] or 0:.1f} per worker CPU-s); worker start-up {r['startup_s']:.1f} s"
-            f" not included; dead letters {r['dead_letters']}")
+    return (
+        f"backfill of {r['enriched']}/{r['articles']} articles (~{r['mean_bytes']:.0f} B, {r['guarantee']},"
+        f" one worker): {r['seconds'] or 0:.1f} s = {r['rate'] or 0:.1f} articles/s"
+        f" ({r['rate_per_worker_cpu_s'] or 0:.1f} per worker CPU-s); worker start-up {r['startup_s']:.1f} s"
+        f" not included; dead letters {r['dead_letters']}"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -60,8 +60,10 @@ def main(argv: list[str] | None = None) -> int:
     per_article = seconds / len(prepared)
     per_4k = seconds / size * 4096
     print(f"machine: {one_line()}")
-    print(f"samples: {len(articles)} articles from {SAMPLES.name}/, {size / 1000:.1f} kB UTF-8 "
-          f"(mean {size / len(articles) / 1000:.2f} kB), {claims} claims; best of {args.rounds} rounds, one core")
+    print(
+        f"samples: {len(articles)} articles from {SAMPLES.name}/, {size / 1000:.1f} kB UTF-8 "
+        f"(mean {size / len(articles) / 1000:.2f} kB), {claims} claims; best of {args.rounds} rounds, one core"
+    )
     print(f"  articles/s        {1 / per_article:>10.0f}")
     print(f"  MB/s              {size / seconds / 1e6:>10.2f}")
     print(f"  ms per article    {per_article * 1000:>10.3f}")

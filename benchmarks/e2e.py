@@ -126,8 +126,9 @@ class Run:
     def topic(self, name: str) -> str:
         return self.settings.topic(name)
 
-    def start_worker(self, guarantee: str, commit_interval: float | None = None,
-                     extra_env: dict[str, str] | None = None) -> subprocess.Popen:
+    def start_worker(
+        self, guarantee: str, commit_interval: float | None = None, extra_env: dict[str, str] | None = None
+    ) -> subprocess.Popen:
         env = {
             **self.env,
             "KHABAR_PROCESSING_GUARANTEE": guarantee,
@@ -277,8 +278,16 @@ class Collected:
     cpu_end: float | None = None  # the worker's CPU seconds when the last one came
 
 
-def collect(run: "Run", outputs: Any, count: int, timeout: float, log: Log, note_every: float,
-            ignore: frozenset[bytes] = frozenset(), since: float | None = None) -> Collected:
+def collect(
+    run: "Run",
+    outputs: Any,
+    count: int,
+    timeout: float,
+    log: Log,
+    note_every: float,
+    ignore: frozenset[bytes] = frozenset(),
+    since: float | None = None,
+) -> Collected:
     """Read the enriched and dead-letter topics until `count` articles came out (or
     `timeout`), failing at once if the worker dies; a progress line every `note_every` s."""
     got = Collected()
@@ -311,9 +320,17 @@ def collect(run: "Run", outputs: Any, count: int, timeout: float, log: Log, note
 # ----------------------------------------------------------------------------- (a) throughput
 
 
-def throughput(bootstrap: str, count: int, guarantee: str, size: int = corpus.DEFAULT_SIZE, seed: int = 7,
-               commit_interval: float | None = None, timeout: float | None = None, log: Log = _stderr,
-               values: list[bytes] | None = None) -> dict[str, Any]:
+def throughput(
+    bootstrap: str,
+    count: int,
+    guarantee: str,
+    size: int = corpus.DEFAULT_SIZE,
+    seed: int = 7,
+    commit_interval: float | None = None,
+    timeout: float | None = None,
+    log: Log = _stderr,
+    values: list[bytes] | None = None,
+) -> dict[str, Any]:
     values = values if values is not None else [line.rstrip(b"\n") for line in corpus.lines(count, size, seed)]
     count = len(values)
     timeout = timeout if timeout is not None else max(180.0, count / 20)
@@ -321,8 +338,10 @@ def throughput(bootstrap: str, count: int, guarantee: str, size: int = corpus.DE
     outputs = None
     try:
         sent, produce_s = run.produce(values)
-        log(f"  [{guarantee}] pre-loaded {sent} articles ({sum(map(len, values)) / 1e6:.1f} MB) in {produce_s:.1f}s;"
-            " starting the worker")
+        log(
+            f"  [{guarantee}] pre-loaded {sent} articles ({sum(map(len, values)) / 1e6:.1f} MB) in {produce_s:.1f}s;"
+            " starting the worker"
+        )
         outputs = run.outputs()
         t_start = time.time()
         run.start_worker(guarantee, commit_interval)
@@ -349,13 +368,17 @@ def throughput(bootstrap: str, count: int, guarantee: str, size: int = corpus.DE
             "rate": (len(seen) / span) if span else None,
             "total_s_incl_startup": (t_last - t_start) if t_last else None,
             "rate_incl_startup": (len(seen) / (t_last - t_start)) if t_last else None,
-            "worker_rate_by_record_time": ((len(seen) - 1) / (last_ts - first_ts)) if last_ts and last_ts > first_ts else None,
+            "worker_rate_by_record_time": ((len(seen) - 1) / (last_ts - first_ts))
+            if last_ts and last_ts > first_ts
+            else None,
             "worker_cpu_s": cpu_used,
             "rate_per_worker_cpu_s": (len(seen) / cpu_used) if cpu_used else None,
         }
-        log(f"  [{guarantee}] {len(seen)}/{count} enriched ({dead} dead letters) in {span or 0:.1f}s after start-up"
+        log(
+            f"  [{guarantee}] {len(seen)}/{count} enriched ({dead} dead letters) in {span or 0:.1f}s after start-up"
             f" of {startup or 0:.1f}s: {result['rate'] or 0:.0f} articles/s;"
-            f" worker CPU {cpu_used:.1f}s -> {result['rate_per_worker_cpu_s'] or 0:.0f} articles per CPU-s")
+            f" worker CPU {cpu_used:.1f}s -> {result['rate_per_worker_cpu_s'] or 0:.0f} articles per CPU-s"
+        )
         return result
     finally:
         if outputs is not None:
@@ -366,9 +389,17 @@ def throughput(bootstrap: str, count: int, guarantee: str, size: int = corpus.DE
 # -------------------------------------------------------------------------------- (b) latency
 
 
-def latency(bootstrap: str, guarantee: str, rate: float = 50.0, duration: float = 30.0,
-            commit_interval: float | None = None, size: int = corpus.DEFAULT_SIZE, seed: int = 11,
-            warmup: int = 20, log: Log = _stderr) -> dict[str, Any]:
+def latency(
+    bootstrap: str,
+    guarantee: str,
+    rate: float = 50.0,
+    duration: float = 30.0,
+    commit_interval: float | None = None,
+    size: int = corpus.DEFAULT_SIZE,
+    seed: int = 11,
+    warmup: int = 20,
+    log: Log = _stderr,
+) -> dict[str, Any]:
     from streams import topics
 
     total = int(rate * duration)
@@ -407,8 +438,10 @@ def latency(bootstrap: str, guarantee: str, rate: float = 50.0, duration: float 
             if time.monotonic() - t0 > 180:
                 raise RuntimeError("the worker did not enrich the warm-up articles within 180 s")
             time.sleep(0.05)
-        log(f"  [{guarantee}, commit {commit_interval or run.settings.commit_interval}s] worker ready after"
-            f" {time.monotonic() - t0:.1f}s; offering {rate:g} articles/s for {duration:g}s")
+        log(
+            f"  [{guarantee}, commit {commit_interval or run.settings.commit_interval}s] worker ready after"
+            f" {time.monotonic() - t0:.1f}s; offering {rate:g} articles/s for {duration:g}s"
+        )
         sent: dict[bytes, float] = {}
         start = time.monotonic()
         cpu0 = run.worker_cpu()
@@ -444,9 +477,11 @@ def latency(bootstrap: str, guarantee: str, rate: float = 50.0, duration: float 
             "max_ms": max(lat) if lat else None,
             "worker_cpu_share": ((cpu1 - cpu0) / offered_s) if cpu0 is not None and cpu1 is not None else None,
         }
-        log(f"  [{guarantee}, commit {result['commit_interval']}s] {len(lat)}/{len(sent)} received:"
+        log(
+            f"  [{guarantee}, commit {result['commit_interval']}s] {len(lat)}/{len(sent)} received:"
             f" p50 {result['p50_ms'] or 0:.1f} ms, p95 {result['p95_ms'] or 0:.1f} ms, p99 {result['p99_ms'] or 0:.1f} ms"
-            f" (max {result['max_ms'] or 0:.1f})")
+            f" (max {result['max_ms'] or 0:.1f})"
+        )
         return result
     finally:
         stop.set()
@@ -461,8 +496,15 @@ def latency(bootstrap: str, guarantee: str, rate: float = 50.0, duration: float 
 GUARANTEES = ("at_least_once", "exactly_once")
 
 
-def run_all(count: int = 10_000, rate: float = 50.0, duration: float = 30.0, size: int = corpus.DEFAULT_SIZE,
-            seed: int = 7, commit_intervals: tuple[float, ...] = (1.0, 0.1), log: Log = _stderr) -> dict[str, Any]:
+def run_all(
+    count: int = 10_000,
+    rate: float = 50.0,
+    duration: float = 30.0,
+    size: int = corpus.DEFAULT_SIZE,
+    seed: int = 7,
+    commit_intervals: tuple[float, ...] = (1.0, 0.1),
+    log: Log = _stderr,
+) -> dict[str, Any]:
     out: dict[str, Any] = {"throughput": [], "latency": []}
     with broker(log) as bootstrap:
         values = [line.rstrip(b"\n") for line in corpus.lines(count, size, seed)]
@@ -477,17 +519,26 @@ def run_all(count: int = 10_000, rate: float = 50.0, duration: float = 30.0, siz
 
 
 def report(result: dict[str, Any]) -> str:
-    lines = ["sustained throughput (one worker, pre-loaded raw topic, read_committed consumer):",
-             f"{'guarantee':14} {'articles':>8} {'start-up s':>10} {'seconds':>8} {'articles/s':>10}"
-             f" {'per worker CPU-s':>16}"]
+    lines = [
+        "sustained throughput (one worker, pre-loaded raw topic, read_committed consumer):",
+        f"{'guarantee':14} {'articles':>8} {'start-up s':>10} {'seconds':>8} {'articles/s':>10}"
+        f" {'per worker CPU-s':>16}",
+    ]
     for t in result["throughput"]:
-        lines.append(f"{t['guarantee']:14} {t['enriched']:>8} {t['startup_s'] or 0:10.1f} {t['seconds'] or 0:8.1f}"
-                     f" {t['rate'] or 0:10.1f} {t['rate_per_worker_cpu_s'] or 0:16.1f}")
-    lines += ["", "latency produce -> enriched (read_committed) at a fixed offered load:",
-              f"{'guarantee':14} {'commit s':>8} {'offered/s':>9} {'received':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}"]
+        lines.append(
+            f"{t['guarantee']:14} {t['enriched']:>8} {t['startup_s'] or 0:10.1f} {t['seconds'] or 0:8.1f}"
+            f" {t['rate'] or 0:10.1f} {t['rate_per_worker_cpu_s'] or 0:16.1f}"
+        )
+    lines += [
+        "",
+        "latency produce -> enriched (read_committed) at a fixed offered load:",
+        f"{'guarantee':14} {'commit s':>8} {'offered/s':>9} {'received':>8} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}",
+    ]
     for r in result["latency"]:
-        lines.append(f"{r['guarantee']:14} {r['commit_interval']:8g} {r['offered_rate']:9g} {r['received']:>8}"
-                     f" {r['p50_ms'] or 0:8.1f} {r['p95_ms'] or 0:8.1f} {r['p99_ms'] or 0:8.1f}")
+        lines.append(
+            f"{r['guarantee']:14} {r['commit_interval']:8g} {r['offered_rate']:9g} {r['received']:>8}"
+            f" {r['p50_ms'] or 0:8.1f} {r['p95_ms'] or 0:8.1f} {r['p99_ms'] or 0:8.1f}"
+        )
     return "\n".join(lines)
 
 

@@ -96,14 +96,19 @@ def main(argv: list[str] | None = None) -> int:
     if not texts:
         raise SystemExit(f"no articles in {SAMPLES}")
     print(f"machine: {one_line()}")
-    for label, variant in (("samples as published", texts), ("samples dirtied (HTML, harakat, ٠-٩)", [dirty(t) for t in texts])):
+    for label, variant in (
+        ("samples as published", texts),
+        ("samples dirtied (HTML, harakat, ٠-٩)", [dirty(t) for t in texts]),
+    ):
         size = sum(len(t.encode("utf-8")) for t in variant)
         for text in variant:  # warm up: imports, regex caches
             for fn in STAGES.values():
                 fn(text)
         best = measure(variant, args.rounds, args.min_time)
-        print(f"\n{label}: {len(variant)} fields (title, body) of the files in {SAMPLES.name}/, "
-              f"{size / 1000:.1f} kB UTF-8; best of {args.rounds} rounds")
+        print(
+            f"\n{label}: {len(variant)} fields (title, body) of the files in {SAMPLES.name}/, "
+            f"{size / 1000:.1f} kB UTF-8; best of {args.rounds} rounds"
+        )
         print(f"  {'stage':<22}{'MB/s':>8}{'ms per 4 KB':>14}")
         for name, seconds in best.items():
             per_4k = seconds / size * 4096 * 1000

@@ -212,7 +212,7 @@ def insert(template: str, text: str) -> tuple[str, int, int]:
     if template.count("{x}") != 1:
         raise ValueError(f"a frame needs exactly one {{x}}: {template!r}")
     start = template.index("{x}")
-    sentence = template[:start] + text + template[start + 3:]
+    sentence = template[:start] + text + template[start + 3 :]
     return sentence, start, start + len(text)
 
 
@@ -248,10 +248,7 @@ def khabar_figures(sentence: str) -> list[Found]:
     from processors.figures import extract_figures
     from processors.normalize import normalize
 
-    return [
-        Found(f.start, f.end, f.text, f.value, f.kind)
-        for f in extract_figures(normalize(sentence), "body")
-    ]
+    return [Found(f.start, f.end, f.text, f.value, f.kind) for f in extract_figures(normalize(sentence), "body")]
 
 
 def same_value(got: float | int | None, expected: float) -> bool:
@@ -344,8 +341,11 @@ def report(results: Sequence[Result], show_misses: bool = False, source: str = "
         ("system", "found (every frame)", "found (some frame)"),
         [
             ("khabar", f"{found_all}/{total}", f"{found_any}/{total}"),
-            (f"{peer} (quoted from issue #15, not run: needs Python >= 3.13; bare expressions)",
-             f"{peer_found}/{peer_total}", "-"),
+            (
+                f"{peer} (quoted from issue #15, not run: needs Python >= 3.13; bare expressions)",
+                f"{peer_found}/{peer_total}",
+                "-",
+            ),
         ],
     )
     out += ["", "## Per frame", ""]
@@ -361,19 +361,27 @@ def report(results: Sequence[Result], show_misses: bool = False, source: str = "
             buckets[key(r)].append(r)
         names = [n for n in order if n in buckets] + sorted(n for n in buckets if n not in order)
         return [
-            (n, str(len(buckets[n])), f"{sum(r.found_all for r in buckets[n])}/{len(buckets[n])}",
-             f"{sum(r.found_any for r in buckets[n])}/{len(buckets[n])}")
+            (
+                n,
+                str(len(buckets[n])),
+                f"{sum(r.found_all for r in buckets[n])}/{len(buckets[n])}",
+                f"{sum(r.found_any for r in buckets[n])}/{len(buckets[n])}",
+            )
             for n in names
         ]
 
     out += ["", "## Per form class", ""]
-    out += _table(("form class", "expressions", "found (every frame)", "found (some frame)"),
-                  grouped(lambda r: r.cls, CLASSES))
+    out += _table(
+        ("form class", "expressions", "found (every frame)", "found (some frame)"), grouped(lambda r: r.cls, CLASSES)
+    )
     out += ["", "## Per kind", ""]
-    out += _table(("kind", "expressions", "found (every frame)", "found (some frame)"),
-                  grouped(lambda r: r.expr.kind, KINDS))
-    out += ["", f"**overall: {found_all}/{total}** found in every frame of their group "
-            f"({found_any}/{total} in at least one)."]
+    out += _table(
+        ("kind", "expressions", "found (every frame)", "found (some frame)"), grouped(lambda r: r.expr.kind, KINDS)
+    )
+    out += [
+        "",
+        f"**overall: {found_all}/{total}** found in every frame of their group ({found_any}/{total} in at least one).",
+    ]
     if show_misses:
         out += ["", "## Misses", ""]
         by_class: dict[str, list[Result]] = defaultdict(list)
@@ -392,14 +400,20 @@ def report(results: Sequence[Result], show_misses: bool = False, source: str = "
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--tsv", type=Path, default=DEFAULT_TSV,
-                        help="Duckling's Arabic corpus as text<TAB>value<TAB>kind (default: %(default)s)")
+    parser.add_argument(
+        "--tsv",
+        type=Path,
+        default=DEFAULT_TSV,
+        help="Duckling's Arabic corpus as text<TAB>value<TAB>kind (default: %(default)s)",
+    )
     parser.add_argument("--show-misses", action="store_true", help="list each miss with what khabar found instead")
     args = parser.parse_args(argv)
     path: Path = args.tsv
     if not path.is_file():
-        parser.error(f"--tsv: no corpus file at {path}; pass --tsv PATH to duckling-ar.tsv "
-                     "(text<TAB>value<TAB>kind, from ../shared/corpus/)")
+        parser.error(
+            f"--tsv: no corpus file at {path}; pass --tsv PATH to duckling-ar.tsv "
+            "(text<TAB>value<TAB>kind, from ../shared/corpus/)"
+        )
     try:
         expressions = read_tsv(path)
     except ValueError as exc:

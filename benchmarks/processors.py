@@ -62,8 +62,13 @@ class StageResult:
         return self.bytes / 1e6 / self.wall_s if self.wall_s else 0.0
 
     def to_dict(self) -> dict[str, Any]:
-        return {**asdict(self), "rate": self.rate, "cpu_rate": self.cpu_rate, "mb_s": self.mb_s,
-                "ms_per_article": 1000 * self.wall_s / max(self.articles, 1)}
+        return {
+            **asdict(self),
+            "rate": self.rate,
+            "cpu_rate": self.cpu_rate,
+            "mb_s": self.mb_s,
+            "ms_per_article": 1000 * self.wall_s / max(self.articles, 1),
+        }
 
 
 def pin(cpu: int | None) -> tuple[set[int] | None, int | None]:
@@ -83,7 +88,9 @@ def _floor() -> Callable[[dict], Any]:
     from camel_tools.utils.normalize import normalize_unicode
 
     def floor(article: dict) -> Any:
-        return [simple_word_tokenize(dediac_ar(normalize_unicode(article[k]))) for k in ("title", "body") if article.get(k)]
+        return [
+            simple_word_tokenize(dediac_ar(normalize_unicode(article[k]))) for k in ("title", "body") if article.get(k)
+        ]
 
     return floor
 
@@ -119,15 +126,24 @@ def stages(articles: list[dict], raws: list[bytes]) -> dict[str, Callable[[int],
     }
 
 
-def run(count: int = 2000, size: int = corpus.DEFAULT_SIZE, seed: int = 7, rounds: int = 3,
-        cpu: int | None = None, warmup: int = 100, log: Callable[[str], None] = print) -> dict[str, Any]:
+def run(
+    count: int = 2000,
+    size: int = corpus.DEFAULT_SIZE,
+    seed: int = 7,
+    rounds: int = 3,
+    cpu: int | None = None,
+    warmup: int = 100,
+    log: Callable[[str], None] = print,
+) -> dict[str, Any]:
     raws = [line.rstrip(b"\n") for line in corpus.lines(count, size, seed)]
     articles = [orjson.loads(r) for r in raws]
     total_bytes = sum(len(r) for r in raws)
     before, chosen = pin(cpu)
     try:
-        log(f"processors: {count} articles of ~{total_bytes / count:.0f} B (seed {seed}), pinned to CPU {chosen},"
-            f" {rounds} interleaved rounds")
+        log(
+            f"processors: {count} articles of ~{total_bytes / count:.0f} B (seed {seed}), pinned to CPU {chosen},"
+            f" {rounds} interleaved rounds"
+        )
         todo = stages(articles, raws)
         for fn in todo.values():  # warm caches, lazy lexicons, regex compilation
             for i in range(min(warmup, count)):

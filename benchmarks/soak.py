@@ -66,8 +66,9 @@ def rss_mb(pid: int) -> float | None:
     return None
 
 
-def time_to_first(pipeline: Any, env: dict[str, str], probe_key: bytes, probe_value: bytes,
-                  timeout: float = 300) -> tuple[Any, float]:
+def time_to_first(
+    pipeline: Any, env: dict[str, str], probe_key: bytes, probe_value: bytes, timeout: float = 300
+) -> tuple[Any, float]:
     """Publish a probe article, start a worker, seconds until it logs the probe enriched."""
     pipeline.produce([probe_value], [probe_key])
     t0 = time.monotonic()
@@ -84,8 +85,15 @@ def time_to_first(pipeline: Any, env: dict[str, str], probe_key: bytes, probe_va
     raise RuntimeError(f"the probe was not handled within {timeout}s")
 
 
-def soak(horizon: float, rate: float, duration: float, store: str, guarantee: str, sample: float,
-         log=lambda s: print(s, file=sys.stderr)) -> dict[str, Any]:
+def soak(
+    horizon: float,
+    rate: float,
+    duration: float,
+    store: str,
+    guarantee: str,
+    sample: float,
+    log=lambda s: print(s, file=sys.stderr),
+) -> dict[str, Any]:
     from tests.integration.articles import good_messages
     from tests.integration.harness import Cluster
 
@@ -124,8 +132,14 @@ def soak(horizon: float, rate: float, duration: float, store: str, guarantee: st
                     entries = event.get("entries")
             now = time.monotonic()
             if now >= next_sample:
-                samples.append({"t_s": round(now - t0, 1), "handled": handled, "rss_mb": rss_mb(worker.proc.pid),
-                                "entries": entries})
+                samples.append(
+                    {
+                        "t_s": round(now - t0, 1),
+                        "handled": handled,
+                        "rss_mb": rss_mb(worker.proc.pid),
+                        "entries": entries,
+                    }
+                )
                 s = samples[-1]
                 log(f"soak: t={s['t_s']:>6}s handled={handled:>7} rss={s['rss_mb']:.0f} MB entries={entries}")
                 next_sample += sample
@@ -142,8 +156,14 @@ def soak(horizon: float, rate: float, duration: float, store: str, guarantee: st
         for event in tail.new():
             if event.get("event") == "dedup":
                 entries = event.get("entries")
-        samples.append({"t_s": round(time.monotonic() - t0, 1), "handled": handled,
-                        "rss_mb": rss_mb(worker.proc.pid), "entries": entries})
+        samples.append(
+            {
+                "t_s": round(time.monotonic() - t0, 1),
+                "handled": handled,
+                "rss_mb": rss_mb(worker.proc.pid),
+                "entries": entries,
+            }
+        )
         assert worker.terminate() == 0, worker.log_path.read_text()[-3000:]
 
         changelog_records = changelog_size(pipeline)
@@ -207,7 +227,8 @@ def summary(result: dict[str, Any]) -> str:
     lines += [
         "",
         f"after the first horizon: RSS {min(rss):.0f}-{max(rss):.0f} MB, entries {min(ent)}-{max(ent)}"
-        if rss and ent else "",
+        if rss and ent
+        else "",
         f"changelog records at the end (before compaction): {result['changelog_records']}",
         f"start to first article: first start {result['first_start_s']} s, "
         f"restart with data dir {result['restart_with_datadir_s']} s, "

@@ -105,7 +105,7 @@ def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
 
 
 def _in_relative(t: Tokens, i: int, a: int) -> bool:
-    """"أن الاتفاق الذي لم يوقع بعد سيصمد": the negation is inside a relative clause and
+    """ "أن الاتفاق الذي لم يوقع بعد سيصمد": the negation is inside a relative clause and
     the content itself asserts something positive."""
     return i > a and t.word[i - 1] and BARE[t.key[i - 1]] in _RELATIVES
 

@@ -84,7 +84,19 @@ class Tokens:
     """
 
     __slots__ = (
-        "n", "text", "key", "word", "start", "end", "sent", "sent_bounds", "quote", "opens", "closes", "breaks", "memo",
+        "n",
+        "text",
+        "key",
+        "word",
+        "start",
+        "end",
+        "sent",
+        "sent_bounds",
+        "quote",
+        "opens",
+        "closes",
+        "breaks",
+        "memo",
     )
 
     def __init__(self, text: str, sentences: list[tuple[int, int]]):

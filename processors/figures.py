@@ -75,7 +75,11 @@ _NISBA = ("ي", "يه", "يا", "يين", "يون", "يات")
 # "الأعضاء الخمسة الدائمون" (never one/two: "الاثنين" is Monday, "الأحد" Sunday).
 _DEFINITE_COUNT_CLASSES = frozenset({"unit", "unit_short", "ten", "ten_short"})
 _STARTERS = frozenset(
-    set(CARDINALS) | set(ORDINALS) | set(FRACTIONS) | set(DIGIT_CLITICS) | L.MONTH_FIRST_WORDS
+    set(CARDINALS)
+    | set(ORDINALS)
+    | set(FRACTIONS)
+    | set(DIGIT_CLITICS)
+    | L.MONTH_FIRST_WORDS
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in _DEFINITE_COUNT_CLASSES | {"tens"}}
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in ("teen_head", "one")}
 )
@@ -91,15 +95,28 @@ _ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234
 # Last words of the "before" qualifiers, with the clitics they may carry.
 _QUALIFIER_ENDS = frozenset(
     c + k[-1] if len(k) == 1 else k[-1]
-    for k, (_q, pos) in L.APPROX.items() if pos == "before"
+    for k, (_q, pos) in L.APPROX.items()
+    if pos == "before"
     for c in ("",) + ("و", "ب", "ل", "ف", "وب", "ول")
 )
 
 
 class _Item:
     __slots__ = (
-        "kind", "value", "t0", "t1", "start", "end", "scale", "unit", "currency",
-        "approx", "range", "counted", "pre", "opener",
+        "kind",
+        "value",
+        "t0",
+        "t1",
+        "start",
+        "end",
+        "scale",
+        "unit",
+        "currency",
+        "approx",
+        "range",
+        "counted",
+        "pre",
+        "opener",
     )
 
     def __init__(self, kind, value, t0, t1, start, end, pre="", scale=None):
@@ -130,8 +147,16 @@ def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
     for it in items:
         s, e = norm.to_original(it.start, it.end)
         fig = Figure(
-            field=field, start=s, end=e, text=original[s:e], value=it.value, kind=it.kind,
-            unit=it.unit, currency=it.currency, approx=it.approx, range=it.range,
+            field=field,
+            start=s,
+            end=e,
+            text=original[s:e],
+            value=it.value,
+            kind=it.kind,
+            unit=it.unit,
+            currency=it.currency,
+            approx=it.approx,
+            range=it.range,
         )
         if it.value is not None:
             fig.value = as_number(it.value)
@@ -159,9 +184,7 @@ class _Scanner:
         # so the skipped words cost C time); signs and Latin are looked at from the number
         # next to them.
         starters = _STARTERS
-        candidates = [
-            i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)
-        ]
+        candidates = [i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)]
         resume = 0
         for i in candidates:
             if i < resume:
@@ -176,8 +199,16 @@ class _Scanner:
 
     def _add(self, kind, value, t0, t1, start=None, end=None, pre="", scale=None) -> _Item:
         tk = self.tk
-        it = _Item(kind, value, t0, t1, tk.start[t0] if start is None else start,
-                   tk.end[t1 - 1] if end is None else end, pre, scale)
+        it = _Item(
+            kind,
+            value,
+            t0,
+            t1,
+            tk.start[t0] if start is None else start,
+            tk.end[t1 - 1] if end is None else end,
+            pre,
+            scale,
+        )
         self.items.append(it)
         return it
 
@@ -235,7 +266,7 @@ class _Scanner:
         if j >= tk.n or tk.nl[j]:
             return 0
         for w in range(min(widest, tk.n - j), 1, -1):
-            if not any(tk.nl[j + 1:j + w]) and tuple(tk.fold[j:j + w]) in table:
+            if not any(tk.nl[j + 1 : j + w]) and tuple(tk.fold[j : j + w]) in table:
                 return w
         return 1 if (tk.fold[j],) in table else 0
 
@@ -291,7 +322,9 @@ class _Scanner:
     def _leading_point(self, i: int) -> bool:
         """Digits i open with a decimal point and nothing before it: ".5", "٫٢٥"."""
         tk = self.tk
-        if not (i > 1 and tk.adj[i] and tk.fold[i - 1] in (".", "\u066b") and tk.fold[i].isdigit() and len(tk.fold[i]) <= 3):
+        if not (
+            i > 1 and tk.adj[i] and tk.fold[i - 1] in (".", "\u066b") and tk.fold[i].isdigit() and len(tk.fold[i]) <= 3
+        ):
             return False
         # after a word and a space ("سجل .77"), not after a number ("12 .50") or a year
         # word ("عام .94", a full stop typed on the wrong side); ".2." numbers a list
@@ -352,8 +385,12 @@ class _Scanner:
         tk = self.tk
         text, n = tk.text, tk.n
         while (
-            j < n and tk.kind[j] == NUM and len(tk.fold[j]) == 3 and tk.fold[j].isdigit()
-            and tk.start[j] - tk.end[j - 1] == 1 and text[tk.end[j - 1]] in _GROUP_SPACES
+            j < n
+            and tk.kind[j] == NUM
+            and len(tk.fold[j]) == 3
+            and tk.fold[j].isdigit()
+            and tk.start[j] - tk.end[j - 1] == 1
+            and text[tk.end[j - 1]] in _GROUP_SPACES
             and v < 10**12
         ):
             v = v * 1000 + int(tk.fold[j].translate(_ASCII_DIGITS))
@@ -365,8 +402,15 @@ class _Scanner:
         and Gulf agencies write: "بلغ عدد الحجاج (1.8) مليون حاج", "(500) مليون ريال"."""
         tk = self.tk
         return (
-            j == i + 1 and 0 < i and j + 1 < tk.n and tk.fold[j] == ")" and tk.adj[j]
-            and tk.fold[i - 1] == "(" and tk.adj[i] and tk.kind[j + 1] == WORD and tk.joined(j + 1)
+            j == i + 1
+            and 0 < i
+            and j + 1 < tk.n
+            and tk.fold[j] == ")"
+            and tk.adj[j]
+            and tk.fold[i - 1] == "("
+            and tk.adj[i]
+            and tk.kind[j + 1] == WORD
+            and tk.joined(j + 1)
         )
 
     def _plus_below_100(self, v, j):
@@ -464,7 +508,7 @@ class _Scanner:
         return self._finish(i, j, value, top, shape, pre)
 
     def _spelled_decimal(self, value, j, top, shape):
-        """"1 فاصلة 25", "واحد فاصلة خمسة": the decimal point spelled out, then an optional
+        """ "1 فاصلة 25", "واحد فاصلة خمسة": the decimal point spelled out, then an optional
         scale ("2 فاصلة 5 مليون")."""
         tk = self.tk
         if top is not None or not isinstance(value, int) or tk.f(j) not in _DECIMAL_WORDS:
@@ -491,13 +535,18 @@ class _Scanner:
         if not pre and c >= 2 and fold[c - 1] == "-" and adj[c] and adj[c - 1] and kind[c - 2] in (WORD, LATIN):
             self._add("identifier", value, c - 2, c + 1)
             return c + 1
-        if not pre and tk.joined(c) and (kind[c - 1] == LATIN or (kind[c - 1] == WORD and fold[c - 1] in L.DESIGNATORS)):
+        if (
+            not pre
+            and tk.joined(c)
+            and (kind[c - 1] == LATIN or (kind[c - 1] == WORD and fold[c - 1] in L.DESIGNATORS))
+        ):
             self._add("identifier", value, c - 1, c + 1)  # "إس 400", "F 16"
             return c + 1
         # "القرار 2334", "القرار رقم 2254", "المادة 5", "الرحلة 302"
         p = self._prev_word(t0)
         if p and (
-            p in L.IDENTIFIER_TRIGGERS or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)
+            p in L.IDENTIFIER_TRIGGERS
+            or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)
             or (self._prev_word(t0 - 1), p) in L.IDENTIFIER_TRIGGERS2  # "قرار مجلس الأمن 2728"
         ):
             self._add("identifier", value, t0, c + 1, start=tk.start[c])
@@ -526,7 +575,12 @@ class _Scanner:
                 date = 1 <= value <= 31 and 1 <= v2 <= 12
                 sign = self._sign_start(c, pre)
                 partitive = value < v2 and tk.f(c + 3) == "من" and tk.joined(c + 3) and tk.joined(c + 4)
-                if 2 <= v2 <= 100 and 1 <= value and self._prev_word(t0) not in L.TIME_BEFORE and (sign is not None or partitive or (not date and value < v2)):
+                if (
+                    2 <= v2 <= 100
+                    and 1 <= value
+                    and self._prev_word(t0) not in L.TIME_BEFORE
+                    and (sign is not None or partitive or (not date and value < v2))
+                ):
                     # "٥/٨ من الحصة", "٧٧/١٠٠", "-١٢/١٠": a fraction, not a date
                     it = self._add("fraction", value / v2, t0, c + 3, start=tk.start[c] if sign is None else sign)
                     if sign is not None:
@@ -591,13 +645,14 @@ class _Scanner:
             else:
                 w = self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
                 if w:
-                    kind, unit, end_tok = "measure", L.UNITS[tuple(tk.fold[j:j + w])], j + w
+                    kind, unit, end_tok = "measure", L.UNITS[tuple(tk.fold[j : j + w])], j + w
                 elif shape in ("U", "US") and tk.joined(j) and self._plural_fraction(j):
                     # "ثلاثة أرباع", "سبعة أعشار", "أربعة أسباع"
                     kind, value, end_tok = "fraction", round(value * self._plural_fraction(j), 10), j + 1
                     shape = "F"
                 elif (
-                    self._prev_in(t0, pre, L.PERCENT_BEFORE) is not None and not (is_head(tk, j) and tk.f(j) != "من")
+                    self._prev_in(t0, pre, L.PERCENT_BEFORE) is not None
+                    and not (is_head(tk, j) and tk.f(j) != "من")
                     and not self._number_follows(j)
                 ):
                     kind = "percent"  # "بنسبة 35", "بنسبة خمسة عشر من الأصوات"
@@ -617,7 +672,13 @@ class _Scanner:
         if kind in ("cardinal", "fraction"):
             # after "بلغ", "إلى", or with a sign, a lone number word is a value: "بلغ صفر"
             valued = sign is not None or (self._prev_in(t0, pre, L.VALUE_CONTEXT) is not None and tk.f(j) != "من")
-            if sign is None and shape == "D" and top is None and pre not in ("ال", "وال", "بال") and self._is_year(t0, j, value):
+            if (
+                sign is None
+                and shape == "D"
+                and top is None
+                and pre not in ("ال", "وال", "بال")
+                and self._is_year(t0, j, value)
+            ):
                 it.kind = "year"  # the era marker ("م", "هـ") is not part of the number
                 self.items.append(it)
                 return j
@@ -679,7 +740,12 @@ class _Scanner:
             return None
         if tk.kind[t0] == NUM:
             m = t0 - 2 if self._leading_point(t0) else t0 - 1
-            if m >= 0 and tk.fold[m] in _MINUS and tk.adj[m + 1] and (m == 0 or not tk.adj[m] or tk.fold[m - 1] in "(«\"'"):
+            if (
+                m >= 0
+                and tk.fold[m] in _MINUS
+                and tk.adj[m + 1]
+                and (m == 0 or not tk.adj[m] or tk.fold[m - 1] in "(«\"'")
+            ):
                 # not "15 -30" (a range), "بي -1" "F -16" (designators), "المادة -3-"
                 b = m - 1
                 if b < 0 or tk.nl[m] or (tk.kind[b] == WORD and len(tk.fold[b]) > 2) or tk.kind[b] == SIGN:
@@ -701,7 +767,7 @@ class _Scanner:
         if p in table:
             return ""
         for clitic in ("و", "ب", "وب", "ف"):
-            if p.startswith(clitic) and p[len(clitic):] in table:
+            if p.startswith(clitic) and p[len(clitic) :] in table:
                 return clitic
         return None
 
@@ -712,8 +778,11 @@ class _Scanner:
         f = tk.f(j)
         if f in _MINUS or f in ("الي", "حتي", "او", "مقابل"):
             return tk.joined(j + 1) and (tk.kind[j + 1] == NUM or tk.f(j + 1) in CARDINALS)
-        return f in ("و", "او") and tk.joined(j + 1) and tk.kind[j + 1] == NUM or (
-            f in CARDINALS and CARDINALS[f][0] == "و"
+        return (
+            f in ("و", "او")
+            and tk.joined(j + 1)
+            and tk.kind[j + 1] == NUM
+            or (f in CARDINALS and CARDINALS[f][0] == "و")
         )
 
     def _quantity_before(self, t0: int) -> bool:
@@ -747,9 +816,11 @@ class _Scanner:
             return True  # "عام 1948", "1443 هـ"
         if len(raw) != 4 or not 1000 <= value <= 2099:
             return False
-        if self._prev_in(t0, "", L.VALUE_CONTEXT) is not None and (
-            self._prev_word(t0) != "الي" or self._quantity_before(t0 - 1)
-        ) and not (self.items and self.items[-1].kind == "year" and self.items[-1].t1 >= t0 - 2):
+        if (
+            self._prev_in(t0, "", L.VALUE_CONTEXT) is not None
+            and (self._prev_word(t0) != "الي" or self._quantity_before(t0 - 1))
+            and not (self.items and self.items[-1].kind == "year" and self.items[-1].t1 >= t0 - 2)
+        ):
             return False  # "وصل العدد إلى 1500", not "من 2010 إلى 2015"
         if tk.f(j) in _MINUS and tk.adj[j] and tk.joined(j + 1) and tk.kind[j + 1] == NUM and tk.adj[j + 1]:
             v2 = digits_value(tk.fold[j + 1])
@@ -805,7 +876,7 @@ class _Scanner:
         return i + 1
 
     def _definite_cardinal(self, i: int, value: int) -> int:
-        """"الأسابيع الثلاثة المقبلة", "الأشهر الثمانية عشر": the number follows its
+        """ "الأسابيع الثلاثة المقبلة", "الأشهر الثمانية عشر": the number follows its
         definite noun and agrees with it, so it counts that noun. Without a definite noun
         before it ("قال الثلاثة إن") it is a pronoun-like reference, not reported."""
         tk = self.tk
@@ -821,16 +892,22 @@ class _Scanner:
             j += 1
         # a definite nisba adjective may stand between: "الدول العربية الست"
         head = p
-        while head > 0 and head > p - 2 and tk.joined(head) and tk.fold[head].endswith(_NISBA) \
-                and tk.kind[head - 1] == WORD and tk.fold[head - 1].startswith("ال") \
-                and tk.fold[head - 1] not in L.STOPWORDS:
+        while (
+            head > 0
+            and head > p - 2
+            and tk.joined(head)
+            and tk.fold[head].endswith(_NISBA)
+            and tk.kind[head - 1] == WORD
+            and tk.fold[head - 1].startswith("ال")
+            and tk.fold[head - 1] not in L.STOPWORDS
+        ):
             head -= 1
         it = self._add("cardinal", value, i, j)
         it.counted = (head, p + 1)
         return j
 
     def _approx_plural(self, i: int, entry) -> int:
-        """"عشرات الآلاف من المتظاهرين", "مئات القتلى", "ملايين الدولارات": the lower bound."""
+        """ "عشرات الآلاف من المتظاهرين", "مئات القتلى", "ملايين الدولارات": the lower bound."""
         tk = self.tk
         pre, (_cls, value) = entry
         j = i + 1
@@ -874,7 +951,7 @@ class _Scanner:
         if p < 0 or tk.kind[p] != WORD:
             return False
         f = tk.fold[p]
-        raw = "".join(ch for ch in tk.text[tk.start[p]:tk.end[p]] if ch not in IGNORABLE)
+        raw = "".join(ch for ch in tk.text[tk.start[p] : tk.end[p]] if ch not in IGNORABLE)
         # raw, not folded: "إليزابيث" folds to اليزابيث but has no article
         if raw.startswith(_DEFINITE) or f in L.STOPWORDS or is_numberish(tk, p):
             return False
@@ -916,8 +993,11 @@ class _Scanner:
             # ("الدول الاثنتي عشرة الأعضاء")
             p = self._prev_word(i)
             after = tk.f(i + 2) if tk.joined(i + 2) else ""
-            if f[2:] not in ("احد", "احدي", "اثني") or not p.startswith(_DEFINITE) or p.endswith(("ات", "ين", "ون", "ان")) or (
-                after.startswith("ال") and after not in L.STOPWORDS and after != "الي"
+            if (
+                f[2:] not in ("احد", "احدي", "اثني")
+                or not p.startswith(_DEFINITE)
+                or p.endswith(("ات", "ين", "ون", "ان"))
+                or (after.startswith("ال") and after not in L.STOPWORDS and after != "الي")
             ):
                 return self._definite_cardinal(i, value)
         if cls == "one" and not self._tens_after(i + 1):
@@ -929,7 +1009,7 @@ class _Scanner:
         tk = self.tk
         pre, (value, definite, gender) = entry
         f = tk.fold[i]
-        base = f[len(pre):]
+        base = f[len(pre) :]
         if base.startswith("ل") and pre == "ل":
             base = "ا" + base  # لل+X = ل + ال+X
         if base.startswith("ال") and definite:
@@ -1058,22 +1138,33 @@ class _Scanner:
             return True
         # "نحو 3 إلى 4 ملايين طن": a bare lower number, إلى, a higher one
         if (
-            b.t0 == a.t1 + 1 and tk.f(a.t1) == "الي" and a.kind == "cardinal" and a.scale is None
+            b.t0 == a.t1 + 1
+            and tk.f(a.t1) == "الي"
+            and a.kind == "cardinal"
+            and a.scale is None
             and a.value * (b.scale or 1) < b.value
         ):
             return True
         # "أكثر من 50 وأقل من 80": a lower and an upper bound
         if (
-            b.t0 == a.t1 + 2 and tk.f(a.t1) == "واقل" and tk.f(a.t1 + 1) == "من" and tk.joined(b.t0)
-            and a.kind == "cardinal" and a.value < b.value
+            b.t0 == a.t1 + 2
+            and tk.f(a.t1) == "واقل"
+            and tk.f(a.t1 + 1) == "من"
+            and tk.joined(b.t0)
+            and a.kind == "cardinal"
+            and a.value < b.value
             and self._qualifier_before(a.opener) in ("more_than", "at_least")
         ):
             return True
         # "10-15 شخصا", "30 - 40 ألف" (a lower then a higher number; "2-1" is a score),
         # the hyphen glued to both numbers or spaced on both sides
         return (
-            b.t0 == a.t1 + 1 and tk.fold[a.t1] in ("-", "\u2013") and tk.joined(b.t0)
-            and a.kind == "cardinal" and a.value < b.value and (tk.adj[a.t1] and tk.adj[b.t0] or (b.kind != "year" and (b.scale or b.counted or b.kind != "cardinal")))
+            b.t0 == a.t1 + 1
+            and tk.fold[a.t1] in ("-", "\u2013")
+            and tk.joined(b.t0)
+            and a.kind == "cardinal"
+            and a.value < b.value
+            and (tk.adj[a.t1] and tk.adj[b.t0] or (b.kind != "year" and (b.scale or b.counted or b.kind != "cardinal")))
         )
 
     def _approx(self) -> None:
@@ -1095,7 +1186,7 @@ class _Scanner:
             for clitic in ("",) + _QUALIFIER_CLITICS:
                 if clitic and not first.startswith(clitic):
                     continue
-                found = L.APPROX.get((first[len(clitic):], *words[1:]))
+                found = L.APPROX.get((first[len(clitic) :], *words[1:]))
                 if found and found[1] == "before":
                     return found[0]
         return None
@@ -1108,7 +1199,7 @@ class _Scanner:
             if tk.nl[t] or tk.kind[t] != WORD:
                 break
             for width in (2, 1):
-                found = L.APPROX.get(tuple(tk.fold[t:t + width]))
+                found = L.APPROX.get(tuple(tk.fold[t : t + width]))
                 if found and found[1] == "after":
                     return found[0]
         return None

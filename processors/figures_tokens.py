@@ -28,7 +28,13 @@ _TOKEN = re.compile(
 
 # The kind of a token from its first character.
 _KIND = {chr(c): NUM for r in ((0x30, 0x3A), (0x660, 0x66A), (0x6F0, 0x6FA)) for c in range(*r)}
-_KIND.update({chr(c): WORD for r in ((0x621, 0x63B), (0x640, 0x660), (0x670, 0x6D4), (0x6FA, 0x700), (0x200B, 0x200E)) for c in range(*r)})
+_KIND.update(
+    {
+        chr(c): WORD
+        for r in ((0x621, 0x63B), (0x640, 0x660), (0x670, 0x6D4), (0x6FA, 0x700), (0x200B, 0x200E))
+        for c in range(*r)
+    }
+)
 _KIND.update({c: LATIN for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
 _KIND.update({chr(c): NUM for c in range(0x30, 0x3A)})
 # Same-length fold for texts without diacritics/tatweel (the normalizer removed them):
@@ -44,6 +50,8 @@ def _fold_same_length(text: str) -> str:
     lowered = text.lower()
     # a few capitals lowercase to two characters ("İ"); then keep the capitals
     return lowered if len(lowered) == len(text) else text
+
+
 _HAS_IGNORABLE = re.compile("[" + "".join(sorted(IGNORABLE)) + "]")
 
 
@@ -72,7 +80,9 @@ class Tokens:
         self.end = ends
         self.fold = folded
         self.adj = [s == p for s, p in zip(starts, prev_ends)]
-        self.nl = [s - p > 1 and "\n" in text[p:s] or (s - p == 1 and text[p] == "\n") for s, p in zip(starts, prev_ends)]
+        self.nl = [
+            s - p > 1 and "\n" in text[p:s] or (s - p == 1 and text[p] == "\n") for s, p in zip(starts, prev_ends)
+        ]
         self.n = len(kind)
 
     def is_word(self, i: int) -> bool:

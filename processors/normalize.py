@@ -65,7 +65,6 @@ def _end(match: re.Match[str] | None) -> int:
     return match.end()
 
 
-
 def _rows(name: str) -> list[list[str]]:
     return read_rows(name, header=True)
 
@@ -384,13 +383,7 @@ _NOT_BOUNDARY = re.compile("[\u1100-\u11ff\u3130-\u318f\uffa0-\uffdc\uff9e\uff9f
 
 
 def _is_boundary(c: str) -> bool:
-    return (
-        unicodedata.combining(c) == 0
-        and not unicodedata.category(c).startswith("M")
-        and not _NOT_BOUNDARY.match(c)
-    )
-
-
+    return unicodedata.combining(c) == 0 and not unicodedata.category(c).startswith("M") and not _NOT_BOUNDARY.match(c)
 
 
 # A cluster's combining marks are put in canonical order by an insertion sort inside
@@ -430,6 +423,7 @@ def _nfkc(text: str) -> tuple[str, _Map]:
 
 
 # --- bounds on pathological text -----------------------------------------------------
+
 
 def _ranges_of(cps: list[int]) -> list[tuple[int, int]]:
     out: list[tuple[int, int]] = []
@@ -587,9 +581,9 @@ def normalize(original: str) -> Normalized:
             apply(_strip_markup(text))
         # (An expanding character is never NFKC-stable, so text that is, as nearly all
         # is, has none unless the display table's two.)
-        if (
-            not unicodedata.is_normalized("NFKC", text) or "\ufdfc" in text or "\ufdfd" in text
-        ) and _EXPANDING.search(text) is not None:
+        if (not unicodedata.is_normalized("NFKC", text) or "\ufdfc" in text or "\ufdfd" in text) and _EXPANDING.search(
+            text
+        ) is not None:
             apply(_cap_expansions(text, most - len(text)))
         if unicodedata.is_normalized("NFKC", text) and not _COMPOSING_MARK.search(text):
             apply(_clean(text))
@@ -613,9 +607,7 @@ def normalize(original: str) -> Normalized:
 # Letters: word characters that are neither digits nor underscore (nor tatweel, which is
 # a "letter" to Unicode but only stretches a word).
 _NOT_LETTER = re.compile(r"[\W\d_\u0640]+")
-_NOT_ARABIC = re.compile(
-    "[^\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff\U0001ee00-\U0001eeff]+"
-)
+_NOT_ARABIC = re.compile("[^\u0600-\u06ff\u0750-\u077f\u0870-\u08ff\ufb50-\ufdff\ufe70-\ufeff\U0001ee00-\U0001eeff]+")
 
 
 def arabic_share(text: str) -> float:

@@ -47,7 +47,6 @@ def _end(match: re.Match[str] | None) -> int:
     return match.end()
 
 
-
 def _rows(name: str) -> list[list[str]]:
     return read_rows(name, header=True)
 
@@ -174,7 +173,7 @@ def _word_before(text: str, p_start: int, a: int) -> str:
     window = text[lo:a]
     for i in range(len(window) - 1, -1, -1):
         if window[i].isspace():
-            return window[i + 1:]
+            return window[i + 1 :]
     return window if lo == p_start else ""
 
 

@@ -109,8 +109,13 @@ class Enricher:
         if want is not None and msg.offset > want:
             logger.error(
                 "partition.gap",
-                extra={"topic": msg.topic, "partition": msg.partition, "first_missing": want,
-                       "next_delivered": msg.offset, "missing": msg.offset - want},
+                extra={
+                    "topic": msg.topic,
+                    "partition": msg.partition,
+                    "first_missing": want,
+                    "next_delivered": msg.offset,
+                    "missing": msg.offset - want,
+                },
             )
 
     def forget(self, revoked: Any) -> None:

@@ -45,8 +45,12 @@ def _print_article(event: dict) -> None:
         _say(f"   duplicate of {event['duplicate_of']}")
     _say(f"   figures: {len(event['figures'])}")
     for f in event["figures"]:
-        extra = [f"counted={f['counted']}" if f.get("counted") else "", f"approx={f['approx']}" if f.get("approx") else "",
-                 f"unit={f['unit']}" if f.get("unit") else "", f"currency={f['currency']}" if f.get("currency") else ""]
+        extra = [
+            f"counted={f['counted']}" if f.get("counted") else "",
+            f"approx={f['approx']}" if f.get("approx") else "",
+            f"unit={f['unit']}" if f.get("unit") else "",
+            f"currency={f['currency']}" if f.get("currency") else "",
+        ]
         _say(f"     {f['kind']:10} {f['value']!s:>12}  «{f['text']}»  {' '.join(x for x in extra if x)}")
     _say(f"   claims: {len(event['claims'])}")
     for c in event["claims"]:

@@ -50,9 +50,7 @@ def article_ref(result: Enriched) -> dict[str, Any]:
     }
 
 
-def enriched_article(
-    result: Enriched, duplicate_of: str | None, position: dict[str, Any] | None
-) -> dict[str, Any]:
+def enriched_article(result: Enriched, duplicate_of: str | None, position: dict[str, Any] | None) -> dict[str, Any]:
     article = article_ref(result)
     for key in _ARTICLE_EXTRA:
         if key in result.article:

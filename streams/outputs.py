@@ -128,7 +128,9 @@ def article_outputs(
     return out
 
 
-def dead_letter_output(letter: dict[str, Any], original: bytes | None, limits: dict[str, int], key: bytes | None) -> Output:
+def dead_letter_output(
+    letter: dict[str, Any], original: bytes | None, limits: dict[str, int], key: bytes | None
+) -> Output:
     """The dead letter, serialized; when the original bytes would not fit the
     dead-letter topic (a raw topic configured larger than khabar's limits), only their
     first bytes go in, flagged `original_truncated`."""

@@ -63,7 +63,9 @@ class Limits:
 
     @classmethod
     def of(cls, settings: Any) -> "Limits":
-        return cls(settings.max_article_bytes, settings.min_arabic_share, settings.max_findings, settings.article_timeout)
+        return cls(
+            settings.max_article_bytes, settings.min_arabic_share, settings.max_findings, settings.article_timeout
+        )
 
 
 # Tracking parameters make the same article look like many; they are not part of its
@@ -73,9 +75,7 @@ _TRACKING = ("utm_", "fbclid", "gclid", "mc_", "ref", "_ga")
 
 def canonical_url(url: str) -> str:
     parts = urlsplit(url.strip())
-    query = [
-        (k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING)
-    ]
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(_TRACKING)]
     path = parts.path.rstrip("/") or "/"
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), path, urlencode(sorted(query)), ""))
 

@@ -29,7 +29,9 @@ class Setting:
 # One list, so the README table, the compose file and the Kubernetes ConfigMap can be
 # checked against it by the test suite.
 SETTINGS: tuple[Setting, ...] = (
-    Setting("KHABAR_BROKER", "kafka://127.0.0.1:19092", "Kafka bootstrap servers (faust URL form; comma-separate several)"),
+    Setting(
+        "KHABAR_BROKER", "kafka://127.0.0.1:19092", "Kafka bootstrap servers (faust URL form; comma-separate several)"
+    ),
     Setting("KHABAR_TOPIC_PREFIX", "", "prefix of every topic name, e.g. 'staging.'"),
     Setting("KHABAR_APP_ID", "khabar", "faust app id = consumer group id and prefix of internal topics"),
     Setting("KHABAR_PARTITIONS", "4", "partitions of each topic created by `khabar topics create`"),
@@ -65,7 +67,9 @@ SETTINGS: tuple[Setting, ...] = (
         "seconds from SIGTERM to exit, whatever state the worker is in (then exit code 1);"
         " above KHABAR_ARTICLE_TIMEOUT, below the orchestrator's grace period",
     ),
-    Setting("KHABAR_MIN_ARABIC_SHARE", "0.5", "share of Arabic letters below which an article is dead-lettered (not_arabic)"),
+    Setting(
+        "KHABAR_MIN_ARABIC_SHARE", "0.5", "share of Arabic letters below which an article is dead-lettered (not_arabic)"
+    ),
     Setting("KHABAR_STATS_INTERVAL", "10", "seconds between `stats` log lines"),
     Setting("KHABAR_LOG_LEVEL", "INFO", "DEBUG, INFO, WARNING or ERROR"),
     Setting("KHABAR_DATA_DIR", ".khabar", "faust's local state directory (tables' local store)"),

@@ -63,8 +63,14 @@ def render(value: bytes, pretty: bool) -> str:
     return json.dumps(obj, ensure_ascii=False, indent=2 if pretty else None)
 
 
-def tail(settings: Settings, name: str, from_beginning: bool, idle_timeout_s: float | None,
-         max_records: int | None, pretty: bool) -> int:
+def tail(
+    settings: Settings,
+    name: str,
+    from_beginning: bool,
+    idle_timeout_s: float | None,
+    max_records: int | None,
+    pretty: bool,
+) -> int:
     count = 0
     for _key, value in records(settings, resolve(settings, name), from_beginning, idle_timeout_s, max_records):
         sys.stdout.write(render(value, pretty) + "\n")

@@ -30,7 +30,9 @@ class TransactionManager(FaustTransactionManager):
             tid for tid in wanted if tid not in producers or not producers[tid]._txn_manager.is_in_transaction()
         )
         if to_begin:
-            self.log.info("Starting %r transactional producers for %r assigned partitions", len(to_begin), len(assigned))
+            self.log.info(
+                "Starting %r transactional producers for %r assigned partitions", len(to_begin), len(assigned)
+            )
             await self._start_transactions(to_begin)
 
     def transactional_id_of(self, tp: Any) -> str:

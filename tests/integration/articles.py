@@ -65,25 +65,30 @@ def good_messages(count: int, seed: int, tag: str = "gen") -> list[tuple[bytes, 
 
 # --- bad messages, by the reason they must be dead-lettered with -------------------
 
+
 def _invalid_json(i: int, rng: random.Random, limit: int) -> bytes | None:
-    return rng.choice((
-        b'{"url": "https://news.example/%d", "source": ' % i,
-        b"{'url': 'https://news.example/%d'}" % i,
-        b"not json at all %d" % i,
-        b'{"url": "https://news.example/%d"} trailing' % i,
-        b"[1, 2, %d" % i,
-    ))
+    return rng.choice(
+        (
+            b'{"url": "https://news.example/%d", "source": ' % i,
+            b"{'url': 'https://news.example/%d'}" % i,
+            b"not json at all %d" % i,
+            b'{"url": "https://news.example/%d"} trailing' % i,
+            b"[1, 2, %d" % i,
+        )
+    )
 
 
 def _invalid_utf8(i: int, rng: random.Random, limit: int) -> bytes | None:
     article = good_article(i, rng, "utf8")
     encoded = orjson.dumps(article)
-    return rng.choice((
-        # a scraper that sent windows-1256, the legacy Arabic code page
-        encoded.decode("utf-8").encode("cp1256"),
-        encoded.replace(b'"title":"', b'"title":"\xff\xfe', 1),
-        encoded[:-40] + b"\xd8" + encoded[-40:],  # a truncated 2-byte sequence
-    ))
+    return rng.choice(
+        (
+            # a scraper that sent windows-1256, the legacy Arabic code page
+            encoded.decode("utf-8").encode("cp1256"),
+            encoded.replace(b'"title":"', b'"title":"\xff\xfe', 1),
+            encoded[:-40] + b"\xd8" + encoded[-40:],  # a truncated 2-byte sequence
+        )
+    )
 
 
 def _schema_violation(i: int, rng: random.Random, limit: int) -> bytes | None:
@@ -110,7 +115,9 @@ def _schema_violation(i: int, rng: random.Random, limit: int) -> bytes | None:
 
 def _empty_text(i: int, rng: random.Random, limit: int) -> bytes | None:
     article = good_article(i, rng, "empty")
-    article.update(rng.choice(({"title": "", "body": ""}, {"title": "  \n", "body": "\t"}, {"title": None, "body": " "})))
+    article.update(
+        rng.choice(({"title": "", "body": ""}, {"title": "  \n", "body": "\t"}, {"title": None, "body": " "}))
+    )
     if rng.random() < 0.3:
         del article["body"]
         article["title"] = ""
@@ -129,11 +136,13 @@ def _too_large(i: int, rng: random.Random, limit: int) -> bytes | None:
 def _not_arabic(i: int, rng: random.Random, limit: int) -> bytes | None:
     article = good_article(i, rng, "latin")
     article["title"] = f"Report number {i} on the situation"
-    article["body"] = rng.choice((
-        f"The minister said that {i} new schools would be built next year.",
-        f"Министр заявил, что в следующем году будет построено {i} новых школ.",
-        f"Le ministre a déclaré que {i} nouvelles écoles seraient construites.",
-    ))
+    article["body"] = rng.choice(
+        (
+            f"The minister said that {i} new schools would be built next year.",
+            f"Министр заявил, что в следующем году будет построено {i} новых школ.",
+            f"Le ministre a déclaré que {i} nouvelles écoles seraient construites.",
+        )
+    )
     return orjson.dumps(article)
 
 
@@ -170,7 +179,7 @@ def bad_messages(per_reason: int, seed: int, limit: int) -> Iterator[tuple[bytes
 # swallowing every interruption for {"hang": seconds} (a hang the budget cannot end,
 # like a long C call, for the shutdown deadline). It first
 # runs the next sitecustomize on the path (e.g. stubs of processors still being written).
-FAULT_HOOK = '''
+FAULT_HOOK = """
 import os, sys
 _here = os.path.dirname(os.path.abspath(__file__))
 for _p in sys.path:
@@ -199,4 +208,4 @@ def enrich(article, article_id, timings=None):
                 pass
     return _original(article, article_id, timings)
 _pe.enrich = enrich
-'''
+"""

@@ -170,8 +170,9 @@ class Pipeline:
         return {"PYTHONPATH": os.pathsep.join(path)}
 
     def producer(self) -> KafkaProducer:
-        return KafkaProducer(bootstrap_servers=self.settings.bootstrap_servers, acks="all", linger_ms=5,
-                             max_request_size=4_194_304)
+        return KafkaProducer(
+            bootstrap_servers=self.settings.bootstrap_servers, acks="all", linger_ms=5, max_request_size=4_194_304
+        )
 
     def produce(self, values: Iterable[bytes], keys: Iterable[bytes | None] | None = None) -> int:
         producer = self.producer()
@@ -193,7 +194,7 @@ class Pipeline:
             size = max(1, -(-len(messages) // batches))
             try:
                 for start in range(0, len(messages), size):
-                    for key, value in messages[start:start + size]:
+                    for key, value in messages[start : start + size]:
                         producer.send(self.topic(topics.RAW), key=key, value=value)
                     producer.flush()
                     time.sleep(seconds / batches)
@@ -204,8 +205,15 @@ class Pipeline:
         thread.start()
         return thread
 
-    def read(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
-             committed: bool = True, to_end: bool = False) -> list[dict]:
+    def read(
+        self,
+        name: str,
+        count: int | None = None,
+        timeout: float = 60.0,
+        idle: float | None = None,
+        committed: bool = True,
+        to_end: bool = False,
+    ) -> list[dict]:
         """Events of a topic from its start, until `count` came, `timeout` passed, or
         nothing came for `idle` seconds. read_committed by default: what a consumer of
         khabar's output sees. `to_end`: until the end offsets of when the read began
@@ -213,8 +221,12 @@ class Pipeline:
         out: list[dict] = []
         for record in self.records(name, count, timeout, idle, committed, to_end):
             event = orjson.loads(record.value)
-            event["_kafka"] = {"partition": record.partition, "offset": record.offset,
-                               "key": record.key, "headers": dict(record.headers or [])}
+            event["_kafka"] = {
+                "partition": record.partition,
+                "offset": record.offset,
+                "key": record.key,
+                "headers": dict(record.headers or []),
+            }
             out.append(event)
         return out
 
@@ -229,8 +241,16 @@ class Pipeline:
         self.records(name, timeout=timeout, until=done)
         return missing
 
-    def records(self, name: str, count: int | None = None, timeout: float = 60.0, idle: float | None = None,
-                committed: bool = True, to_end: bool = False, until: Callable[[list], bool] | None = None) -> list:
+    def records(
+        self,
+        name: str,
+        count: int | None = None,
+        timeout: float = 60.0,
+        idle: float | None = None,
+        committed: bool = True,
+        to_end: bool = False,
+        until: Callable[[list], bool] | None = None,
+    ) -> list:
         """The raw kafka-python records of a topic from its start (as `read`)."""
         consumer = KafkaConsumer(
             bootstrap_servers=self.settings.bootstrap_servers,

@@ -26,8 +26,12 @@ def table_key(key: str) -> bytes:
 def changelog(pipeline: Pipeline) -> list:
     """Every committed record of the table's changelog topic, from its start."""
     name = f"{pipeline.app_id}-seen-changelog"
-    consumer = KafkaConsumer(bootstrap_servers=pipeline.settings.bootstrap_servers, enable_auto_commit=False,
-                             group_id=None, isolation_level="read_committed")
+    consumer = KafkaConsumer(
+        bootstrap_servers=pipeline.settings.bootstrap_servers,
+        enable_auto_commit=False,
+        group_id=None,
+        isolation_level="read_committed",
+    )
     try:
         tps = [TopicPartition(name, p) for p in range(pipeline.partitions)]
         consumer.assign(tps)
@@ -100,8 +104,11 @@ def test_duplicate_within_the_horizon_is_caught_after_a_restart(pipeline, store,
 @pytest.mark.parametrize("guarantee", ["exactly_once", "at_least_once"])
 def test_entries_past_the_horizon_are_forgotten_and_tombstoned(pipeline, guarantee):
     horizon = 4.0
-    env = {"KHABAR_TABLE_STORE": "rocksdb", "KHABAR_DEDUP_HORIZON": f"{horizon}s",
-           "KHABAR_PROCESSING_GUARANTEE": guarantee}
+    env = {
+        "KHABAR_TABLE_STORE": "rocksdb",
+        "KHABAR_DEDUP_HORIZON": f"{horizon}s",
+        "KHABAR_PROCESSING_GUARANTEE": guarantee,
+    }
     old = good_messages(ARTICLES, seed=41, tag="old")
     worker = pipeline.start_worker(**env)
     pipeline.produce([v for _, v, _ in old], [k for k, _, _ in old])

@@ -61,14 +61,16 @@ def test_adversarial_articles_are_answered_and_sigterm_ends_the_worker_in_time(p
     limit = 1_000_000  # KHABAR_MAX_ARTICLE_BYTES's default
     adversarial = _adversarial(limit)
     good = [(key, value) for key, value, _ in good_messages(60, seed=12, tag="good")]
-    mixed = [m for pair in zip(good, adversarial) for m in pair] + good[len(adversarial):] + adversarial[len(good):]
+    mixed = [m for pair in zip(good, adversarial) for m in pair] + good[len(adversarial) :] + adversarial[len(good) :]
     worker = pipeline.start_worker()
     pipeline.produce((v for _, v in mixed), (k for k, _ in mixed))
 
     good_keys = {k for k, _ in good}
     adv_keys = {k for k, _ in adversarial}
     missing = pipeline.wait_for_keys(topics.ENRICHED, good_keys, timeout=300)
-    assert not missing, f"{len(missing)} good articles not enriched: {sorted(missing)[:5]}\n" + worker.log_path.read_text()[-3000:]
+    assert not missing, (
+        f"{len(missing)} good articles not enriched: {sorted(missing)[:5]}\n" + worker.log_path.read_text()[-3000:]
+    )
     # Each adversarial article: enriched or dead-lettered, within the same wait.
     deadline = time.monotonic() + 240
     answered: dict[bytes, str] = {}
@@ -89,7 +91,9 @@ def test_adversarial_articles_are_answered_and_sigterm_ends_the_worker_in_time(p
     assert not [e for e in events if e.get("event") in ("partition.gap", "worker.output_failed", "output.send_failed")]
     # The at-limit article came out whole or shortened, and said so.
     if answered[b"adv-at-limit"] == "enriched":
-        (at_limit,) = [e for e in pipeline.read(topics.ENRICHED, timeout=30, idle=3) if e["_kafka"]["key"] == b"adv-at-limit"]
+        (at_limit,) = [
+            e for e in pipeline.read(topics.ENRICHED, timeout=30, idle=3) if e["_kafka"]["key"] == b"adv-at-limit"
+        ]
         assert at_limit["truncated"]
 
     started = time.monotonic()
@@ -152,8 +156,13 @@ def test_a_refused_output_ends_the_worker_and_the_restart_dead_letters_the_artic
     # The claims topic now takes less than any claim event, behind the worker's back.
     client = admin_client(pipeline.settings)
     try:
-        client.alter_configs([ConfigResource(ConfigResourceType.TOPIC, pipeline.topic(topics.CLAIMS),
-                                             configs={"max.message.bytes": "300"})])
+        client.alter_configs(
+            [
+                ConfigResource(
+                    ConfigResourceType.TOPIC, pipeline.topic(topics.CLAIMS), configs={"max.message.bytes": "300"}
+                )
+            ]
+        )
     finally:
         client.close()
     quoted = good_article(10, rng, "refused")

@@ -70,13 +70,18 @@ def test_seed_article_fans_out_to_every_topic_as_enriched_offline(pipeline, kafk
     assert enriched["claims"] == offline.findings["claims"]
     # Each figure and claim on its own topic, self-contained, as the offline events.
     assert sorted(map(_strip, out[topics.FIGURES]), key=lambda e: e["event_id"]) == sorted(
-        map(_strip, events.figure_events(offline)), key=lambda e: e["event_id"])
+        map(_strip, events.figure_events(offline)), key=lambda e: e["event_id"]
+    )
     assert sorted(map(_strip, out[topics.CLAIMS]), key=lambda e: e["event_id"]) == sorted(
-        map(_strip, events.claim_events(offline)), key=lambda e: e["event_id"])
+        map(_strip, events.claim_events(offline)), key=lambda e: e["event_id"]
+    )
     for event in out[topics.FIGURES] + out[topics.CLAIMS]:
         assert {k: event["article"][k] for k in ("id", "url", "source", "published_at")} == {
-            "id": article["id"], "url": article["url"], "source": article["source"],
-            "published_at": article["published_at"]}
+            "id": article["id"],
+            "url": article["url"],
+            "source": article["source"],
+            "published_at": article["published_at"],
+        }
     (letter,) = out[topics.DEADLETTER]
     assert letter["reason"] == "invalid_json"
 
@@ -95,4 +100,5 @@ def test_seed_article_fans_out_to_every_topic_as_enriched_offline(pipeline, kafk
     for name in (topics.ENRICHED, topics.FIGURES, topics.CLAIMS):
         assert sorted(e["event_id"] for e in again[name]) == sorted(e["event_id"] for e in out[name]), name
     assert len({e["event_id"] for name in (topics.FIGURES, topics.CLAIMS) for e in out[name]}) == len(
-        out[topics.FIGURES]) + len(out[topics.CLAIMS])
+        out[topics.FIGURES]
+    ) + len(out[topics.CLAIMS])

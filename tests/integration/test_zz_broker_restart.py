@@ -27,7 +27,7 @@ def _kafka(command: str) -> None:
 @pytest.mark.timeout(420)
 def test_worker_recovers_after_the_broker_restarts_mid_stream(pipeline):
     messages = good_messages(ARTICLES, seed=12, tag="restart")
-    before, after = messages[: ARTICLES // 2], messages[ARTICLES // 2:]
+    before, after = messages[: ARTICLES // 2], messages[ARTICLES // 2 :]
     worker = pipeline.start_worker()
     pipeline.produce((value for _, value, _ in before), (key for key, _, _ in before))
     assert worker.wait_for_log("article.enriched", timeout=120), worker.log_path.read_text()[-3000:]

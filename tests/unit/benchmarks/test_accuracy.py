@@ -174,18 +174,24 @@ def test_one_prediction_matches_one_gold_claim_only():
 
 def test_greedy_alignment_takes_the_best_iou_first():
     # Gold A = [0, 10), gold B = [10, 20); prediction P1 = [0, 12) overlaps both; P2 = [9, 20).
-    golds = [gold(("body", 0, 10), speaker=None, cue=None, lemma=None),
-             gold(("body", 10, 20), speaker=None, cue=None, lemma=None)]
-    preds = [pred(("body", 0, 12), speaker=None, cue=None, lemma=None),
-             pred(("body", 9, 20), speaker=None, cue=None, lemma=None)]
+    golds = [
+        gold(("body", 0, 10), speaker=None, cue=None, lemma=None),
+        gold(("body", 10, 20), speaker=None, cue=None, lemma=None),
+    ]
+    preds = [
+        pred(("body", 0, 12), speaker=None, cue=None, lemma=None),
+        pred(("body", 9, 20), speaker=None, cue=None, lemma=None),
+    ]
     assert acc.align(golds, preds) == [(0, 0, pytest.approx(10 / 12)), (1, 1, pytest.approx(10 / 11))]
     score = acc.score_article("a", golds, preds)
     assert counts(score, ("claim", None)) == (2, 2, 2)
 
 
 def test_one_prediction_over_two_gold_claims_is_a_merge():
-    golds = [gold(("body", 0, 10), speaker=None, cue=None, lemma=None),
-             gold(("body", 10, 20), speaker=None, cue=None, lemma=None)]
+    golds = [
+        gold(("body", 0, 10), speaker=None, cue=None, lemma=None),
+        gold(("body", 10, 20), speaker=None, cue=None, lemma=None),
+    ]
     preds = [pred(("body", 0, 20), speaker=None, cue=None, lemma=None)]
     score = acc.score_article("a", golds, preds)
     assert counts(score, ("claim", None)) == (1, 1, 2)
@@ -266,7 +272,8 @@ def test_scores_add_up_across_articles():
 
 def test_khabar_claims_are_read_from_their_published_shape():
     claim = {
-        "field": "body", "type": "indirect",
+        "field": "body",
+        "type": "indirect",
         "speaker": {"field": "body", "start": 4, "end": 20, "text": "x"},
         "cue": {"text": "قال", "lemma": "قال", "field": "body", "start": 0, "end": 3},
         "content": {"field": "body", "start": 24, "end": 43, "text": "y"},
@@ -290,8 +297,13 @@ def _write(tmp_path, article, claims, sha=None):
         f.write(orjson.dumps(article) + b"\n")
     gold_dir = tmp_path / "gold"
     gold_dir.mkdir(exist_ok=True)
-    line = {"corpus": "tiny-corpus", "id": article["id"], "source": "t",
-            "sha256": sha or {"title": _sha(article["title"]), "body": _sha(article["body"])}, "claims": claims}
+    line = {
+        "corpus": "tiny-corpus",
+        "id": article["id"],
+        "source": "t",
+        "sha256": sha or {"title": _sha(article["title"]), "body": _sha(article["body"])},
+        "claims": claims,
+    }
     (gold_dir / "batch1.jsonl").write_bytes(orjson.dumps(line) + b"\n")
     return gold_dir, corpus
 
@@ -301,8 +313,18 @@ ARTICLE = {"id": "t-1", "url": "https://example.com/t-1", "source": "t", "title"
 
 def test_end_to_end_on_a_tiny_corpus(tmp_path, capsys):
     span = lambda s: list(at(s)[1:])  # noqa: E731
-    claims = [{"field": "body", "type": "indirect", "speaker": [span("الوزير أحمد سالم")], "speaker_kind": "name",
-               "cue": span("قال"), "cue_lemma": "قال", "content": span("الاقتصاد ينمو بسرعة"), "according_to": None}]
+    claims = [
+        {
+            "field": "body",
+            "type": "indirect",
+            "speaker": [span("الوزير أحمد سالم")],
+            "speaker_kind": "name",
+            "cue": span("قال"),
+            "cue_lemma": "قال",
+            "content": span("الاقتصاد ينمو بسرعة"),
+            "according_to": None,
+        }
+    ]
     gold_dir, corpus = _write(tmp_path, ARTICLE, claims)
     out_json = tmp_path / "out.json"
     assert acc.main(["--gold", str(gold_dir), "--corpus", str(corpus), "--json", str(out_json), "--errors", "2"]) == 0
@@ -328,8 +350,17 @@ def test_a_missing_corpus_directory_names_the_option(tmp_path, capsys):
 
 
 def test_gold_offsets_beyond_the_text_are_an_error(tmp_path, capsys):
-    claims = [{"field": "title", "type": "headline", "speaker": None, "speaker_kind": "none",
-               "cue": None, "cue_lemma": None, "content": [0, 500]}]
+    claims = [
+        {
+            "field": "title",
+            "type": "headline",
+            "speaker": None,
+            "speaker_kind": "none",
+            "cue": None,
+            "cue_lemma": None,
+            "content": [0, 500],
+        }
+    ]
     gold_dir, corpus = _write(tmp_path, ARTICLE, claims)
     assert acc.main(["--gold", str(gold_dir), "--corpus", str(corpus)]) == 2
     assert "beyond the title" in capsys.readouterr().err

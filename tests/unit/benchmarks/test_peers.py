@@ -14,13 +14,15 @@ from benchmarks.peers import FRAMES, Expression, Found, classify, frame_group, i
 
 
 def test_tsv_rows_become_expressions_with_numbers():
-    rows = parse_tsv([
-        "text\tvalue\tkind\n",
-        "ثلاثون\t30\tcardinal\n",
-        "\n",
-        "-١٬٢٠٠٬٠٠٠\t-1.2e+06\tcardinal\r\n",
-        "الحادي والعشرين\t21\tordinal\n",
-    ])
+    rows = parse_tsv(
+        [
+            "text\tvalue\tkind\n",
+            "ثلاثون\t30\tcardinal\n",
+            "\n",
+            "-١٬٢٠٠٬٠٠٠\t-1.2e+06\tcardinal\r\n",
+            "الحادي والعشرين\t21\tordinal\n",
+        ]
+    )
     assert rows == [
         Expression("ثلاثون", 30.0, "cardinal", 2),
         Expression("-١٬٢٠٠٬٠٠٠", -1200000.0, "cardinal", 4),
@@ -140,10 +142,12 @@ def test_a_split_a_short_span_a_wrong_kind_and_nothing_are_misses():
 
 
 def test_khabar_is_judged_on_real_sentences():
-    found, wrong_value = peers.run([
-        Expression("ثلاثون", 30, "cardinal"),
-        Expression("ثلاثون", 31, "cardinal"),  # a wrong expectation must be a miss
-    ])
+    found, wrong_value = peers.run(
+        [
+            Expression("ثلاثون", 30, "cardinal"),
+            Expression("ثلاثون", 31, "cardinal"),  # a wrong expectation must be a miss
+        ]
+    )
     assert found.found_all and set(found.verdicts) == {"C1", "C2"}
     assert not wrong_value.found_any
     assert all(v.reasons == ["value"] for v in wrong_value.verdicts.values())

@@ -18,9 +18,17 @@ def test_log_tail_returns_only_new_complete_lines(tmp_path):
 
 def test_summary_reports_the_figures_after_the_first_horizon():
     result = {
-        "store": "rocksdb", "guarantee": "exactly_once", "horizon_s": 20.0, "rate_per_s": 150.0,
-        "articles": 3000, "seconds": 40.0, "horizons_covered": 2.0, "changelog_records": 9000,
-        "first_start_s": 6.5, "restart_with_datadir_s": 15.7, "restart_without_datadir_s": 18.1,
+        "store": "rocksdb",
+        "guarantee": "exactly_once",
+        "horizon_s": 20.0,
+        "rate_per_s": 150.0,
+        "articles": 3000,
+        "seconds": 40.0,
+        "horizons_covered": 2.0,
+        "changelog_records": 9000,
+        "first_start_s": 6.5,
+        "restart_with_datadir_s": 15.7,
+        "restart_without_datadir_s": 18.1,
         "samples": [
             {"t_s": 0.0, "handled": 0, "rss_mb": 85.0, "entries": None},
             {"t_s": 20.0, "handled": 1500, "rss_mb": 92.0, "entries": 6000},

@@ -56,7 +56,9 @@ def service(name: str) -> dict:
 @cache
 def kubernetes_resources() -> dict[str, dict]:
     """Every manifest listed in kustomization.yaml, by file name."""
-    return {name: yaml.safe_load((KUBERNETES / name).read_text(encoding="utf-8")) for name in kustomization()["resources"]}
+    return {
+        name: yaml.safe_load((KUBERNETES / name).read_text(encoding="utf-8")) for name in kustomization()["resources"]
+    }
 
 
 @cache

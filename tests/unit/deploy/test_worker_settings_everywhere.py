@@ -38,7 +38,9 @@ def test_khabar_services_use_the_shared_environment(name):
 def test_deployment_sets_only_settings_names():
     (container,) = kubernetes_kind("Deployment")["spec"]["template"]["spec"]["containers"]
     assert {e["name"] for e in container["env"]} <= NAMES
-    assert [e["configMapRef"]["name"] for e in container["envFrom"]] == [kubernetes_kind("ConfigMap")["metadata"]["name"]]
+    assert [e["configMapRef"]["name"] for e in container["envFrom"]] == [
+        kubernetes_kind("ConfigMap")["metadata"]["name"]
+    ]
 
 
 def test_pods_end_themselves_before_kubernetes_kills_them():

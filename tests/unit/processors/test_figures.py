@@ -52,10 +52,10 @@ NORMALIZERS = {"normalize": normalize, "identity": identity}
 
 def check_offsets(norm: Normalized, figures) -> None:
     for f in figures:
-        assert norm.original[f.start:f.end] == f.text, f
+        assert norm.original[f.start : f.end] == f.text, f
         assert f.id is None
         if f.counted is not None:
-            assert norm.original[f.counted_start:f.counted_end] == f.counted, f
+            assert norm.original[f.counted_start : f.counted_end] == f.counted, f
     assert [f.start for f in figures] == sorted(f.start for f in figures)
 
 
@@ -65,8 +65,11 @@ def test_case(case, normalizer):
     norm = NORMALIZERS[normalizer](case["text"])
     figures = extract_figures(norm, "body")
     check_offsets(norm, figures)
-    got = "\n".join(f"  {f.kind} {f.value!r} {f.text!r} counted={f.counted!r} approx={f.approx} "
-                    f"range={f.range} unit={f.unit} currency={f.currency}" for f in figures)
+    got = "\n".join(
+        f"  {f.kind} {f.value!r} {f.text!r} counted={f.counted!r} approx={f.approx} "
+        f"range={f.range} unit={f.unit} currency={f.currency}"
+        for f in figures
+    )
     used = set()
     for exp in case["expect"]:
         matches = [i for i, f in enumerate(figures) if i not in used and key(f.text) == key(exp["text"])]
@@ -77,11 +80,15 @@ def test_case(case, normalizer):
         assert f.kind == exp.get("kind", "cardinal"), f"{exp}\ngot:\n{got}"
         if "value" in exp or f.kind in REPORTED:
             want = exp.get("value")
-            assert (f.value is None) == (want is None) and (want is None or f.value == pytest.approx(want, rel=1e-3)), f"{exp}\ngot:\n{got}"
+            assert (f.value is None) == (want is None) and (want is None or f.value == pytest.approx(want, rel=1e-3)), (
+                f"{exp}\ngot:\n{got}"
+            )
         assert key(f.counted) == key(exp.get("counted")), f"{exp}\ngot:\n{got}"
         for name in ("approx", "unit", "currency"):
             assert getattr(f, name) == exp.get(name), f"{name}: {exp}\ngot:\n{got}"
-        assert (f.range is None and exp.get("range") is None) or f.range == pytest.approx(exp.get("range")), f"{exp}\ngot:\n{got}"
+        assert (f.range is None and exp.get("range") is None) or f.range == pytest.approx(exp.get("range")), (
+            f"{exp}\ngot:\n{got}"
+        )
     extra = [f for i, f in enumerate(figures) if i not in used and f.kind in REPORTED]
     assert not extra, f"unexpected {extra}\ngot:\n{got}"
     for text in case.get("not", []):
@@ -117,8 +124,19 @@ def test_every_case_has_a_stable_unique_id():
         "-1" * 50_000,
         "الثالث " * 10_000,
     ],
-    ids=["digits", "arabic-digits", "separators", "words", "compound", "scales", "long-word",
-         "qualifiers", "phrases", "hyphens", "ordinals"],
+    ids=[
+        "digits",
+        "arabic-digits",
+        "separators",
+        "words",
+        "compound",
+        "scales",
+        "long-word",
+        "qualifiers",
+        "phrases",
+        "hyphens",
+        "ordinals",
+    ],
 )
 def test_pathological_inputs_finish(text):
     norm = normalize(text)

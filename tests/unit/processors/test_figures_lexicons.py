@@ -9,7 +9,11 @@ import pytest
 
 from processors.numbers import LEXICONS, fold, read_tsv
 
-CASES = [json.loads(line) for line in Path(__file__).with_name("figures_cases.jsonl").read_text(encoding="utf-8").splitlines() if line.strip()]
+CASES = [
+    json.loads(line)
+    for line in Path(__file__).with_name("figures_cases.jsonl").read_text(encoding="utf-8").splitlines()
+    if line.strip()
+]
 # Only sentences that assert something (an expected figure or a negative).
 TEXTS = [fold(c["text"]) for c in CASES if c["expect"] or c.get("not")]
 WORDS = [t.replace("،", " ").replace(".", " ").replace(",", " ").replace("-", " ").split() for t in TEXTS]
@@ -25,7 +29,7 @@ def used(form: str) -> bool:
     for words in WORDS:
         for i in range(len(words) - len(parts) + 1):
             first = words[i]
-            if any(first == c + parts[0] for c in CLITICS) and words[i + 1:i + len(parts)] == parts[1:]:
+            if any(first == c + parts[0] for c in CLITICS) and words[i + 1 : i + len(parts)] == parts[1:]:
                 return True
     return False
 

@@ -26,9 +26,9 @@ def figures_with_lines():
     for field in ("title", "body"):
         norm = normalize(ARTICLE[field])
         for f in extract_figures(norm, field):
-            assert norm.original[f.start:f.end] == f.text
+            assert norm.original[f.start : f.end] == f.text
             if f.counted is not None:
-                assert norm.original[f.counted_start:f.counted_end] == f.counted
+                assert norm.original[f.counted_start : f.counted_end] == f.counted
             out.append((f, norm.original.count("\n", 0, f.start)))
     return out
 
@@ -73,7 +73,12 @@ def test_model_designators_are_not_counts(nf):
         if f.field == nf["field"] and line == nf["line"] and key(nf["text"]) in key(f.text):
             assert f.kind == "identifier", f
         if f.kind == "cardinal":
-            assert key(f.text) not in key(nf["text"]) or f.field != nf["field"] or line != nf["line"] or f.value not in (300, 1), f
+            assert (
+                key(f.text) not in key(nf["text"])
+                or f.field != nf["field"]
+                or line != nf["line"]
+                or f.value not in (300, 1)
+            ), f
 
 
 def test_no_other_cardinal_or_ordinal():

@@ -17,8 +17,21 @@ def test_claim_to_dict_has_every_field_nested():
     speaker = Span("body", 5, 12, "الوزارة")
     cue = {"text": "أعلنت", "lemma": "أعلن", "field": "body", "start": 0, "end": 5}
     for claim in (
-        Claim("body", "indirect", content, cue, speaker, Span("body", 0, 2, "xx"), "full", Span("body", 1, 2, "y"),
-              True, True, ["f1"], 3, "a:1:claim:0"),
+        Claim(
+            "body",
+            "indirect",
+            content,
+            cue,
+            speaker,
+            Span("body", 0, 2, "xx"),
+            "full",
+            Span("body", 1, 2, "y"),
+            True,
+            True,
+            ["f1"],
+            3,
+            "a:1:claim:0",
+        ),
         Claim("title", "headline", content, None, None),
     ):
         assert claim.to_dict() == asdict(claim)

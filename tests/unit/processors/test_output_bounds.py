@@ -110,4 +110,8 @@ def test_legitimate_nesting_is_untouched():
     body = "وقال الوزير إن الرئيس أكد أن المتحدث قال إن الوضع مستقر تماما."
     out = enrich({"url": "https://x.example/a", "source": "s", "title": "خبر", "body": body}, "a")
     contents = [c["content"]["text"] for c in out["claims"]]
-    assert contents == ["الرئيس أكد أن المتحدث قال إن الوضع مستقر تماما", "المتحدث قال إن الوضع مستقر تماما", "الوضع مستقر تماما"]
+    assert contents == [
+        "الرئيس أكد أن المتحدث قال إن الوضع مستقر تماما",
+        "المتحدث قال إن الوضع مستقر تماما",
+        "الوضع مستقر تماما",
+    ]

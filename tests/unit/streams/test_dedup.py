@@ -15,8 +15,11 @@ DAY = 86400.0
 
 # --- the rule -----------------------------------------------------------------------
 
-@pytest.mark.parametrize("age, gone", [(0, False), (DAY, False), (30 * DAY, False), (30 * DAY + 0.001, True),
-                                       (400 * DAY, True), (-DAY, False)])
+
+@pytest.mark.parametrize(
+    "age, gone",
+    [(0, False), (DAY, False), (30 * DAY, False), (30 * DAY + 0.001, True), (400 * DAY, True), (-DAY, False)],
+)
 def test_an_entry_is_forgotten_once_older_than_the_horizon(age, gone):
     now = 1_700_000_000.0
     assert expired({"ts": now - age, "at": {"p": 0}}, now, 30 * DAY) is gone
@@ -44,8 +47,19 @@ def test_partition_of_an_entry_is_the_raw_partition_that_wrote_it():
 
 # --- settings -------------------------------------------------------------------------
 
-@pytest.mark.parametrize("raw, seconds", [("30d", 30 * DAY), ("12h", 43200.0), ("45m", 2700.0), ("90s", 90.0),
-                                          ("20", 20.0), ("0.5d", 43200.0), (" 7D ", 7 * DAY)])
+
+@pytest.mark.parametrize(
+    "raw, seconds",
+    [
+        ("30d", 30 * DAY),
+        ("12h", 43200.0),
+        ("45m", 2700.0),
+        ("90s", 90.0),
+        ("20", 20.0),
+        ("0.5d", 43200.0),
+        (" 7D ", 7 * DAY),
+    ],
+)
 def test_horizon_accepts_seconds_or_a_unit(raw, seconds):
     assert load({"KHABAR_DEDUP_HORIZON": raw}).dedup_horizon == seconds
 
@@ -69,6 +83,7 @@ def test_store_and_standbys():
 
 
 # --- the table wrapper and the sweep ---------------------------------------------------
+
 
 class MemoryStore:
     """Like faust's memory store: one dict for every partition."""
@@ -172,6 +187,7 @@ def test_a_sweep_step_looks_at_a_bounded_number_of_entries():
 
 
 # --- RocksDB, as faust's store lays it out (one database per partition) ----------------
+
 
 class RocksStore:
     """What Seen uses of faust's RocksDB store: `_dbs`, `offset_key`, the codecs."""

@@ -50,7 +50,8 @@ def test_figure_and_claim_events_are_self_contained():
     article = json.loads(SEED.read_text(encoding="utf-8"))
     for event in events.figure_events(result) + events.claim_events(result):
         assert {k: event["article"][k] for k in ("id", "url", "source", "published_at")} == {
-            k: article[k] for k in ("id", "url", "source", "published_at")}
+            k: article[k] for k in ("id", "url", "source", "published_at")
+        }
 
 
 def test_dead_letter_keeps_the_original_bytes_and_where_it_came_from():

@@ -24,8 +24,10 @@ def test_enriched_lines_out_dead_letters_to_err_in_order():
     letters = [orjson.loads(line) for line in err.getvalue().splitlines()]
     assert [e["article"]["id"] for e in enriched] == ["off-0", "off-1", "off-2"]
     assert [e["source_offset"] for e in enriched] == [
-        {"topic": "f:1", "partition": 0, "offset": 0}, {"topic": "f:3", "partition": 0, "offset": 2},
-        {"topic": "f:5", "partition": 0, "offset": 4}]
+        {"topic": "f:1", "partition": 0, "offset": 0},
+        {"topic": "f:3", "partition": 0, "offset": 2},
+        {"topic": "f:5", "partition": 0, "offset": 4},
+    ]
     assert [(d["reason"], d["source"]["topic"]) for d in letters] == [("invalid_json", "f:2"), ("invalid_utf8", "f:4")]
     for event in enriched:
         assert list(schemas.validator("article.enriched").iter_errors(event)) == []

@@ -73,7 +73,9 @@ def test_the_enriched_event_drops_the_normalized_texts_first_then_lists_what_fit
     assert listed["normalized"] == "omitted"
     assert enriched["claims"] == result.findings["claims"][: listed["claims_listed"]]
     assert enriched["figures"] == result.findings["figures"][: listed["figures_listed"]]
-    assert listed["claims_listed"] + listed["figures_listed"] < len(result.findings["claims"]) + len(result.findings["figures"])
+    assert listed["claims_listed"] + listed["figures_listed"] < len(result.findings["claims"]) + len(
+        result.findings["figures"]
+    )
     # Every claim and figure still goes out on its own topic.
     assert sum(o.topic == topics.FIGURES for o in outputs) == len(result.findings["figures"])
 
@@ -84,7 +86,9 @@ def test_a_claim_event_too_large_leaves_its_figures_out_and_says_so():
     limit = max(claim_sizes) - 10 + FRAMING + len(KEY)
     outputs = article_outputs(result, None, None, _limits(claims=limit), KEY)
     shortened = [_valid(o) for o in outputs if o.topic == topics.CLAIMS]
-    assert any(c.get("truncated") == {"figures": "omitted"} and c["figures"] == [] and c["claim"]["figures"] for c in shortened)
+    assert any(
+        c.get("truncated") == {"figures": "omitted"} and c["figures"] == [] and c["claim"]["figures"] for c in shortened
+    )
     assert all(len(o.value) <= limit for o in outputs if o.topic == topics.CLAIMS)
 
 

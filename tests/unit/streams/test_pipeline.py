@@ -19,20 +19,23 @@ def _article(**changes) -> dict:
     return {k: v for k, v in article.items() if v is not ...}
 
 
-@pytest.mark.parametrize("raw, reason", [
-    (None, "schema_violation"),
-    (b"", "invalid_json"),
-    (b"{not json", "invalid_json"),
-    (b'{"url": "https://a.b/\xff"}', "invalid_utf8"),
-    (b"[1, 2]", "schema_violation"),
-    (b"null", "schema_violation"),
-    (orjson.dumps(_article(source=...)), "schema_violation"),
-    (orjson.dumps(_article(url="no-scheme/x")), "schema_violation"),
-    (orjson.dumps(_article(title="", body=" \n")), "empty_text"),
-    (orjson.dumps(_article(title=None, body=...)), "empty_text"),
-    (orjson.dumps(_article(body="x" * 4000)), "too_large"),
-    (orjson.dumps(_article(title="Report", body="The minister said so.")), "not_arabic"),
-])
+@pytest.mark.parametrize(
+    "raw, reason",
+    [
+        (None, "schema_violation"),
+        (b"", "invalid_json"),
+        (b"{not json", "invalid_json"),
+        (b'{"url": "https://a.b/\xff"}', "invalid_utf8"),
+        (b"[1, 2]", "schema_violation"),
+        (b"null", "schema_violation"),
+        (orjson.dumps(_article(source=...)), "schema_violation"),
+        (orjson.dumps(_article(url="no-scheme/x")), "schema_violation"),
+        (orjson.dumps(_article(title="", body=" \n")), "empty_text"),
+        (orjson.dumps(_article(title=None, body=...)), "empty_text"),
+        (orjson.dumps(_article(body="x" * 4000)), "too_large"),
+        (orjson.dumps(_article(title="Report", body="The minister said so.")), "not_arabic"),
+    ],
+)
 def test_bad_input_is_rejected_with_its_reason(raw, reason):
     result = process(raw, LIMITS)
     assert isinstance(result, Rejected)

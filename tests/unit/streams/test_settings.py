@@ -22,14 +22,16 @@ def test_every_setting_has_help_and_a_valid_default():
 
 
 def test_values_are_parsed():
-    s = load({
-        "KHABAR_BROKER": "a:1, kafka://b:2",
-        "KHABAR_PROCESSING_GUARANTEE": "At-Least-Once",
-        "KHABAR_TOPIC_PREFIX": "staging.",
-        "KHABAR_MIN_ARABIC_SHARE": "0",
-        "KHABAR_LOG_LEVEL": "debug",
-        "KHABAR_SESSION_TIMEOUT": "6",
-    })
+    s = load(
+        {
+            "KHABAR_BROKER": "a:1, kafka://b:2",
+            "KHABAR_PROCESSING_GUARANTEE": "At-Least-Once",
+            "KHABAR_TOPIC_PREFIX": "staging.",
+            "KHABAR_MIN_ARABIC_SHARE": "0",
+            "KHABAR_LOG_LEVEL": "debug",
+            "KHABAR_SESSION_TIMEOUT": "6",
+        }
+    )
     assert s.broker == "kafka://a:1,kafka://b:2"
     assert s.bootstrap_servers == ["a:1", "b:2"]
     assert s.processing_guarantee == "at_least_once"
@@ -37,23 +39,26 @@ def test_values_are_parsed():
     assert (s.min_arabic_share, s.log_level, s.session_timeout) == (0.0, "DEBUG", 6.0)
 
 
-@pytest.mark.parametrize("name, value", [
-    ("KHABAR_PARTITIONS", "four"),
-    ("KHABAR_PARTITIONS", "0"),
-    ("KHABAR_REPLICATION", "-1"),
-    ("KHABAR_PROCESSING_GUARANTEE", "at_most_once"),
-    ("KHABAR_COMMIT_INTERVAL", "0"),
-    ("KHABAR_COMMIT_INTERVAL", "soon"),
-    ("KHABAR_SESSION_TIMEOUT", "1"),
-    ("KHABAR_SESSION_TIMEOUT", "600"),
-    ("KHABAR_MAX_ARTICLE_BYTES", "1.5"),
-    ("KHABAR_MIN_ARABIC_SHARE", "1.5"),
-    ("KHABAR_STATS_INTERVAL", "-2"),
-    ("KHABAR_LOG_LEVEL", "LOUD"),
-    ("KHABAR_BROKER", "  "),
-    ("KHABAR_WEB_PORT", "http"),
-    ("KHABAR_APP_ID", ""),
-])
+@pytest.mark.parametrize(
+    "name, value",
+    [
+        ("KHABAR_PARTITIONS", "four"),
+        ("KHABAR_PARTITIONS", "0"),
+        ("KHABAR_REPLICATION", "-1"),
+        ("KHABAR_PROCESSING_GUARANTEE", "at_most_once"),
+        ("KHABAR_COMMIT_INTERVAL", "0"),
+        ("KHABAR_COMMIT_INTERVAL", "soon"),
+        ("KHABAR_SESSION_TIMEOUT", "1"),
+        ("KHABAR_SESSION_TIMEOUT", "600"),
+        ("KHABAR_MAX_ARTICLE_BYTES", "1.5"),
+        ("KHABAR_MIN_ARABIC_SHARE", "1.5"),
+        ("KHABAR_STATS_INTERVAL", "-2"),
+        ("KHABAR_LOG_LEVEL", "LOUD"),
+        ("KHABAR_BROKER", "  "),
+        ("KHABAR_WEB_PORT", "http"),
+        ("KHABAR_APP_ID", ""),
+    ],
+)
 def test_bad_values_fail_naming_the_variable(name, value):
     with pytest.raises(SettingsError, match=name):
         load({name: value})

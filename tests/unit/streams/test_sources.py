@@ -21,7 +21,14 @@ def test_jsonl_json_array_json_object_and_directories(tmp_path):
     (sub / "notes.txt").write_bytes(b"ignored")
     got = list(iter_sources([str(tmp_path)]))
     assert [value for _, value in got] == [
-        b'{"id": "1"}', b'{"id": "2"}', b"not json", b'{"id":"3"}', b'{"id":"4"}', b"{oops", b'{"id": "5"}']
+        b'{"id": "1"}',
+        b'{"id": "2"}',
+        b"not json",
+        b'{"id":"3"}',
+        b'{"id":"4"}',
+        b"{oops",
+        b'{"id": "5"}',
+    ]
     assert got[0][0].endswith("a.jsonl:1") and got[2][0].endswith("a.jsonl:4")
     assert got[3][0].endswith("b.json[0]")
     assert list(iter_messages([str(tmp_path / "a.jsonl")])) == [b'{"id": "1"}', b'{"id": "2"}', b"not json"]
