@@ -424,6 +424,8 @@ class _FieldReader:
     # ----------------------------------------------------------------- contents
     def _quote_is_speech(self, r: int, after_intro: bool) -> bool:
         q = self.q[r]
+        if self.sp.label_quote(r):
+            return False
         return q.words >= 3 or (after_intro and q.words >= 1)
 
     def _content_now(self, k: int, limit: int, cue: Cue, nominal: bool = True) -> _Content | None:

@@ -64,6 +64,13 @@ def _stop_kind(k: str) -> str | None:
     for suf in ("ه", "ها", "هم"):
         if b.endswith(suf) and SPEAKER_STOPS.get(b[: -len(suf)]) == "function":
             return "function"
+    # "قال عنه", "يوضح فيها", "ادعت خلالها": a preposition carrying a pronoun is an
+    # object or an adjunct, never the speaker (like the listed "له", "فيه").
+    # (ف is also the first letter of "فيها": both readings are tried.)
+    for w in (k, b):
+        for suf in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suf) and len(w) > len(suf) + 1 and SPEAKER_STOPS.get(w[: -len(suf)]) == "prep":
+                return "pronoun"
     # "لوكالة", "للصحفيين": the addressee of the statement.
     if k.startswith("ل") and len(k) > 3:
         rest = "ا" + k[1:] if k.startswith("لل") else k[1:]

@@ -18,6 +18,7 @@ from processors.claims_words import (
     complementizer,
     nisba,
     nominal_head,
+    participle,
     role,
     stop_kind,
 )
@@ -60,6 +61,9 @@ class SpeakerReader:
         j = i
         # "قال لي الرئيس": a dative pronoun may come between the verb and its subject.
         while j < limit and word[j] and STOP[key[j]] == "pronoun":
+            j += 1
+        # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
+        if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
         start = j
         self._phrase_start = start
@@ -171,7 +175,20 @@ class SpeakerReader:
         if after >= limit:
             return False
         t = self.t
-        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) is None)
+        # (A preposition after it too: 'أعلنت شركة "فيسبوك" عن تطوير ...'.)
+        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) in (None, "prep"))
+
+    def label_quote(self, r: int) -> bool:
+        """A short quotation right after a word and right before a colon (or إن/أن)
+        names what that word is ('لهيئة الإذاعة البريطانية "بي. بي. سي": «...»'): the speech is
+        after the colon, never the label before it."""
+        q = self.q[r]
+        t = self.t
+        if q.words == 0 or q.words > 5 or q.open == 0 or not t.word[q.open - 1]:
+            return False
+        after = q.close + 1
+        # ... or before إن/أن: 'لمحطة "بي اف ام تي في" إن ...'.
+        return after < t.n and (t.text[after] == ":" or complementizer(t, after))
 
     def _apposition(self, start: int, end: int, comma: int, limit: int) -> SpeakerParse | None:
         t = self.t
