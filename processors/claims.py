@@ -43,6 +43,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 
+from processors.claims_agreement import antecedent, cue_gender, noun_gender
 from processors.claims_flags import hedged, hedging_cue, negated
 from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, SPEAKER_STOPS, Cue, fold
 from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
@@ -107,6 +108,9 @@ class _Draft:
     display: tuple[int, int] = (0, 0)
     nested: bool = False
     dropped: bool = False
+    gender: str | None = None  # the speaker's, as the cue or the name shows it
+    resolution: str | None = None  # explicit | carried | pronoun (Claim.speaker_resolution)
+    reason: str | None = None  # why there is no speaker (Claim.speaker_reason)
 
 
 @dataclass(slots=True)
@@ -208,6 +212,7 @@ class _FieldReader:
         self.drafts: list[_Draft] = []
         self.last_in_sentence: dict[int, _Draft] = {}
         self.last_with_speaker: _Draft | None = None
+        self.with_speaker: list[_Draft] = []  # claims with a speaker, in reading order
         self.consumed: set[int] = set()
         # Source markers in token order, also by marker and by sentence: a long field
         # has many of them, and each claim looks only at its own sentence or span.
@@ -268,6 +273,7 @@ class _FieldReader:
         self.last_in_sentence[d.sentence] = d
         if d.speaker is not None:
             self.last_with_speaker = d
+            self.with_speaker.append(d)
 
     def _inside(self, r: int, outer: int) -> bool:
         while r >= 0:
@@ -611,17 +617,28 @@ class _FieldReader:
     def _set_speaker(self, d: _Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
         d.speaker = self._speaker_offsets(*speaker)
         d.role = self._speaker_offsets(*role) if role else None
+        d.resolution = "explicit"
+        d.gender = self._cue_gender(d) or noun_gender(BARE[self.t.key[speaker[0]]])
         self._link(d, *speaker)
         if role is None:
             self._remember_speaker(*speaker)
 
     def _copy_speaker(self, d: _Draft, src: _Draft) -> None:
         d.speaker, d.role, d.speaker_full = src.speaker, src.role, src.speaker_full
+        d.gender = src.gender or self._cue_gender(d)
+        d.resolution = "carried"
+
+    def _cue_gender(self, d: _Draft) -> str | None:
+        return cue_gender(self.t.key[d.cue_index], d.cue) if d.cue_index is not None else None
 
     def _carry(self, d: _Draft) -> None:
-        """"وأضاف أن ...": the previous claim's speaker (same field)."""
-        if self.last_with_speaker is not None:
-            self._copy_speaker(d, self.last_with_speaker)
+        """"وأضاف أن ...": the previous claim's speaker (same field), or an earlier one
+        when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
+        src = antecedent(self.with_speaker, self._cue_gender(d))
+        if src is not None:
+            self._copy_speaker(d, src)
+        else:
+            d.reason = "disagreeing_antecedent" if self.with_speaker else "no_antecedent"
 
     def _link(self, d: _Draft, a: int, b: int) -> None:
         """A surname alone ("بوتين") → the full name the article gave earlier
@@ -974,11 +991,16 @@ class _FieldReader:
             hedged=hedged(self.t, a, b, own) or bool(d.cue is not None and hedging_cue(d.cue.lemma)),
             negated=negated(self.t, a, b, own) or bool(d.cue is not None and d.cue.negates),
             sentence=d.sentence,
+            speaker_resolution=(d.resolution or "explicit") if d.speaker else None,
+            speaker_reason=None if d.speaker else (d.reason or _NO_SPEAKER.get(d.cue.lemma if d.cue else "", "not_found")),
         )
 
 
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
+
+# Why a claim has no speaker, when no resolution step said: a passive cue has none.
+_NO_SPEAKER = {"قيل": "passive"}
 
 # The pronoun that refers back to ما after a verb: "ما نقلته وكالة", "ما أفاد به".
 _RESUMPTIVE = frozenset({"به", "بها", "عنه", "عنها"})
