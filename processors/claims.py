@@ -43,8 +43,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 
-from processors.claims_agreement import antecedent, cue_gender, noun_gender
+from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
 from processors.claims_flags import hedged, hedging_cue, negated
+from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
 from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, SPEAKER_STOPS, Cue, fold
 from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
 from processors.claims_words import (
@@ -302,6 +303,9 @@ class _FieldReader:
             d = _Draft(i, cue, content, i, sentence)
             self._subject_before(d, i, cue)
             return d
+        obj = self._object_after_subject(i, j, limit, cue)
+        if obj is not None:
+            return obj
         pre = self._subject_before_qad(i)
         if pre is not None:
             # "وكانت البلاد قد أعلنت خلوها من شلل الأطفال عام 2006": the subject came
@@ -325,12 +329,67 @@ class _FieldReader:
         k = self._skip_saying(sp.next, limit)
         content = self._find_content(k, limit, cue)
         if content is None:
+            split = self._object_in_subject(sp.phrase, limit, cue)
+            if split is not None:
+                d = _Draft(i, cue, split[1], i, sentence)
+                self._set_speaker(d, *self.sp.split_role(*split[0]))
+                return d
             content = self._preposed(i, sp.next, limit)
             if content is None:
                 return None
         d = _Draft(i, cue, content, i, sentence)
         self._set_speaker(d, sp.speaker, sp.role)
         return d
+
+    def _object_after_subject(self, i: int, j: int, limit: int, cue: Cue) -> _Draft | None:
+        """"الشركة نفت بشدة تلك المزاعم", "لكنه نفى التهم الموجهة إليه": with the
+        subject before the verb or a pronoun, the noun phrase after the verb is its
+        content, not its subject (claims_objects)."""
+        if cue.nominal != "bare":
+            return None
+        t = self.t
+        pron = pronoun_subject(t, i)
+        back = None
+        if pron is None:
+            if t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS:
+                return None
+            back = self.sp.backward(i, t.sentence_start(i))
+            if back is None:
+                return None
+        k = object_start(t, j, limit)
+        if k is None:
+            return None
+        d = _Draft(i, cue, _Content("indirect", start=k, nominal=True), i, t.sent[i])
+        if back is not None:
+            d.anchor = back[0]
+            self._set_speaker(d, *self.sp.split_role(*back))
+        else:
+            d.anchor = pron[1]  # "، إلا أنها نفت ...": a clause of its own
+            self._pronoun(d, pron[0])
+        return d
+
+    def _object_in_subject(self, phrase: tuple[int, int] | None, limit: int, cue: Cue) -> tuple[tuple[int, int], _Content] | None:
+        """"نفت الوزارة الاتهامات الموجهة إليها": the phrase after the verb holds the
+        subject and the object; after a definite subject only an adjective goes on, so
+        "الاتهامات" starts the content. A speaker is never the cue's object."""
+        if cue.nominal != "bare" or phrase is None:
+            return None
+        a, b = self.sp.subject_only(*phrase)
+        if nominal_head(self.t.key[a]):
+            return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content
+        if b >= phrase[1] or object_start(self.t, b, limit) != b or may_be_adjective(self.t, b - 1, b):
+            return None
+        return (a, b), _Content("indirect", start=b, nominal=True)
+
+    def _pronoun(self, d: _Draft, gender: str | None) -> None:
+        """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
+        before, in this sentence or the one before, if it agrees; else none."""
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and last.speaker is not None and last.sentence >= d.sentence - 1 and agrees(gender, last.gender):
+            self._copy_speaker(d, last)
+            d.resolution = "pronoun"
+        else:
+            d.reason = "unresolved_pronoun"
 
     def _subject_before_qad(self, i: int) -> tuple[int, int] | None:
         """The subject of "كان + subject + قد + verb": "وكانت البلاد قد أعلنت",
@@ -360,6 +419,8 @@ class _FieldReader:
         if back is not None:
             d.anchor = back[0]
             self._set_speaker(d, *self.sp.split_role(*back))
+        elif (pron := pronoun_subject(t, i)) is not None:
+            self._pronoun(d, pron[0])
         elif fold(cue.lemma) in CARRYOVER:
             self._carry(d)
 

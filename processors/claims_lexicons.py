@@ -116,6 +116,7 @@ NOMINAL_HEADS = _load_set("claims_nominal_heads.tsv")
 CUE_BLOCKERS = {fold(w): kind for w, kind in read_rows("claims_cue_blockers.tsv")}
 HEADLINE_LABELS = _load_set("claims_headline_labels.tsv")
 COMPLEMENTIZERS = _load_set("claims_complementizers.tsv")
+ADVERBS = _load_set("claims_adverbs.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
 ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
 

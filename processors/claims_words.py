@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from processors.claims_lexicons import (
+    ADVERBS,
     COMPLEMENTIZERS,
     NOMINAL_HEADS,
     ROLES,
@@ -134,7 +135,10 @@ def digit(t: Tokens, i: int) -> bool:
 @lru_cache(maxsize=1 << 16)
 def nominal_head(key: str) -> bool:
     """Could open a noun-phrase content: a listed noun or a derived verbal noun,
-    possibly with a pronoun suffix ("سيطرته")."""
+    possibly with a pronoun suffix ("سيطرته"). Not a manner adverb that has the
+    shape of one ("تماما")."""
+    if key in ADVERBS or bare(key) in ADVERBS:
+        return False
     # The accusative alif of an indefinite noun: "أعلنت النقابة إضرابا عاما".
     keys = (key, key[:-1]) if key.endswith("ا") and len(key) > 4 else (key,)
     for k in keys:

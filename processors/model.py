@@ -100,7 +100,7 @@ class Claim:
     # "لكنه نفى", resolved to its antecedent: `speaker` is the antecedent mention).
     # None when there is no speaker, and then `speaker_reason` says why: "passive"
     # (قيل), "no_antecedent", "disagreeing_antecedent" (the cue's gender agrees with no
-    # recent speaker), "not_found".
+    # recent speaker), "unresolved_pronoun", "not_found".
     speaker_resolution: str | None = None
     speaker_reason: str | None = None
 
