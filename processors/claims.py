@@ -689,12 +689,35 @@ class _FieldReader:
         d.gender = src.gender or self._cue_gender(d)
         d.resolution = "carried"
 
+    def _own_subject(self, d: _Draft) -> bool:
+        """"وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
+        a sentence that opened with another verb takes that verb's subject, when it
+        agrees, before reaching back to an earlier claim."""
+        t = self.t
+        i = d.cue_index
+        first = t.sentence_start(i)
+        if not (first + 1 < i and t.word[first] and self.cues[first] is None):
+            return False
+        if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
+            return False
+        sp = self.sp.forward(first + 1, i, None)
+        if sp.speaker is None or sp.phrase is None:
+            return False
+        a, b = self.sp.subject_only(*sp.phrase)
+        if not agrees(self._cue_gender(d), noun_gender(BARE[t.key[a]])):
+            return False
+        self._set_speaker(d, *self.sp.split_role(a, b))
+        d.resolution = "carried"
+        return True
+
     def _cue_gender(self, d: _Draft) -> str | None:
         return cue_gender(self.t.key[d.cue_index], d.cue) if d.cue_index is not None else None
 
     def _carry(self, d: _Draft) -> None:
         """"وأضاف أن ...": the previous claim's speaker (same field), or an earlier one
         when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
+        if d.cue is not None and d.cue.kind == "verb" and self._own_subject(d):
+            return
         src = antecedent(self.with_speaker, self._cue_gender(d))
         if src is not None:
             self._copy_speaker(d, src)

@@ -59,7 +59,7 @@ def _stop_kind(k: str) -> str | None:
     b = bare(k)
     kind = SPEAKER_STOPS.get(b)
     # Not "pronoun": "ولي العهد" is not "و + لي".
-    if kind and kind in ("time", "prep", "verb", "function"):
+    if kind and kind in ("time", "prep", "verb", "function", "deixis"):
         return kind
     # "لكنه", "لكنها": a clause-opening particle carrying its subject pronoun.
     for suf in ("ه", "ها", "هم"):

@@ -101,6 +101,8 @@ class SpeakerReader:
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "addressee" and source and j == start:
                 kind = None
+            if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
+                kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
             if kind == "prep":
                 if self._continues_with_prep(j, last, limit):
                     last = j
@@ -371,6 +373,8 @@ class SpeakerReader:
             if key[:1].isdigit() or BARE[key] in _BLOCKERS:
                 break
             kind = STOP[key]
+            if kind == "deixis":
+                return None  # "وفي ذلك الوقت أعلن": an adjunct, not a subject
             if kind == "prep":
                 if (
                     first >= 0
