@@ -69,6 +69,11 @@ class SpeakerReader:
         self._phrase_start = start
         last = -1
         n = 0
+        if j < limit and not word[j] and t.opens[j] >= 0 and self.label_quote(t.opens[j]):
+            # 'صرحت "طيران الإمارات" في بيان أنها ...': a quoted name is the subject.
+            q = self.q[t.opens[j]]
+            if q.close < limit and q.open + 1 < q.close:
+                return SpeakerParse((q.open + 1, q.close), None, q.close + 1, (q.open + 1, q.close))
         while j < limit and n < MAX_SPEAKER_WORDS:
             if not word[j]:
                 opens = t.opens[j]
@@ -177,8 +182,9 @@ class SpeakerReader:
         if after >= limit:
             return False
         t = self.t
-        # (A preposition after it too: 'أعلنت شركة "فيسبوك" عن تطوير ...'.)
-        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) in (None, "prep"))
+        # (A preposition or a time word after it too: 'أعلنت شركة "فيسبوك" عن تطوير
+        # ...', 'أعلنت مجموعة "طيران الإمارات" الخميس عن طلبية'.)
+        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) in (None, "prep", "time"))
 
     def label_quote(self, r: int) -> bool:
         """A short quotation right after a word and right before a colon (or إن/أن)
@@ -189,8 +195,15 @@ class SpeakerReader:
         if q.words == 0 or q.words > 5 or q.open == 0 or not t.word[q.open - 1]:
             return False
         after = q.close + 1
+        if after >= t.n or t.sent[after] != t.sent[q.close]:
+            return False
         # ... or before إن/أن: 'لمحطة "بي اف ام تي في" إن ...'.
-        return after < t.n and (t.text[after] == ":" or complementizer(t, after))
+        if t.text[after] == ":" or complementizer(t, after):
+            return True
+        # ... or before a word that goes on with the sentence, for a name of up to
+        # three words: 'أعلنت مجموعة "طيران الإمارات" الخميس عن طلبية', 'أعلنت
+        # "موبايلي" قوائمها المالية' (speech ends at punctuation or another cue).
+        return q.words <= 3 and t.word[after] and self.cues[after] is None
 
     def _apposition(self, start: int, end: int, comma: int, limit: int) -> SpeakerParse | None:
         t = self.t
