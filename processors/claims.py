@@ -57,7 +57,7 @@ from processors.claims_words import (
     participle,
     stop_kind,
 )
-from processors.cues import MARKER_WORDS, according_at, cue_at
+from processors.cues import MARKER_WORDS, according_at, cue_at, impersonal
 from processors.model import Claim, Figure, Span
 from processors.normalize import Normalized
 from processors.sentences import split_sentences
@@ -289,6 +289,8 @@ class _FieldReader:
         limit = self._limit(i)
         j = i + 1
         j = self._skip_saying(j, limit)
+        if impersonal(t.key[i]) and self.sp.forward(j, limit, cue).speaker is None:
+            return None  # "إن الضحية يعتقد أنه توفي": it is believed (a hedge)
         content = self._content_now(j, limit, cue)
         sentence = t.sent[i]
         if content is not None and content.nominal and content.start == j:

@@ -57,6 +57,8 @@ def _stop_kind(k: str) -> str | None:
     if kind and kind not in ("circumstance", "addressee"):
         return kind
     b = bare(k)
+    if k in ADVERBS or b in ADVERBS:
+        return "time"  # a manner adverb ends a speaker like a time word: "الخبراء طويلا"
     kind = SPEAKER_STOPS.get(b)
     # Not "pronoun": "ولي العهد" is not "و + لي".
     if kind and kind in ("time", "prep", "verb", "function", "deixis"):

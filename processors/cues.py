@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, Cue
+from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, Cue
 from processors.claims_tokens import Tokens
 from processors.claims_words import BARE, STOP, complementizer
 
@@ -81,3 +81,12 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
 _FIRST_WORDS = frozenset(m[0] for m in ACCORDING_TO)
 # Words that may open a marker, with the conjunction: "وبحسب", "ووفق".
 MARKER_WORDS = _FIRST_WORDS | frozenset("و" + w for w in _FIRST_WORDS)
+
+
+def impersonal(key: str) -> bool:
+    """A cue form that is also a hedge word (claims_hedges.tsv): unvocalized, "يعتقد أن"
+    reads as the passive يُعتقد (it is believed), a hedge, unless a subject follows
+    it ("يعتقد المحققون أن")."""
+    if len(key) > 3 and key[0] in "وف" and key[1:] in CUES:
+        key = key[1:]
+    return HEDGES.get((key,)) == "word"
