@@ -46,6 +46,7 @@ from itertools import compress, count
 from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
 from processors.claims_flags import hedged, hedging_cue, negated
 from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
+from processors.claims_lexicons import MARKER_CUES
 from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, SPEAKER_STOPS, Cue, fold
 from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
 from processors.claims_words import (
@@ -787,10 +788,12 @@ class _FieldReader:
                 continue
             a, b = sp.phrase
             s, e = self._speaker_offsets(a, b)
-            if has_l and not t.key[a].startswith("لل"):
-                s = self._skip_letters(s, 1)  # "وفقا لوزارة الصحة" → "وزارة الصحة"
+            if has_l:
+                # "وفقا لوزارة الصحة" → "وزارة الصحة"; "وفقا للبيانات الرسمية" →
+                # "بيانات الرسمية" (the preposition never stays in a speaker).
+                s = self._skip_letters(s, 2 if t.key[a].startswith("لل") else 1)
             speaker = self._speaker_offsets(*sp.speaker)
-            if sp.speaker[0] == a and has_l and not t.key[a].startswith("لل"):
+            if sp.speaker[0] == a and has_l:
                 speaker = (s, speaker[1])
             role = self._speaker_offsets(*sp.role) if sp.role else None
             source = _Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue)
@@ -855,7 +858,9 @@ class _FieldReader:
                     anchor = first
             if content is None:
                 continue
-            d = _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
+            # Its cue is the marker ("وفقا", "بحسب"), also before "ما أعلنته".
+            marker = MARKER_CUES.get(t.key[s.marker])
+            d = _Draft(s.marker, marker, content, anchor, s.sentence) if marker else _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
             d.speaker, d.role, d.according = s.speaker, s.role, s.span
             s.used = True
             if content.start == first:
@@ -1057,7 +1062,7 @@ class _FieldReader:
             start = self.t.start[i]
             key = self.t.key[i]
             # "وقال" → "قال", "وبتأكيده" → "تأكيده": the conjunction is not the cue.
-            while len(key) > 2 and key[0] in "وفبل" and key[1:] in _CUE_KEYS and _CUE_KEYS[key[1:]] is d.cue:
+            while len(key) > 2 and key[0] in "وفبل" and (_CUE_KEYS.get(key[1:]) or MARKER_CUES.get(key[1:])) is d.cue:
                 start = self._skip_letters(start, 1)
                 key = key[1:]
             span = self._span(start, self.t.end[i])

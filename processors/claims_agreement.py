@@ -32,7 +32,7 @@ def _strip(key: str, cue: Cue) -> str:
 def cue_gender(key: str, cue: Cue | None) -> str | None:
     """The gender the cue form marks on its subject, or None (plural, dual, first
     person, or a form that does not say)."""
-    if cue is None:
+    if cue is None or cue.kind == "marker":
         return None
     key = _strip(key, cue)
     lemma = fold(cue.lemma)
