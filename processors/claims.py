@@ -331,6 +331,8 @@ class _FieldReader:
             return d
         k = self._skip_saying(sp.next, limit)
         content = self._find_content(k, limit, cue)
+        if cue.lemma in _RELAY_LEMMAS:
+            return self._relay(i, cue, sp, content, sentence) if content is not None else None
         if content is None:
             split = self._object_in_subject(sp.phrase, limit, cue)
             if split is not None:
@@ -383,6 +385,26 @@ class _FieldReader:
         if b >= phrase[1] or object_start(self.t, b, limit) != b or may_be_adjective(self.t, b - 1, b):
             return None
         return (a, b), _Content("indirect", start=b, nominal=True)
+
+    def _relay(self, i: int, cue: Cue, sp, content: _Content, sentence: int) -> _Draft | None:
+        """"ونقلت وكالة رويترز عن مسؤول أمني أن ...": the speaker is the one after عن;
+        the relay is the claim's according_to. No عن, no claim (نقل is also "moved")."""
+        t = self.t
+        k = sp.next
+        start = content.start if content.quote < 0 else self.q[content.quote].open
+        if not (k < start and t.word[k] and BARE[t.key[k]] == "عن"):
+            return None
+        src = self.sp.forward(k + 1, start, None)
+        if src.speaker is None:
+            return None
+        d = _Draft(i, cue, content, i, sentence)
+        for m in range(src.next, start):
+            if self.cues[m] is not None and self.cues[m].kind == "noun":
+                d.cue_index, d.cue = m, self.cues[m]  # "عن الرئيس قوله إن": the cue is قوله
+                break
+        self._set_speaker(d, src.speaker, src.role)
+        d.according = self._speaker_offsets(*sp.phrase)
+        return d
 
     def _pronoun(self, d: _Draft, gender: str | None) -> None:
         """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
@@ -450,6 +472,13 @@ class _FieldReader:
                 a, b = self.sp.subject_only(*sp.phrase)
                 self._set_speaker(d, *self.sp.split_role(a, b))
                 return d
+        back = self.sp.backward(i, first) if first < i else None
+        if back is not None and back[0] == first:
+            # "الوزير محذرا: ...", "الرئيس مؤكدا أن ...": the phrase before the
+            # participle, alone in its clause, is who speaks.
+            self._set_speaker(d, *self.sp.split_role(*back))
+            d.anchor = first
+            return d
         self._carry(d)
         return d
 
@@ -835,7 +864,8 @@ class _FieldReader:
                 if t.word[n]:
                     # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
                     # source phrase runs on to the comma.
-                    while n < limit and t.text[n] not in COMMAS:
+                    # ... or to فإن: "ووفق رواية الجيش فإن المسلحين ...".
+                    while n < limit and t.text[n] not in COMMAS and not (t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS):
                         n += 1
                 while n < limit and not t.word[n] and t.opens[n] < 0:
                     n += 1
@@ -1090,6 +1120,8 @@ class _FieldReader:
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
 
+# Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
+_RELAY_LEMMAS = frozenset({"نقل"})
 # Why a claim has no speaker, when no resolution step said: a passive cue has none.
 _NO_SPEAKER = {"قيل": "passive"}
 

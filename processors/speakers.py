@@ -91,6 +91,8 @@ class SpeakerReader:
             # (The word-class helpers, inlined: this loop runs for every cue.)
             if k in COMPLEMENTIZERS or cues[j] is not None or according[j] is not None:
                 break
+            if k[:1] == "ف" and k[1:] in COMPLEMENTIZERS and last >= 0:
+                break  # "ووفق رواية الجيش فإن ...": فإن opens the content
             if last >= 0 and k[:1].isdigit():
                 break
             if BARE[k] in _BLOCKERS:
