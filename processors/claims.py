@@ -440,6 +440,8 @@ class _FieldReader:
         conj = t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS
         back = None if conj else self.sp.backward(i, t.sentence_start(i))
         if back is None and not conj:
+            back = self.sp.interrupted(i, t.sentence_start(i))
+        if back is None and not conj:
             back = self._subject_before_qad(i)
         if back is not None:
             d.anchor = back[0]

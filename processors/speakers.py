@@ -416,3 +416,27 @@ class SpeakerReader:
         if first < 0:
             return None
         return first, end
+
+    def interrupted(self, i: int, sent_start: int) -> tuple[int, int] | None:
+        """The subject before a cue when a parenthetical clause stands between them:
+        "إلا أن ضابطا، فضل عدم الكشف عن هويته، قال: ...". The subject must open its
+        clause (after إن/أن, a clause particle or at the sentence start), so that the
+        phrase is not the end of another clause."""
+        t = self.t
+        if i - 1 <= sent_start or t.word[i - 1] or t.text[i - 1] not in COMMAS:
+            return None
+        c = i - 2
+        while c > sent_start and c > i - 12 and (t.word[c] and self.cues[c] is None and t.opens[c] < 0):
+            c -= 1
+        if c <= sent_start or t.word[c] or t.text[c] not in COMMAS or c == i - 2:
+            return None
+        back = self.backward(c, sent_start)
+        if back is None:
+            return None
+        a = back[0]
+        if a == sent_start:
+            return back
+        before = a - 1
+        if t.word[before] and (t.key[before] in COMPLEMENTIZERS or STOP[t.key[before]] == "function"):
+            return back
+        return None
