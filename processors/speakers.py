@@ -60,8 +60,13 @@ class SpeakerReader:
         word, key, cues, according = t.word, t.key, self.cues, self.according
         j = i
         # "قال لي الرئيس": a dative pronoun may come between the verb and its subject.
-        while j < limit and word[j] and STOP[key[j]] == "pronoun":
+        while j < limit and word[j] and STOP[key[j]] in ("pronoun", "saying"):
             j += 1
+        # ... or the addressee's quoted name: 'أكد لـ"الوطن" المتحدث الرسمي'.
+        if j + 1 < limit and word[j] and BARE[key[j]] in ("لـ", "ل") and t.opens[j + 1] >= 0:
+            q = self.q[t.opens[j + 1]]
+            if 0 < q.words <= 3 and q.close + 1 < limit:
+                j = q.close + 1
         # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
         if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
