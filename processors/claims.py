@@ -56,9 +56,10 @@ from processors.claims_words import (
     digit,
     nominal_head,
     participle,
+    role,
     stop_kind,
 )
-from processors.cues import MARKER_WORDS, according_at, cue_at, impersonal
+from processors.cues import MARKER_WORDS, according_at, cue_at, impersonal, subject_relative
 from processors.model import Claim, Figure, Span
 from processors.normalize import Normalized
 from processors.sentences import split_sentences
@@ -406,6 +407,40 @@ class _FieldReader:
         d.according = self._speaker_offsets(*sp.phrase)
         return d
 
+    def _antecedent_np(self, comma: int) -> tuple[int, int] | None:
+        """The noun phrase right before "، التي"/"، الذي", read leftwards: a name
+        (up to three bare words), definite words chained to a definite word on their
+        right ("الأنباء القطرية"), a construct head before a definite word ("وكالة
+        الأنباء"), role words. It stops before a definite word followed by a bare one:
+        in "التقى الوزير رئيس البعثة، الذي أكد" the antecedent is "رئيس البعثة"."""
+        t = self.t
+        first = t.sentence_start(comma)
+        k = comma - 1
+        right = None  # the accepted word on the right
+        names = 0
+        while k >= first and comma - k <= MAX_ANTECEDENT_WORDS:
+            if not t.word[k] or self.cues[k] is not None or self.according[k] is not None:
+                break
+            key = t.key[k]
+            if key in COMPLEMENTIZERS or stop_kind(t, k) is not None or _object_cue(key) is not None:
+                break
+            if DEFINITE[key]:
+                if right is not None and not DEFINITE[t.key[right]]:
+                    break
+            elif role(t, k) == "trigger":
+                pass
+            elif right is not None and DEFINITE[t.key[right]]:
+                pass  # a construct head: "وكالة الأنباء"
+            elif names == comma - 1 - k and names < MAX_NAME_WORDS:
+                names += 1  # the name's words, from its end
+            else:
+                break
+            right = k
+            k -= 1
+        if right is None:
+            return None
+        return right, comma
+
     def _pronoun(self, d: _Draft, gender: str | None) -> None:
         """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
         before, in this sentence or the one before, if it agrees; else none."""
@@ -441,6 +476,8 @@ class _FieldReader:
         back = None if conj else self.sp.backward(i, t.sentence_start(i))
         if back is None and not conj:
             back = self.sp.interrupted(i, t.sentence_start(i))
+        if back is None and subject_relative(t, i):
+            back = self._antecedent_np(i - 2)  # "الوكالة، التي أشارت"
         if back is None and not conj:
             back = self._subject_before_qad(i)
         if back is not None:
@@ -1122,6 +1159,9 @@ class _FieldReader:
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
 
+# How far back the antecedent of "، التي قال" may start.
+MAX_ANTECEDENT_WORDS = 6
+MAX_NAME_WORDS = 3
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 # Why a claim has no speaker, when no resolution step said: a passive cue has none.
