@@ -52,6 +52,7 @@ from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_q
 from processors.claims_words import (
     BARE,
     DEFINITE,
+    STOP,
     complementizer,
     digit,
     nominal_head,
@@ -767,14 +768,19 @@ class _FieldReader:
         t = self.t
         i = d.cue_index
         first = t.sentence_start(i)
-        if not (first + 1 < i and t.word[first] and self.cues[first] is None):
+        if not (first + 1 < i and t.word[first]):
             return False
+        earlier = self.last_in_sentence.get(d.sentence)
+        if earlier is not None and earlier.speaker is not None:
+            return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
         if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
             return False
         sp = self.sp.forward(first + 1, i, None)
         if sp.speaker is None or sp.phrase is None:
             return False
         a, b = self.sp.subject_only(*sp.phrase)
+        if STOP[t.key[a]] == "deixis":
+            return False  # "ذكر هذه الحكاية كاتب السيناريو": a demonstrative phrase is the object
         if not agrees(self._cue_gender(d), noun_gender(BARE[t.key[a]])):
             return False
         self._set_speaker(d, *self.sp.split_role(a, b))

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from processors.claims_lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, Cue
+from processors.claims_objects import may_be_adjective
 from processors.claims_tokens import COMMAS, Quote, Tokens
 from processors.claims_words import (
     BARE,
@@ -361,8 +362,8 @@ class SpeakerReader:
                 break
             if DEFINITE[t.key[e - 1]] and t.word[e - 1]:
                 if DEFINITE[t.key[e]]:
-                    if not nisba(t.key[e]):
-                        break
+                    if not may_be_adjective(t, e - 1, e):
+                        break  # ("الأمم المتحدة", "الهيئة المستقلة" go on)
                 elif not (is_role and self.full_name_end(e, b) == b):
                     break
             e += 1
