@@ -970,6 +970,8 @@ class _FieldReader:
             return
         if any(not t.word[i] and t.opens[i] < 0 and t.closes[i] < 0 for i in range(colon)):
             return
+        if any(digit(t, i) for i in words):
+            return  # "كأس العالم 2018: ...": an event, not a speaker
         n = colon + 1
         if t.opens[n] >= 0 and self.q[t.opens[n]].close >= t.n - 2:
             content = _Content("headline", quote=t.opens[n])

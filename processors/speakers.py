@@ -205,6 +205,8 @@ class SpeakerReader:
         after = q.close + 1
         if after >= t.n or t.sent[after] != t.sent[q.close]:
             return False
+        if t.word[after] and DEFINITE[t.key[after]] and nisba(t.key[after]):
+            return True  # 'لمحطة "بي اف ام تي في" التلفزيونية إن': the name's adjective
         # ... or before إن/أن: 'لمحطة "بي اف ام تي في" إن ...'.
         if t.text[after] == ":" or complementizer(t, after):
             return True
