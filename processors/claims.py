@@ -558,6 +558,8 @@ class _FieldReader:
         if j < limit and self.cues[j] is not None and self.cues[j].kind == "participle" and self.cues[j].lemma == "قال":
             self.consumed.add(j)
             return j + 1
+        if j < limit and stop_kind(self.t, j) == "saying":
+            return j + 1  # "لافتا الانتباه إلى أن", "وتابع بالقول إن"
         return j
 
     # ----------------------------------------------------------------- contents
