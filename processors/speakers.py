@@ -394,6 +394,8 @@ class SpeakerReader:
             if key in COMPLEMENTIZERS or self.cues[j] is not None or self.according[j] is not None:
                 break
             if key[:1].isdigit() or BARE[key] in _BLOCKERS:
+                if first >= 0 and CUE_BLOCKERS.get(BARE[key]) == "before":
+                    return None  # "لكن ما حدث في عدن أكد": a relative clause, not a speaker
                 break
             kind = STOP[key]
             if kind == "deixis":
