@@ -775,9 +775,26 @@ class _FieldReader:
         earlier = self.last_in_sentence.get(d.sentence)
         if earlier is not None and earlier.speaker is not None:
             return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+        return self._verb_subject(d, first, i)
+
+    def _lead_subject(self, d: _Draft) -> bool:
+        """No claim before has a speaker: "كشف باسم التميمي سبب نشر الفيديو. وقال إن
+        ...": the subject of the verb that opens the sentence before, when it agrees."""
+        t = self.t
+        first = t.sentence_start(d.cue_index)
+        if first == 0 or d.cue_index != first or t.text[first - 1] in _ASKING:
+            return False  # (after a question, the dialogue's other voice speaks)
+        prev = t.sentence_start(first - 1)
+        return self._verb_subject(d, prev, first - 1)
+
+    def _verb_subject(self, d: _Draft, first: int, end: int) -> bool:
+        """The subject of the verb at `first` (before `end`), as d's speaker."""
+        t = self.t
+        if not t.word[first] or first + 1 >= end:
+            return False
         if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
             return False
-        sp = self.sp.forward(first + 1, i, None)
+        sp = self.sp.forward(first + 1, end, None)
         if sp.speaker is None or sp.phrase is None:
             return False
         a, b = self.sp.subject_only(*sp.phrase)
@@ -800,6 +817,8 @@ class _FieldReader:
         src = antecedent(self.with_speaker, self._cue_gender(d))
         if src is not None:
             self._copy_speaker(d, src)
+        elif not self.with_speaker and d.cue is not None and d.cue_index is not None and self._lead_subject(d):
+            return
         else:
             d.reason = "disagreeing_antecedent" if self.with_speaker else "no_antecedent"
 

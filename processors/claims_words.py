@@ -61,7 +61,7 @@ def _stop_kind(k: str) -> str | None:
         return "time"  # a manner adverb ends a speaker like a time word: "الخبراء طويلا"
     kind = SPEAKER_STOPS.get(b)
     # Not "pronoun": "ولي العهد" is not "و + لي".
-    if kind and kind in ("time", "prep", "verb", "function", "deixis"):
+    if kind and kind in ("time", "prep", "verb", "function", "deixis", "question"):
         return kind
     # "لكنه", "لكنها": a clause-opening particle carrying its subject pronoun.
     for suf in ("ه", "ها", "هم"):
