@@ -114,6 +114,8 @@ class SpeakerReader:
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "addressee" and source and j == start:
                 kind = None
+            if kind == "addressee" and last >= 0 and role(t, start) == "trigger" and self._name_after_comma(j, limit):
+                kind = None  # "المدير التنفيذي لشبكة التواصل "فيسبوك"، مارك زوكربيرغ، أن": a genitive
             if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
                 kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
             if kind == "prep":
@@ -190,6 +192,8 @@ class SpeakerReader:
         if after >= limit:
             return False
         t = self.t
+        if t.text[after] in COMMAS and self._name_after_comma(q.close, limit):
+            return True  # '... "فيسبوك"، مارك زوكربيرغ، أن': the role's name follows
         # (A preposition or a time word after it too: 'أعلنت شركة "فيسبوك" عن تطوير
         # ...', 'أعلنت مجموعة "طيران الإمارات" الخميس عن طلبية'.)
         return t.word[after] and (complementizer(t, after) or stop_kind(t, after) in (None, "prep", "time"))
@@ -233,6 +237,16 @@ class SpeakerReader:
                 nxt += 1
             return SpeakerParse((start, end), (k, r_end), nxt, (start, r_end))
         return None
+
+    def _name_after_comma(self, j: int, limit: int) -> bool:
+        """A comma within a few tokens after j, then a full name and a boundary: the
+        words before it still belong to the role ("ROLE لـX، NAME، أن")."""
+        t = self.t
+        for c in range(j + 1, min(limit, j + 8)):
+            if not t.word[c] and t.text[c] in COMMAS:
+                e = self.full_name_end(c + 1, limit, apposition=True)
+                return e > c + 2 and (e >= limit or self._boundary(e))
+        return False
 
     def _boundary(self, e: int) -> bool:
         t = self.t
