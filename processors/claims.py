@@ -680,6 +680,9 @@ class _FieldReader:
                 if self.cues[m].kind == "noun":
                     m += 1  # "قال الوزير في تصريح لوكالة ... إن": the occasion, not a claim
                     continue
+                if m + 1 < limit and self._skip_saying(m, limit) == m + 1 and self.cues[m] is not None:
+                    m += 1  # "وتابع زوكربيرغ حديثه قائلا: ...": قائلا only introduces it
+                    continue
                 break  # another cue: the next claim
             if self.according[m] is not None:
                 m = self._skip_source(m)
