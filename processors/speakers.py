@@ -127,7 +127,8 @@ class SpeakerReader:
                 break
             if kind is not None:
                 break
-            if last >= 0 and k.endswith(("ه", "ها", "هم")) and circumstance(t, j):
+            # (The written word: folded, the teh marbuta of "دراسة حديثة" is ه too.)
+            if last >= 0 and t.text[j].endswith(("ه", "ها", "هم")) and circumstance(t, j):
                 break  # "وتابع زوكربيرغ حديثه": the speaker's own words, an object
             if last >= 0 and cue is not None and self._opens_nominal(j, cue, last):
                 break
