@@ -43,6 +43,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 
+from processors.claims_boundaries import narrator_cut
 from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
 from processors.claims_flags import hedged, hedging_cue, negated
 from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
@@ -1049,6 +1050,7 @@ class _FieldReader:
                         break
                     other.nested = True
                 b = self._cut_at_source(a, b)
+                b = narrator_cut(t, a, b)
                 if c.nominal:
                     b = self._clause_end(a, b)
             d.tokens = (a, b)
