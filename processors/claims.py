@@ -910,10 +910,20 @@ class _FieldReader:
         for s in self.sources_in.get(d.sentence, ()):
             if s.used:
                 continue
+            if s.end <= d.anchor and self._posed_after(s):
+                continue  # "مقتل 600 شخص، حسب الأرقام الحكومية، بينما قالت منظمات": the clause before's
             if s.end <= d.anchor or (cue_at_ < s.marker < content_start):
                 d.according = s.span
                 s.used = True
                 return
+
+    def _posed_after(self, s: _Source) -> bool:
+        """A marker after a comma or a dash, with a clause before it in its sentence,
+        cites the source of that clause ("...، وفقا للوزارة", "– بحسب الوكالة -")."""
+        t = self.t
+        m = s.marker
+        first = t.sentence_start(m)
+        return m - first >= 3 and not t.word[m - 1] and (t.text[m - 1] in COMMAS or t.text[m - 1] in _DASHES)
 
     def _source_claims(self) -> None:
         """Unused markers make according_to claims: "وبحسب الوزارة، ارتفع العدد إلى
@@ -944,7 +954,7 @@ class _FieldReader:
                     n += 1
                 if n < limit:
                     content = _Content("according_to", start=n)
-            elif s.marker > first and t.text[s.marker - 1] in COMMAS:
+            elif s.marker > first and (t.text[s.marker - 1] in COMMAS or t.text[s.marker - 1] in _DASHES):
                 owner = self._claim_before(s)
                 if owner is not None:
                     # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
@@ -1193,6 +1203,8 @@ class _FieldReader:
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
 
+# Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
+_DASHES = frozenset("-–—")
 # How far back the antecedent of "، التي قال" may start.
 MAX_ANTECEDENT_WORDS = 6
 MAX_NAME_WORDS = 3
