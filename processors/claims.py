@@ -43,7 +43,7 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
 
-from processors.claims_boundaries import narrator_cut
+from processors.claims_boundaries import conjunct_end, narrator_cut
 from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
 from processors.claims_flags import hedged, hedging_cue, negated
 from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
@@ -336,6 +336,12 @@ class _FieldReader:
         content = self._find_content(k, limit, cue)
         if cue.lemma in _RELAY_LEMMAS:
             return self._relay(i, cue, sp, content, sentence) if content is not None else None
+        if content is not None and content.quote < 0 and cue.nominal == "bare" and self._punct_between(sp.next, content.start):
+            # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
+            # after the comma is another clause's.
+            split = self._object_in_subject(sp.phrase, limit, cue)
+            if split is not None:
+                content = None
         if content is None:
             split = self._object_in_subject(sp.phrase, limit, cue)
             if split is not None:
@@ -385,8 +391,14 @@ class _FieldReader:
         a, b = self.sp.subject_only(*phrase)
         if nominal_head(self.t.key[a]):
             return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content
+        t = self.t
+        while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
+            b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
         if b >= phrase[1] or object_start(self.t, b, limit) != b or may_be_adjective(self.t, b - 1, b):
             return None
+        n = b + 1
+        if n < phrase[1] and t.word[n] and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
+            return None  # "النائب العام الشيخ سعود المعجب": a title before a name, not an object
         return (a, b), _Content("indirect", start=b, nominal=True)
 
     def _relay(self, i: int, cue: Cue, sp, content: _Content, sentence: int) -> _Draft | None:
@@ -442,6 +454,10 @@ class _FieldReader:
         if right is None:
             return None
         return right, comma
+
+    def _punct_between(self, a: int, b: int) -> bool:
+        t = self.t
+        return any(not t.word[m] and t.text[m] in CLAUSE_PUNCT for m in range(a, min(b, a + CONTENT_WINDOW)))
 
     def _pronoun(self, d: _Draft, gender: str | None) -> None:
         """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
@@ -1063,6 +1079,7 @@ class _FieldReader:
                 b = narrator_cut(t, a, b)
                 if c.nominal:
                     b = self._clause_end(a, b)
+                    b = conjunct_end(t, a, b)
             d.tokens = (a, b)
         for d in drafts:
             # A nested noun phrase is part of the outer content, and so is a nested cue

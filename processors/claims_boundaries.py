@@ -50,3 +50,14 @@ def narrator_cut(t: Tokens, a: int, b: int) -> int:
         if s > a and (t.key[s] in _VA_DHALIKA or (not t.word[s - 1] and t.text[s - 1] in COMMAS)):
             return s
     return b
+
+
+def conjunct_end(t: Tokens, a: int, b: int) -> int:
+    """A noun-phrase content ends at a comma followed by و and a new clause: "وأدانت
+    المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"). A list goes on after a
+    comma without و ("...، الأحد، في الأجواء")."""
+    word, text, key = t.word, t.text, t.key
+    for m in range(a + 1, b - 1):
+        if not word[m] and text[m] in COMMAS and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3:
+            return m
+    return b

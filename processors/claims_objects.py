@@ -12,7 +12,7 @@ bare in claims_cues.tsv: نفى، أعلن، أكد، توقع ...) take one.
 
 from __future__ import annotations
 
-from processors.claims_lexicons import ADVERBS, COMPLEMENTIZERS
+from processors.claims_lexicons import ADVERBS, COMPLEMENTIZERS, fold, read_rows
 from processors.claims_tokens import Tokens
 from processors.claims_words import BARE, DEFINITE, STOP, nisba, nominal_head
 
@@ -52,12 +52,15 @@ def object_start(t: Tokens, j: int, limit: int) -> int | None:
     return None
 
 
+_ADJECTIVES = frozenset(fold(r[0]) for r in read_rows("claims_adjectives.tsv"))
+
+
 def may_be_adjective(t: Tokens, head: int, j: int) -> bool:
     """Whether the definite word at j may be an adjective of the word at head rather
     than a new noun phrase: a relational adjective ("الروسية"), a feminine word after a
     feminine one ("الهيئة المستقلة"), or a participle ("المتحدة", "الموجهة")."""
     key, head_key = BARE[t.key[j]], BARE[t.key[head]]
-    if nisba(key):
+    if nisba(key) or key in _ADJECTIVES:
         return True
     if key.endswith("ه") and head_key.endswith("ه"):
         return True

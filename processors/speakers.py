@@ -119,6 +119,8 @@ class SpeakerReader:
             if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
                 kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
             if kind == "prep":
+                if cue is not None and cue.nominal != "no" and BARE[k] in cue.preps and j + 1 < limit and nominal_head(key[j + 1]):
+                    break  # "وحذرت رئيسة الوزراء من انهيار الاتفاق": the content's preposition
                 if self._continues_with_prep(j, last, limit):
                     last = j
                     j += 1
