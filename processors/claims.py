@@ -529,6 +529,13 @@ class _FieldReader:
                 a, b = self.sp.subject_only(*sp.phrase)
                 self._set_speaker(d, *self.sp.split_role(a, b))
                 return d
+        # "بدوره، ذكر رئيس اللجنة ... حاجة المحافظة، مضيفا أن": past an opener and
+        # its comma, the subject of the verb that opens the clause.
+        k = first + 1
+        while k < min(i, first + 3) and t.word[k]:
+            k += 1
+        if k < i and not t.word[k] and t.text[k] in COMMAS and self._verb_subject(d, k + 1, i):
+            return d
         back = self.sp.backward(i, first) if first < i else None
         if back is not None and back[0] == first:
             # "الوزير محذرا: ...", "الرئيس مؤكدا أن ...": the phrase before the
