@@ -17,6 +17,8 @@ from processors.claims_tokens import Tokens
 from processors.claims_words import BARE, DEFINITE, STOP, nisba, nominal_head
 
 # Demonstratives that open a definite object ("تلك المزاعم", "هذه الأنباء").
+# Two-word adverbials between a verb and its object, from claims_adverbs.tsv.
+_ADVERB_PHRASES = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_adverbs.tsv") if " " in r[0])
 _DEMONSTRATIVES = frozenset({"تلك", "هذه", "هذا", "ذلك", "هولاء"})
 
 
@@ -42,11 +44,15 @@ def object_start(t: Tokens, j: int, limit: int) -> int | None:
     after at most one manner adverb ("بشدة")."""
     if j < limit and t.word[j] and BARE[t.key[j]] in ADVERBS:
         j += 1
+    elif j + 2 < limit and t.word[j] and t.word[j + 1] and (BARE[t.key[j]], t.key[j + 1]) in _ADVERB_PHRASES:
+        j += 2  # "نفت على الدوام أي ضلوع"
     if j >= limit or not t.word[j]:
         return None
     key = t.key[j]
     if key in COMPLEMENTIZERS or STOP[key] is not None:
         return None
+    if BARE[key] in ("اي", "ما") and j + 1 < limit and t.word[j + 1]:
+        return j  # "نفت أي ضلوع لها", "نفى ما تردد"
     if BARE[key] in _DEMONSTRATIVES or (DEFINITE[key] and not key.startswith(("لل", "بال", "كال"))) or nominal_head(key):
         return j
     return None
