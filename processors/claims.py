@@ -42,20 +42,27 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
+from typing import Callable
 
+from processors.claims_boundaries import conjunct_end, narrator_cut
+from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
 from processors.claims_flags import hedged, hedging_cue, negated
+from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
+from processors.claims_lexicons import MARKER_CUES
 from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, SPEAKER_STOPS, Cue, fold
 from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
 from processors.claims_words import (
     BARE,
     DEFINITE,
+    STOP,
     complementizer,
     digit,
     nominal_head,
     participle,
+    role,
     stop_kind,
 )
-from processors.cues import MARKER_WORDS, according_at, cue_at
+from processors.cues import MARKER_WORDS, according_at, cue_at, impersonal, subject_relative
 from processors.model import Claim, Figure, Span
 from processors.normalize import Normalized
 from processors.sentences import split_sentences
@@ -115,6 +122,9 @@ class _Draft:
     display: tuple[int, int] = (0, 0)
     nested: bool = False
     dropped: bool = False
+    gender: str | None = None  # the speaker's, as the cue or the name shows it
+    resolution: str | None = None  # explicit | carried | pronoun (Claim.speaker_resolution)
+    reason: str | None = None  # why there is no speaker (Claim.speaker_reason)
 
 
 @dataclass(slots=True)
@@ -250,6 +260,7 @@ class _FieldReader:
         self.drafts: list[_Draft] = []
         self.last_in_sentence: dict[int, _Draft] = {}
         self.last_with_speaker: _Draft | None = None
+        self.with_speaker: list[_Draft] = []  # claims with a speaker, in reading order
         self.consumed: set[int] = set()
         # Source markers in token order, also by marker and by sentence: a long field
         # has many of them, and each claim looks only at its own sentence or span.
@@ -259,6 +270,8 @@ class _FieldReader:
         self.sources_in: dict[int, list[_Source]] = {}
         self.source_marks_in: dict[int, list[int]] = {}
         self.source_next: dict[int, list[int]] = {}
+        self.source_next_eligible: dict[int, list[int]] = {}
+        self.posed_cache: dict[int, bool] = {}
         self.spans: dict[tuple[int, int], tuple[int, int, str]] = {}
         self.quoted: set[int] = set()  # quotation regions that are some claim's content
         self._quoted_above: list[int] | None = None  # see _own_unquoted
@@ -320,6 +333,7 @@ class _FieldReader:
         self.last_in_sentence[d.sentence] = d
         if d.speaker is not None:
             self.last_with_speaker = d
+            self.with_speaker.append(d)
 
     def _inside(self, r: int, outer: int) -> bool:
         # A parent opens before its child, so once the chain reaches a region opened
@@ -341,6 +355,8 @@ class _FieldReader:
         limit = self._limit(i)
         j = i + 1
         j = self._skip_saying(j, limit)
+        if impersonal(t.key[i]) and self.sp.forward(j, limit, cue).speaker is None:
+            return None  # "إن الضحية يعتقد أنه توفي": it is believed (a hedge)
         content = self._content_now(j, limit, cue)
         sentence = t.sent[i]
         if content is not None and content.nominal and content.start == j:
@@ -355,6 +371,9 @@ class _FieldReader:
             d = _Draft(i, cue, content, i, sentence)
             self._subject_before(d, i, cue)
             return d
+        obj = self._object_after_subject(i, j, limit, cue)
+        if obj is not None:
+            return obj
         pre = self._subject_before_qad(i)
         if pre is not None:
             # "وكانت البلاد قد أعلنت خلوها من شلل الأطفال عام 2006": the subject came
@@ -377,13 +396,140 @@ class _FieldReader:
             return d
         k = self._skip_saying(sp.next, limit)
         content = self._find_content(k, limit, cue)
+        if cue.lemma in _RELAY_LEMMAS:
+            return self._relay(i, cue, sp, content, sentence) if content is not None else None
+        if content is not None and content.quote < 0 and cue.nominal == "bare" and self._punct_between(sp.next, content.start):
+            # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
+            # after the comma is another clause's.
+            split = self._object_in_subject(sp.phrase, limit, cue)
+            if split is not None:
+                content = None
         if content is None:
+            split = self._object_in_subject(sp.phrase, limit, cue)
+            if split is not None:
+                d = _Draft(i, cue, split[1], i, sentence)
+                self._set_speaker(d, *self.sp.split_role(*split[0]))
+                return d
             content = self._preposed(i, sp.next, limit)
             if content is None:
                 return None
         d = _Draft(i, cue, content, i, sentence)
         self._set_speaker(d, sp.speaker, sp.role)
         return d
+
+    def _object_after_subject(self, i: int, j: int, limit: int, cue: Cue) -> _Draft | None:
+        """"الشركة نفت بشدة تلك المزاعم", "لكنه نفى التهم الموجهة إليه": with the
+        subject before the verb or a pronoun, the noun phrase after the verb is its
+        content, not its subject (claims_objects)."""
+        if cue.nominal != "bare":
+            return None
+        t = self.t
+        pron = pronoun_subject(t, i)
+        back = None
+        if pron is None:
+            if t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS:
+                return None
+            back = self.sp.backward(i, t.sentence_start(i))
+            if back is None:
+                return None
+        k = object_start(t, j, limit)
+        if k is None:
+            return None
+        d = _Draft(i, cue, _Content("indirect", start=k, nominal=True), i, t.sent[i])
+        if back is not None:
+            d.anchor = back[0]
+            self._set_speaker(d, *self.sp.split_role(*back))
+        else:
+            d.anchor = pron[1]  # "، إلا أنها نفت ...": a clause of its own
+            self._pronoun(d, pron[0])
+        return d
+
+    def _object_in_subject(self, phrase: tuple[int, int] | None, limit: int, cue: Cue) -> tuple[tuple[int, int], _Content] | None:
+        """"نفت الوزارة الاتهامات الموجهة إليها": the phrase after the verb holds the
+        subject and the object; after a definite subject only an adjective goes on, so
+        "الاتهامات" starts the content. A speaker is never the cue's object."""
+        if cue.nominal != "bare" or phrase is None:
+            return None
+        a, b = self.sp.subject_only(*phrase)
+        if nominal_head(self.t.key[a]):
+            return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content
+        t = self.t
+        while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
+            b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
+        if b >= phrase[1] or object_start(self.t, b, limit) != b or may_be_adjective(self.t, b - 1, b):
+            return None
+        n = b + 1
+        if n < phrase[1] and t.word[n] and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
+            return None  # "النائب العام الشيخ سعود المعجب": a title before a name, not an object
+        return (a, b), _Content("indirect", start=b, nominal=True)
+
+    def _relay(self, i: int, cue: Cue, sp, content: _Content, sentence: int) -> _Draft | None:
+        """"ونقلت وكالة رويترز عن مسؤول أمني أن ...": the speaker is the one after عن;
+        the relay is the claim's according_to. No عن, no claim (نقل is also "moved")."""
+        t = self.t
+        k = sp.next
+        start = content.start if content.quote < 0 else self.q[content.quote].open
+        if not (k < start and t.word[k] and BARE[t.key[k]] == "عن"):
+            return None
+        src = self.sp.forward(k + 1, start, None)
+        if src.speaker is None:
+            return None
+        d = _Draft(i, cue, content, i, sentence)
+        for m in range(src.next, start):
+            if self.cues[m] is not None and self.cues[m].kind == "noun":
+                d.cue_index, d.cue = m, self.cues[m]  # "عن الرئيس قوله إن": the cue is قوله
+                break
+        self._set_speaker(d, src.speaker, src.role)
+        d.according = self._speaker_offsets(*sp.phrase)
+        return d
+
+    def _antecedent_np(self, comma: int) -> tuple[int, int] | None:
+        """The noun phrase right before "، التي"/"، الذي", read leftwards: a name
+        (up to three bare words), definite words chained to a definite word on their
+        right ("الأنباء القطرية"), a construct head before a definite word ("وكالة
+        الأنباء"), role words. It stops before a definite word followed by a bare one:
+        in "التقى الوزير رئيس البعثة، الذي أكد" the antecedent is "رئيس البعثة"."""
+        t = self.t
+        first = t.sentence_start(comma)
+        k = comma - 1
+        right = None  # the accepted word on the right
+        names = 0
+        while k >= first and comma - k <= MAX_ANTECEDENT_WORDS:
+            if not t.word[k] or self.cues[k] is not None or self.according[k] is not None:
+                break
+            key = t.key[k]
+            if key in COMPLEMENTIZERS or stop_kind(t, k) is not None or _object_cue(key) is not None:
+                break
+            if DEFINITE[key]:
+                if right is not None and not DEFINITE[t.key[right]]:
+                    break
+            elif role(t, k) == "trigger":
+                pass
+            elif right is not None and DEFINITE[t.key[right]]:
+                pass  # a construct head: "وكالة الأنباء"
+            elif names == comma - 1 - k and names < MAX_NAME_WORDS:
+                names += 1  # the name's words, from its end
+            else:
+                break
+            right = k
+            k -= 1
+        if right is None:
+            return None
+        return right, comma
+
+    def _punct_between(self, a: int, b: int) -> bool:
+        t = self.t
+        return any(not t.word[m] and t.text[m] in CLAUSE_PUNCT for m in range(a, min(b, a + CONTENT_WINDOW)))
+
+    def _pronoun(self, d: _Draft, gender: str | None) -> None:
+        """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
+        before, in this sentence or the one before, if it agrees; else none."""
+        last = self.drafts[-1] if self.drafts else None
+        if last is not None and last.speaker is not None and last.sentence >= d.sentence - 1 and agrees(gender, last.gender):
+            self._copy_speaker(d, last)
+            d.resolution = "pronoun"
+        else:
+            d.reason = "unresolved_pronoun"
 
     def _subject_before_qad(self, i: int) -> tuple[int, int] | None:
         """The subject of "كان + subject + قد + verb": "وكانت البلاد قد أعلنت",
@@ -409,10 +555,16 @@ class _FieldReader:
         conj = t.key[i][0] in "وف" and t.key[i][1:] in _CUE_KEYS
         back = None if conj else self.sp.backward(i, t.sentence_start(i))
         if back is None and not conj:
+            back = self.sp.interrupted(i, t.sentence_start(i))
+        if back is None and subject_relative(t, i):
+            back = self._antecedent_np(i - 2)  # "الوكالة، التي أشارت"
+        if back is None and not conj:
             back = self._subject_before_qad(i)
         if back is not None:
             d.anchor = back[0]
             self._set_speaker(d, *self.sp.split_role(*back))
+        elif (pron := pronoun_subject(t, i)) is not None:
+            self._pronoun(d, pron[0])
         elif fold(cue.lemma) in CARRYOVER:
             self._carry(d)
 
@@ -439,6 +591,20 @@ class _FieldReader:
                 a, b = self.sp.subject_only(*sp.phrase)
                 self._set_speaker(d, *self.sp.split_role(a, b))
                 return d
+        # "بدوره، ذكر رئيس اللجنة ... حاجة المحافظة، مضيفا أن": past an opener and
+        # its comma, the subject of the verb that opens the clause.
+        k = first + 1
+        while k < min(i, first + 3) and t.word[k]:
+            k += 1
+        if k < i and not t.word[k] and t.text[k] in COMMAS and self._verb_subject(d, k + 1, i):
+            return d
+        back = self.sp.backward(i, first) if first < i else None
+        if back is not None and back[0] == first:
+            # "الوزير محذرا: ...", "الرئيس مؤكدا أن ...": the phrase before the
+            # participle, alone in its clause, is who speaks.
+            self._set_speaker(d, *self.sp.split_role(*back))
+            d.anchor = first
+            return d
         self._carry(d)
         return d
 
@@ -478,11 +644,15 @@ class _FieldReader:
         if j < limit and self.cues[j] is not None and self.cues[j].kind == "participle" and self.cues[j].lemma == "قال":
             self.consumed.add(j)
             return j + 1
+        if j < limit and stop_kind(self.t, j) == "saying":
+            return j + 1  # "لافتا الانتباه إلى أن", "وتابع بالقول إن"
         return j
 
     # ----------------------------------------------------------------- contents
     def _quote_is_speech(self, r: int, after_intro: bool) -> bool:
         q = self.q[r]
+        if self.sp.label_quote(r):
+            return False
         return q.words >= 3 or (after_intro and q.words >= 1)
 
     def _content_now(self, k: int, limit: int, cue: Cue, nominal: bool = True) -> _Content | None:
@@ -596,6 +766,9 @@ class _FieldReader:
                 if self.cues[m].kind == "noun":
                     m += 1  # "قال الوزير في تصريح لوكالة ... إن": the occasion, not a claim
                     continue
+                if m + 1 < limit and self._skip_saying(m, limit) == m + 1 and self.cues[m] is not None:
+                    m += 1  # "وتابع زوكربيرغ حديثه قائلا: ...": قائلا only introduces it
+                    continue
                 break  # another cue: the next claim
             if self.according[m] is not None:
                 m = self._skip_source(m)
@@ -673,17 +846,75 @@ class _FieldReader:
         d.role = self._speaker_offsets(*role) if role else None
         if d.role is not None and d.role[1] - d.role[0] > MAX_PHRASE_CHARS:
             d.role = None
+        d.resolution = "explicit"
+        d.gender = self._cue_gender(d) or noun_gender(BARE[self.t.key[speaker[0]]])
         self._link(d, *speaker)
         if role is None:
             self._remember_speaker(*speaker)
 
     def _copy_speaker(self, d: _Draft, src: _Draft) -> None:
         d.speaker, d.role, d.speaker_full = src.speaker, src.role, src.speaker_full
+        d.gender = src.gender or self._cue_gender(d)
+        d.resolution = "carried"
+
+    def _own_subject(self, d: _Draft) -> bool:
+        """"وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
+        a sentence that opened with another verb takes that verb's subject, when it
+        agrees, before reaching back to an earlier claim."""
+        t = self.t
+        i = d.cue_index
+        first = t.sentence_start(i)
+        if not (first + 1 < i and t.word[first]):
+            return False
+        earlier = self.last_in_sentence.get(d.sentence)
+        if earlier is not None and earlier.speaker is not None:
+            return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+        return self._verb_subject(d, first, i)
+
+    def _lead_subject(self, d: _Draft) -> bool:
+        """No claim before has a speaker: "كشف باسم التميمي سبب نشر الفيديو. وقال إن
+        ...": the subject of the verb that opens the sentence before, when it agrees."""
+        t = self.t
+        first = t.sentence_start(d.cue_index)
+        if first == 0 or d.cue_index != first or t.text[first - 1] in _ASKING:
+            return False  # (after a question, the dialogue's other voice speaks)
+        prev = t.sentence_start(first - 1)
+        return self._verb_subject(d, prev, first - 1)
+
+    def _verb_subject(self, d: _Draft, first: int, end: int) -> bool:
+        """The subject of the verb at `first` (before `end`), as d's speaker."""
+        t = self.t
+        if not t.word[first] or first + 1 >= end:
+            return False
+        if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
+            return False
+        sp = self.sp.forward(first + 1, end, None)
+        if sp.speaker is None or sp.phrase is None:
+            return False
+        a, b = self.sp.subject_only(*sp.phrase)
+        if STOP[t.key[a]] == "deixis":
+            return False  # "ذكر هذه الحكاية كاتب السيناريو": a demonstrative phrase is the object
+        if not agrees(self._cue_gender(d), noun_gender(BARE[t.key[a]])):
+            return False
+        self._set_speaker(d, *self.sp.split_role(a, b))
+        d.resolution = "carried"
+        return True
+
+    def _cue_gender(self, d: _Draft) -> str | None:
+        return cue_gender(self.t.key[d.cue_index], d.cue) if d.cue_index is not None else None
 
     def _carry(self, d: _Draft) -> None:
-        """"وأضاف أن ...": the previous claim's speaker (same field)."""
-        if self.last_with_speaker is not None:
-            self._copy_speaker(d, self.last_with_speaker)
+        """"وأضاف أن ...": the previous claim's speaker (same field), or an earlier one
+        when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
+        if d.cue is not None and d.cue.kind == "verb" and self._own_subject(d):
+            return
+        src = antecedent(self.with_speaker, self._cue_gender(d))
+        if src is not None:
+            self._copy_speaker(d, src)
+        elif not self.with_speaker and d.cue is not None and d.cue_index is not None and self._lead_subject(d):
+            return
+        else:
+            d.reason = "disagreeing_antecedent" if self.with_speaker else "no_antecedent"
 
     def _link(self, d: _Draft, a: int, b: int) -> None:
         """A surname alone ("بوتين") → the full name the article gave earlier
@@ -742,10 +973,12 @@ class _FieldReader:
                 continue
             a, b = sp.phrase
             s, e = self._speaker_offsets(a, b)
-            if has_l and not t.key[a].startswith("لل"):
-                s = self._skip_letters(s, 1)  # "وفقا لوزارة الصحة" → "وزارة الصحة"
+            if has_l:
+                # "وفقا لوزارة الصحة" → "وزارة الصحة"; "وفقا للبيانات الرسمية" →
+                # "بيانات الرسمية" (the preposition never stays in a speaker).
+                s = self._skip_letters(s, 2 if t.key[a].startswith("لل") else 1)
             speaker = self._speaker_offsets(*sp.speaker)
-            if sp.speaker[0] == a and has_l and not t.key[a].startswith("لل"):
+            if sp.speaker[0] == a and has_l:
                 speaker = (s, speaker[1])
             role = self._speaker_offsets(*sp.role) if sp.role else None
             if e - s > MAX_PHRASE_CHARS:
@@ -770,40 +1003,67 @@ class _FieldReader:
         # marker is between the cue and the content. Used sources are skipped by
         # pointer jumps and the second kind is found by bisection, so a sentence with
         # thousands of markers and claims is not scanned once per claim. (A source that
-        # ends before the anchor has its marker before it too.)
+        # ends before the anchor has its marker before it too.) A source posed after
+        # its own clause ("مقتل 600 شخص، حسب الأرقام الحكومية، بينما قالت منظمات") is
+        # that clause's, never a later claim's: skipped by the same jumps.
         markers = self.source_marks_in[d.sentence]
         best = len(sources)
-        k = self._unused(d.sentence, 0)
+        k = self._eligible(d.sentence, 0)
         while k < best and sources[k].marker < d.anchor:
             if sources[k].end <= d.anchor:
                 best = k
                 break
-            k = self._unused(d.sentence, k + 1)
+            k = self._eligible(d.sentence, k + 1)
         k = self._unused(d.sentence, bisect_right(markers, cue_at_))
         if k < best and sources[k].marker < content_start:
-            best = k
+            if not (sources[k].end <= d.anchor and self._posed_after(sources[k])):
+                best = k
         if best < len(sources):
             s = sources[best]
             d.according = s.span
             s.used = True
 
     def _unused(self, sentence: int, k: int) -> int:
-        """Index of the first unused source of the sentence at or after k. nxt[i] > i
-        means the sources in [i, nxt[i]) are all used (`used` is only ever set), so
-        runs of used sources are jumped over, and the jumps are shortened as they go."""
+        """Index of the first unused source of the sentence at or after k."""
+        return self._first(sentence, k, self.source_next, lambda src: src.used)
+
+    def _eligible(self, sentence: int, k: int) -> int:
+        """Index of the first unused source at or after k that is not posed after its
+        own clause (`_posed_after`, fixed per source)."""
+        return self._first(sentence, k, self.source_next_eligible, lambda src: src.used or self._posed(src))
+
+    def _posed(self, src: _Source) -> bool:
+        posed = self.posed_cache.get(id(src))
+        if posed is None:
+            posed = self.posed_cache[id(src)] = self._posed_after(src)
+        return posed
+
+    def _first(self, sentence: int, k: int, pointers: dict[int, list[int]], skip: Callable[[_Source], bool]) -> int:
+        """Index of the first source of the sentence at or after k that `skip` does not
+        reject. nxt[i] > i means the sources in [i, nxt[i]) are all rejected (`skip`
+        only ever turns true: `used` is only ever set), so runs of them are jumped
+        over, and the jumps are shortened as they go."""
         sources = self.sources_in[sentence]
         n = len(sources)
-        nxt = self.source_next.get(sentence)
+        nxt = pointers.get(sentence)
         if nxt is None:
-            nxt = self.source_next[sentence] = list(range(n))
+            nxt = pointers[sentence] = list(range(n))
         root = k
-        while root < n and sources[root].used:
+        while root < n and skip(sources[root]):
             root = max(nxt[root], root + 1)
         while k < root and k < n:
             j = max(nxt[k], k + 1)
             nxt[k] = root
             k = j
         return root
+
+    def _posed_after(self, s: _Source) -> bool:
+        """A marker after a comma or a dash, with a clause before it in its sentence,
+        cites the source of that clause ("...، وفقا للوزارة", "– بحسب الوكالة -")."""
+        t = self.t
+        m = s.marker
+        first = t.sentence_start(m)
+        return m - first >= 3 and not t.word[m - 1] and (t.text[m - 1] in COMMAS or t.text[m - 1] in _DASHES)
 
     def _source_claims(self) -> None:
         """Unused markers make according_to claims: "وبحسب الوزارة، ارتفع العدد إلى
@@ -824,7 +1084,8 @@ class _FieldReader:
                 if t.word[n]:
                     # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
                     # source phrase runs on to the comma.
-                    while n < limit and t.text[n] not in COMMAS:
+                    # ... or to فإن: "ووفق رواية الجيش فإن المسلحين ...".
+                    while n < limit and t.text[n] not in COMMAS and not (t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS):
                         n += 1
                 while n < limit and not t.word[n] and t.opens[n] < 0:
                     n += 1
@@ -833,7 +1094,7 @@ class _FieldReader:
                     n += 1
                 if n < limit:
                     content = _Content("according_to", start=n)
-            elif s.marker > first and t.text[s.marker - 1] in COMMAS:
+            elif s.marker > first and (t.text[s.marker - 1] in COMMAS or t.text[s.marker - 1] in _DASHES):
                 owner = self._claim_before(s)
                 if owner is not None:
                     # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
@@ -847,7 +1108,9 @@ class _FieldReader:
                     anchor = first
             if content is None:
                 continue
-            d = _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
+            # Its cue is the marker ("وفقا", "بحسب"), also before "ما أعلنته".
+            marker = MARKER_CUES.get(t.key[s.marker])
+            d = _Draft(s.marker, marker, content, anchor, s.sentence) if marker else _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
             d.speaker, d.role, d.according = s.speaker, s.role, s.span
             s.used = True
             if content.start == first:
@@ -897,6 +1160,8 @@ class _FieldReader:
             return
         if any(not t.word[i] and t.opens[i] < 0 and t.closes[i] < 0 for i in range(colon)):
             return
+        if any(digit(t, i) for i in words):
+            return  # "كأس العالم 2018: ...": an event, not a speaker
         n = colon + 1
         if t.opens[n] >= 0 and self.q[t.opens[n]].close >= t.n - 2:
             content = _Content("headline", quote=t.opens[n])
@@ -982,8 +1247,10 @@ class _FieldReader:
                     if lo <= idx < hi:
                         own[idx] = 1
                 b = self._cut_at_source(a, b)
+                b = narrator_cut(t, a, b)
                 if c.nominal:
                     b = self._clause_end(a, b)
+                    b = conjunct_end(t, a, b)
             d.tokens = (a, b)
         depth = 0
         for k, d in enumerate(drafts):
@@ -1183,7 +1450,7 @@ class _FieldReader:
             start = self.t.start[i]
             key = self.t.key[i]
             # "وقال" → "قال", "وبتأكيده" → "تأكيده": the conjunction is not the cue.
-            while len(key) > 2 and key[0] in "وفبل" and key[1:] in _CUE_KEYS and _CUE_KEYS[key[1:]] is d.cue:
+            while len(key) > 2 and key[0] in "وفبل" and (_CUE_KEYS.get(key[1:]) or MARKER_CUES.get(key[1:])) is d.cue:
                 start = self._skip_letters(start, 1)
                 key = key[1:]
             span = self._span(start, self.t.end[i])
@@ -1203,11 +1470,23 @@ class _FieldReader:
             hedged=hedged(self.t, a, b, own) or bool(d.cue is not None and hedging_cue(d.cue.lemma)),
             negated=negated(self.t, a, b, own) or bool(d.cue is not None and d.cue.negates),
             sentence=d.sentence,
+            speaker_resolution=(d.resolution or "explicit") if d.speaker else None,
+            speaker_reason=None if d.speaker else (d.reason or _NO_SPEAKER.get(d.cue.lemma if d.cue else "", "not_found")),
         )
 
 
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
+
+# Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
+_DASHES = frozenset("-–—")
+# How far back the antecedent of "، التي قال" may start.
+MAX_ANTECEDENT_WORDS = 6
+MAX_NAME_WORDS = 3
+# Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
+_RELAY_LEMMAS = frozenset({"نقل"})
+# Why a claim has no speaker, when no resolution step said: a passive cue has none.
+_NO_SPEAKER = {"قيل": "passive"}
 
 # The pronoun that refers back to ما after a verb: "ما نقلته وكالة", "ما أفاد به".
 _RESUMPTIVE = frozenset({"به", "بها", "عنه", "عنها"})

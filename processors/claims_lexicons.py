@@ -116,8 +116,17 @@ NOMINAL_HEADS = _load_set("claims_nominal_heads.tsv")
 CUE_BLOCKERS = {fold(w): kind for w, kind in read_rows("claims_cue_blockers.tsv")}
 HEADLINE_LABELS = _load_set("claims_headline_labels.tsv")
 COMPLEMENTIZERS = _load_set("claims_complementizers.tsv")
+ADVERBS = _load_set("claims_adverbs.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
 ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
+# The cue of an according_to claim is its marker's first word ("وفقا", "بحسب"), by the
+# folded word, with the conjunction و too ("وبحسب").
+MARKER_CUES: dict[str, Cue] = {}
+for _row in read_rows("claims_according_to.tsv"):
+    _cue = Cue(_row[1], "marker", frozenset(), "no", False)
+    _first = fold(_row[0]).split()[0]
+    MARKER_CUES.setdefault(_first, _cue)
+    MARKER_CUES.setdefault("و" + _first, _cue)
 
 # Verbs listed under "verb" in the stops lexicon, in the forms they take in news:
 # "وكانت", "جددت", "يعيد".

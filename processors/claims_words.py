@@ -7,6 +7,7 @@ import re
 from functools import lru_cache
 
 from processors.claims_lexicons import (
+    ADVERBS,
     COMPLEMENTIZERS,
     NOMINAL_HEADS,
     ROLES,
@@ -56,14 +57,23 @@ def _stop_kind(k: str) -> str | None:
     if kind and kind not in ("circumstance", "addressee"):
         return kind
     b = bare(k)
+    if k in ADVERBS or b in ADVERBS:
+        return "time"  # a manner adverb ends a speaker like a time word: "الخبراء طويلا"
     kind = SPEAKER_STOPS.get(b)
     # Not "pronoun": "ولي العهد" is not "و + لي".
-    if kind and kind in ("time", "prep", "verb", "function"):
+    if kind and kind in ("time", "prep", "verb", "function", "deixis", "question"):
         return kind
     # "لكنه", "لكنها": a clause-opening particle carrying its subject pronoun.
     for suf in ("ه", "ها", "هم"):
         if b.endswith(suf) and SPEAKER_STOPS.get(b[: -len(suf)]) == "function":
             return "function"
+    # "قال عنه", "يوضح فيها", "ادعت خلالها": a preposition carrying a pronoun is an
+    # object or an adjunct, never the speaker (like the listed "له", "فيه").
+    # (ف is also the first letter of "فيها": both readings are tried.)
+    for w in (k, b):
+        for suf in ("هما", "هم", "ها", "ه"):
+            if w.endswith(suf) and len(w) > len(suf) + 1 and SPEAKER_STOPS.get(w[: -len(suf)]) == "prep":
+                return "pronoun"
     # "لوكالة", "للصحفيين": the addressee of the statement.
     if k.startswith("ل") and len(k) > 3:
         rest = "ا" + k[1:] if k.startswith("لل") else k[1:]
@@ -127,7 +137,10 @@ def digit(t: Tokens, i: int) -> bool:
 @lru_cache(maxsize=1 << 16)
 def nominal_head(key: str) -> bool:
     """Could open a noun-phrase content: a listed noun or a derived verbal noun,
-    possibly with a pronoun suffix ("سيطرته")."""
+    possibly with a pronoun suffix ("سيطرته"). Not a manner adverb that has the
+    shape of one ("تماما")."""
+    if key in ADVERBS or bare(key) in ADVERBS:
+        return False
     # The accusative alif of an indefinite noun: "أعلنت النقابة إضرابا عاما".
     keys = (key, key[:-1]) if key.endswith("ا") and len(key) > 4 else (key,)
     for k in keys:

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, Cue
+from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, Cue
 from processors.claims_tokens import Tokens
 from processors.claims_words import BARE, STOP, complementizer
 
@@ -26,7 +26,10 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     # "ما قاله الوزير", "التصريحات التي أدلى بها": a relative clause names a statement
     # without reporting it.
     if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(BARE[t.key[i - 1]]) in _BLOCK_BEFORE:
-        return None
+        # ... but "وفق ما نقلته الوكالة، التي أشارت إلى أن ...": after a comma, a
+        # relative pronoun is the subject of a verb that reports.
+        if not subject_relative(t, i):
+            return None
     # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
@@ -81,3 +84,27 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
 _FIRST_WORDS = frozenset(m[0] for m in ACCORDING_TO)
 # Words that may open a marker, with the conjunction: "وبحسب", "ووفق".
 MARKER_WORDS = _FIRST_WORDS | frozenset("و" + w for w in _FIRST_WORDS)
+
+
+def impersonal(key: str) -> bool:
+    """A cue form that is also a hedge word (claims_hedges.tsv): unvocalized, "يعتقد أن"
+    reads as the passive يُعتقد (it is believed), a hedge, unless a subject follows
+    it ("يعتقد المحققون أن")."""
+    if len(key) > 3 and key[0] in "وف" and key[1:] in CUES:
+        key = key[1:]
+    return HEDGES.get((key,)) == "word"
+
+
+_RELATIVES = frozenset({"الذي", "التي", "الذين"})
+
+
+def subject_relative(t: Tokens, i: int) -> bool:
+    """Token i follows "، التي" / "، الذي": a relative pronoun after a comma, whose
+    antecedent (before the comma) is the subject of the verb at i."""
+    return (
+        i > 1
+        and t.word[i - 1]
+        and t.key[i - 1] in _RELATIVES
+        and not t.word[i - 2]
+        and t.text[i - 2] in ("،", ",")
+    )

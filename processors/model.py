@@ -88,6 +88,15 @@ class Claim:
     figures: list[str] = dataclasses.field(default_factory=list)
     sentence: int | None = None
     id: str | None = None
+    # How the speaker was found: "explicit" (named in the claim's own clause),
+    # "carried" (a cue with no subject, "وأضاف"/"مضيفا", took an earlier claim's
+    # speaker: `speaker` is that earlier mention), "pronoun" (a pronoun subject,
+    # "لكنه نفى", resolved to its antecedent: `speaker` is the antecedent mention).
+    # None when there is no speaker, and then `speaker_reason` says why: "passive"
+    # (قيل), "no_antecedent", "disagreeing_antecedent" (the cue's gender agrees with no
+    # recent speaker), "unresolved_pronoun", "not_found".
+    speaker_resolution: str | None = None
+    speaker_reason: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -104,4 +113,6 @@ class Claim:
             "negated": self.negated,
             "figures": list(self.figures),
             "sentence": self.sentence,
+            "speaker_resolution": self.speaker_resolution,
+            "speaker_reason": self.speaker_reason,
         }

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import compress, count
 
 from processors.claims_lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, Cue
+from processors.claims_objects import may_be_adjective
 from processors.claims_tokens import COMMAS, Quote, Tokens
 from processors.claims_words import (
     BARE,
@@ -18,6 +19,7 @@ from processors.claims_words import (
     complementizer,
     nisba,
     nominal_head,
+    participle,
     role,
     stop_kind,
 )
@@ -59,12 +61,25 @@ class SpeakerReader:
         word, key, cues, according = t.word, t.key, self.cues, self.according
         j = i
         # "قال لي الرئيس": a dative pronoun may come between the verb and its subject.
-        while j < limit and word[j] and STOP[key[j]] == "pronoun":
+        while j < limit and word[j] and STOP[key[j]] in ("pronoun", "saying"):
+            j += 1
+        # ... or the addressee's quoted name: 'أكد لـ"الوطن" المتحدث الرسمي'.
+        if j + 1 < limit and word[j] and BARE[key[j]] in ("لـ", "ل") and t.opens[j + 1] >= 0:
+            q = self.q[t.opens[j + 1]]
+            if 0 < q.words <= 3 and q.close + 1 < limit:
+                j = q.close + 1
+        # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
+        if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
         start = j
         self._phrase_start = start
         last = -1
         n = 0
+        if j < limit and not word[j] and t.opens[j] >= 0 and self.label_quote(t.opens[j]):
+            # 'صرحت "طيران الإمارات" في بيان أنها ...': a quoted name is the subject.
+            q = self.q[t.opens[j]]
+            if q.close < limit and q.open + 1 < q.close:
+                return SpeakerParse((q.open + 1, q.close), None, q.close + 1, (q.open + 1, q.close))
         while j < limit and n < MAX_SPEAKER_WORDS:
             if not word[j]:
                 opens = t.opens[j]
@@ -82,6 +97,8 @@ class SpeakerReader:
             # (The word-class helpers, inlined: this loop runs for every cue.)
             if k in COMPLEMENTIZERS or cues[j] is not None or according[j] is not None:
                 break
+            if k[:1] == "ف" and k[1:] in COMPLEMENTIZERS and last >= 0:
+                break  # "ووفق رواية الجيش فإن ...": فإن opens the content
             if last >= 0 and k[:1].isdigit():
                 break
             if BARE[k] in _BLOCKERS:
@@ -97,7 +114,13 @@ class SpeakerReader:
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "addressee" and source and j == start:
                 kind = None
+            if kind == "addressee" and last >= 0 and role(t, start) == "trigger" and self._name_after_comma(j, limit):
+                kind = None  # "المدير التنفيذي لشبكة التواصل "فيسبوك"، مارك زوكربيرغ، أن": a genitive
+            if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
+                kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
             if kind == "prep":
+                if cue is not None and cue.nominal != "no" and BARE[k] in cue.preps and j + 1 < limit and nominal_head(key[j + 1]):
+                    break  # "وحذرت رئيسة الوزراء من انهيار الاتفاق": the content's preposition
                 if self._continues_with_prep(j, last, limit):
                     last = j
                     j += 1
@@ -106,6 +129,9 @@ class SpeakerReader:
                 break
             if kind is not None:
                 break
+            # (The written word: folded, the teh marbuta of "دراسة حديثة" is ه too.)
+            if last >= 0 and t.text[j].endswith(("ه", "ها", "هم")) and circumstance(t, j):
+                break  # "وتابع زوكربيرغ حديثه": the speaker's own words, an object
             if last >= 0 and cue is not None and self._opens_nominal(j, cue, last):
                 break
             last = j
@@ -171,7 +197,32 @@ class SpeakerReader:
         if after >= limit:
             return False
         t = self.t
-        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) is None)
+        if t.text[after] in COMMAS and self._name_after_comma(q.close, limit):
+            return True  # '... "فيسبوك"، مارك زوكربيرغ، أن': the role's name follows
+        # (A preposition or a time word after it too: 'أعلنت شركة "فيسبوك" عن تطوير
+        # ...', 'أعلنت مجموعة "طيران الإمارات" الخميس عن طلبية'.)
+        return t.word[after] and (complementizer(t, after) or stop_kind(t, after) in (None, "prep", "time"))
+
+    def label_quote(self, r: int) -> bool:
+        """A short quotation right after a word and right before a colon (or إن/أن)
+        names what that word is ('لهيئة الإذاعة البريطانية "بي. بي. سي": «...»'): the speech is
+        after the colon, never the label before it."""
+        q = self.q[r]
+        t = self.t
+        if q.words == 0 or q.words > 5 or q.open == 0 or not t.word[q.open - 1]:
+            return False
+        after = q.close + 1
+        if after >= t.n or t.sent[after] != t.sent[q.close]:
+            return False
+        if t.word[after] and DEFINITE[t.key[after]] and nisba(t.key[after]):
+            return True  # 'لمحطة "بي اف ام تي في" التلفزيونية إن': the name's adjective
+        # ... or before إن/أن: 'لمحطة "بي اف ام تي في" إن ...'.
+        if t.text[after] == ":" or complementizer(t, after):
+            return True
+        # ... or before a word that goes on with the sentence, for a name of up to
+        # three words: 'أعلنت مجموعة "طيران الإمارات" الخميس عن طلبية', 'أعلنت
+        # "موبايلي" قوائمها المالية' (speech ends at punctuation or another cue).
+        return q.words <= 3 and t.word[after] and self.cues[after] is None
 
     def _apposition(self, start: int, end: int, comma: int, limit: int) -> SpeakerParse | None:
         t = self.t
@@ -191,6 +242,16 @@ class SpeakerReader:
                 nxt += 1
             return SpeakerParse((start, end), (k, r_end), nxt, (start, r_end))
         return None
+
+    def _name_after_comma(self, j: int, limit: int) -> bool:
+        """A comma within a few tokens after j, then a full name and a boundary: the
+        words before it still belong to the role ("ROLE لـX، NAME، أن")."""
+        t = self.t
+        for c in range(j + 1, min(limit, j + 8)):
+            if not t.word[c] and t.text[c] in COMMAS:
+                e = self.full_name_end(c + 1, limit, apposition=True)
+                return e > c + 2 and (e >= limit or self._boundary(e))
+        return False
 
     def _boundary(self, e: int) -> bool:
         t = self.t
@@ -322,8 +383,8 @@ class SpeakerReader:
                 break
             if DEFINITE[t.key[e - 1]] and t.word[e - 1]:
                 if DEFINITE[t.key[e]]:
-                    if not nisba(t.key[e]):
-                        break
+                    if not may_be_adjective(t, e - 1, e):
+                        break  # ("الأمم المتحدة", "الهيئة المستقلة" go on)
                 elif not (is_role and self.full_name_end(e, b) == b):
                     break
             e += 1
@@ -352,8 +413,12 @@ class SpeakerReader:
             if key in COMPLEMENTIZERS or self.cues[j] is not None or self.according[j] is not None:
                 break
             if key[:1].isdigit() or BARE[key] in _BLOCKERS:
+                if first >= 0 and CUE_BLOCKERS.get(BARE[key]) == "before":
+                    return None  # "لكن ما حدث في عدن أكد": a relative clause, not a speaker
                 break
             kind = STOP[key]
+            if kind == "deixis":
+                return None  # "وفي ذلك الوقت أعلن": an adjunct, not a subject
             if kind == "prep":
                 if (
                     first >= 0
@@ -380,3 +445,27 @@ class SpeakerReader:
         if first < 0:
             return None
         return first, end
+
+    def interrupted(self, i: int, sent_start: int) -> tuple[int, int] | None:
+        """The subject before a cue when a parenthetical clause stands between them:
+        "إلا أن ضابطا، فضل عدم الكشف عن هويته، قال: ...". The subject must open its
+        clause (after إن/أن, a clause particle or at the sentence start), so that the
+        phrase is not the end of another clause."""
+        t = self.t
+        if i - 1 <= sent_start or t.word[i - 1] or t.text[i - 1] not in COMMAS:
+            return None
+        c = i - 2
+        while c > sent_start and c > i - 12 and (t.word[c] and self.cues[c] is None and t.opens[c] < 0):
+            c -= 1
+        if c <= sent_start or t.word[c] or t.text[c] not in COMMAS or c == i - 2:
+            return None
+        back = self.backward(c, sent_start)
+        if back is None:
+            return None
+        a = back[0]
+        if a == sent_start:
+            return back
+        before = a - 1
+        if t.word[before] and (t.key[before] in COMPLEMENTIZERS or STOP[t.key[before]] == "function"):
+            return back
+        return None

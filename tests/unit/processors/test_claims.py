@@ -245,3 +245,45 @@ def test_lexicons_load_and_fold():
     assert lx.CUES[fold("مضيفاً")].kind == "participle"
     assert lx.CUES[fold("وتأكيدها")].kind == "noun"
     assert ("لا", "سيما") in lx.NEGATIONS
+
+
+# ---------------------------------------------------------------- speaker resolution
+def _claims(body: str):
+    return extract_claims({"body": normalize(body)}, [])
+
+
+def test_speaker_resolution_explicit_and_carried():
+    body = "وقال وزير الصحة خالد العلي إن الوضع مستقر. وأضاف أن المستشفيات جاهزة."
+    said, added = _claims(body)
+    assert (said.speaker_resolution, said.speaker_reason) == ("explicit", None)
+    assert added.speaker_resolution == "carried"
+    # The carried speaker points at the mention it was resolved to.
+    assert (added.speaker.start, added.speaker.end) == (said.speaker.start, said.speaker.end)
+    assert added.to_dict()["speaker_resolution"] == "carried"
+
+
+def test_speaker_reason_when_none():
+    (passive,) = _claims("وقيل إن الوزير سيستقيل قريبا.")
+    assert (passive.speaker, passive.speaker_resolution, passive.speaker_reason) == (None, None, "passive")
+    (alone,) = _claims("وأضاف أن المستشفيات جاهزة لاستقبال المصابين.")
+    assert (alone.speaker, alone.speaker_reason) == (None, "no_antecedent")
+    # The feminine أوضحت agrees with no earlier speaker: none rather than a wrong one.
+    body = "وقال الوزير إن الوضع مستقر. وأوضحت أن المستشفيات جاهزة."
+    _, explained = _claims(body)
+    assert (explained.speaker, explained.speaker_reason) == (None, "disagreeing_antecedent")
+
+
+def test_resolution_fields_follow_the_schema():
+    from jsonschema import Draft202012Validator
+
+    import schemas
+
+    definitions = schemas.load("definitions")
+    claim_schema = {"$ref": definitions["$id"] + "#/$defs/claim"}
+    validator = Draft202012Validator(claim_schema, registry=schemas._registry())
+    found = _claims("وقال الوزير إن الوضع مستقر. وأوضحت أن المستشفيات جاهزة. وقيل إن الطرق مغلقة.")
+    assert {c.speaker_reason for c in found} == {None, "disagreeing_antecedent", "passive"}
+    for c in found:
+        d = c.to_dict()
+        d["id"] = "a:1:claim:0"
+        assert not list(validator.iter_errors(d)), d
