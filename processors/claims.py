@@ -42,14 +42,21 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
 from itertools import compress, count
-from typing import Callable
+from typing import Callable, Mapping
 
-from processors.claims_boundaries import conjunct_end, narrator_cut
 from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
+from processors.claims_boundaries import conjunct_end, narrator_cut
 from processors.claims_flags import hedged, hedging_cue, negated
+from processors.claims_lexicons import (
+    CARRYOVER,
+    COMPLEMENTIZERS,
+    HEADLINE_LABELS,
+    MARKER_CUES,
+    SPEAKER_STOPS,
+    Cue,
+    fold,
+)
 from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
-from processors.claims_lexicons import MARKER_CUES
-from processors.claims_lexicons import CARRYOVER, COMPLEMENTIZERS, HEADLINE_LABELS, SPEAKER_STOPS, Cue, fold
 from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
 from processors.claims_words import (
     BARE,
@@ -63,12 +70,12 @@ from processors.claims_words import (
     stop_kind,
 )
 from processors.cues import MARKER_WORDS, according_at, cue_at, impersonal, subject_relative
-from processors.model import Claim, Figure, Span
+from processors.model import Claim, Field, Figure, Span
 from processors.normalize import Normalized
 from processors.sentences import split_sentences
 from processors.speakers import SpeakerReader
 
-FIELD_ORDER = ("title", "body")
+FIELD_ORDER: tuple[Field, ...] = ("title", "body")
 # How far after the speaker the content may begin ("وقالت الوزارة في بيان نشرته على
 # موقعها الرسمي مساء الخميس إن ...").
 CONTENT_WINDOW = 30
@@ -83,6 +90,8 @@ MAX_PHRASE_CHARS = 200
 _TIME_PHRASES = frozenset({("في", "وقت", "سابق"), ("في", "وقت", "لاحق"), ("في", "وقت", "متاخر")})
 # كان in the forms that open "كان + subject + قد + verb" (folded, without و/ف).
 _KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+
+
 def _plain_circumstance(key: str) -> bool:
     """An occasion noun without a pronoun suffix: "بيان", "البيان", "تصريح"."""
     key = BARE[key]
@@ -190,7 +199,7 @@ class _Names:
         return self.names[last][bisect_left(keys, (order,), 0, k)]
 
 
-def extract_claims(fields: dict[str, Normalized], figures: list[Figure]) -> list[Claim]:
+def extract_claims(fields: Mapping[Field, Normalized], figures: list[Figure]) -> list[Claim]:
     names = _Names()  # full names seen, by their last word
     claims: list[Claim] = []
     for rank, name in enumerate(FIELD_ORDER):
@@ -212,9 +221,9 @@ def _attach_figures(claims: list[Claim], figures: list[Figure]) -> None:
         if f.id is not None:
             by_field.setdefault(f.field, []).append((f.start, k))
     starts: dict[str, list[int]] = {}
-    for name, rows in by_field.items():
-        rows.sort()
-        starts[name] = [s for s, _ in rows]
+    for name, field_rows in by_field.items():
+        field_rows.sort()
+        starts[name] = [s for s, _ in field_rows]
     for claim in claims:
         rows = by_field.get(claim.field)
         if not rows:
@@ -292,6 +301,8 @@ class _FieldReader:
             if i in self.consumed:
                 continue
             cue = self.cues[i]
+            if cue is None:  # (cue_tokens are the tokens with a cue)
+                continue
             if cue.kind == "verb":
                 draft = self._verb(i, cue)
             elif cue.kind == "participle":
@@ -398,7 +409,12 @@ class _FieldReader:
         content = self._find_content(k, limit, cue)
         if cue.lemma in _RELAY_LEMMAS:
             return self._relay(i, cue, sp, content, sentence) if content is not None else None
-        if content is not None and content.quote < 0 and cue.nominal == "bare" and self._punct_between(sp.next, content.start):
+        if (
+            content is not None
+            and content.quote < 0
+            and cue.nominal == "bare"
+            and self._punct_between(sp.next, content.start)
+        ):
             # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
             # after the comma is another clause's.
             split = self._object_in_subject(sp.phrase, limit, cue)
@@ -418,7 +434,7 @@ class _FieldReader:
         return d
 
     def _object_after_subject(self, i: int, j: int, limit: int, cue: Cue) -> _Draft | None:
-        """"الشركة نفت بشدة تلك المزاعم", "لكنه نفى التهم الموجهة إليه": with the
+        """ "الشركة نفت بشدة تلك المزاعم", "لكنه نفى التهم الموجهة إليه": with the
         subject before the verb or a pronoun, the noun phrase after the verb is its
         content, not its subject (claims_objects)."""
         if cue.nominal != "bare":
@@ -440,12 +456,15 @@ class _FieldReader:
             d.anchor = back[0]
             self._set_speaker(d, *self.sp.split_role(*back))
         else:
+            assert pron is not None  # (one of the two was found)
             d.anchor = pron[1]  # "، إلا أنها نفت ...": a clause of its own
             self._pronoun(d, pron[0])
         return d
 
-    def _object_in_subject(self, phrase: tuple[int, int] | None, limit: int, cue: Cue) -> tuple[tuple[int, int], _Content] | None:
-        """"نفت الوزارة الاتهامات الموجهة إليها": the phrase after the verb holds the
+    def _object_in_subject(
+        self, phrase: tuple[int, int] | None, limit: int, cue: Cue
+    ) -> tuple[tuple[int, int], _Content] | None:
+        """ "نفت الوزارة الاتهامات الموجهة إليها": the phrase after the verb holds the
         subject and the object; after a definite subject only an adjective goes on, so
         "الاتهامات" starts the content. A speaker is never the cue's object."""
         if cue.nominal != "bare" or phrase is None:
@@ -464,7 +483,7 @@ class _FieldReader:
         return (a, b), _Content("indirect", start=b, nominal=True)
 
     def _relay(self, i: int, cue: Cue, sp, content: _Content, sentence: int) -> _Draft | None:
-        """"ونقلت وكالة رويترز عن مسؤول أمني أن ...": the speaker is the one after عن;
+        """ "ونقلت وكالة رويترز عن مسؤول أمني أن ...": the speaker is the one after عن;
         the relay is the claim's according_to. No عن, no claim (نقل is also "moved")."""
         t = self.t
         k = sp.next
@@ -476,8 +495,9 @@ class _FieldReader:
             return None
         d = _Draft(i, cue, content, i, sentence)
         for m in range(src.next, start):
-            if self.cues[m] is not None and self.cues[m].kind == "noun":
-                d.cue_index, d.cue = m, self.cues[m]  # "عن الرئيس قوله إن": the cue is قوله
+            noun = self.cues[m]
+            if noun is not None and noun.kind == "noun":
+                d.cue_index, d.cue = m, noun  # "عن الرئيس قوله إن": the cue is قوله
                 break
         self._set_speaker(d, src.speaker, src.role)
         d.according = self._speaker_offsets(*sp.phrase)
@@ -525,7 +545,12 @@ class _FieldReader:
         """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
         before, in this sentence or the one before, if it agrees; else none."""
         last = self.drafts[-1] if self.drafts else None
-        if last is not None and last.speaker is not None and last.sentence >= d.sentence - 1 and agrees(gender, last.gender):
+        if (
+            last is not None
+            and last.speaker is not None
+            and last.sentence >= d.sentence - 1
+            and agrees(gender, last.gender)
+        ):
             self._copy_speaker(d, last)
             d.resolution = "pronoun"
         else:
@@ -569,7 +594,7 @@ class _FieldReader:
             self._carry(d)
 
     def _participle(self, i: int, cue: Cue) -> _Draft | None:
-        """"مضيفاً أننا لم نحصل": the speaker is that of the verb the participle
+        """ "مضيفاً أننا لم نحصل": the speaker is that of the verb the participle
         depends on, the last claim of the sentence, else the sentence's subject."""
         limit = self._limit(i)
         content = self._content_now(self._skip_saying(i + 1, limit), limit, cue)
@@ -609,7 +634,7 @@ class _FieldReader:
         return d
 
     def _noun(self, i: int, cue: Cue) -> _Draft | None:
-        """"تأكيدها على أن ...": a verbal noun with أن after it. Its speaker is the
+        """ "تأكيدها على أن ...": a verbal noun with أن after it. Its speaker is the
         owner named before it ("جددت فيه موسكو تأكيدها"), or after it ("تأكيد الوزارة
         أن"), or the previous speaker."""
         limit = self._limit(i)
@@ -639,9 +664,10 @@ class _FieldReader:
         return d
 
     def _skip_saying(self, j: int, limit: int) -> int:
-        """"وأردف قائلا: ..." — a participle of saying right after a cue only
+        """ "وأردف قائلا: ..." — a participle of saying right after a cue only
         introduces the content; it is not a second claim."""
-        if j < limit and self.cues[j] is not None and self.cues[j].kind == "participle" and self.cues[j].lemma == "قال":
+        saying = self.cues[j] if j < limit else None
+        if saying is not None and saying.kind == "participle" and saying.lemma == "قال":
             self.consumed.add(j)
             return j + 1
         if j < limit and stop_kind(self.t, j) == "saying":
@@ -758,12 +784,13 @@ class _FieldReader:
                     m += 1
                     continue
                 return self._after_complementizer(m, limit)
-            if self.cues[m] is not None:
-                if m == k and cue.nominal == "bare" and self.cues[m].kind == "noun":
+            other = self.cues[m]
+            if other is not None:
+                if m == k and cue.nominal == "bare" and other.kind == "noun":
                     # "ونفت الحكومة مزاعم المعارضة بأن ...": the reported claim is the
                     # denied content; مزاعم is read as a claim of its own too.
                     return _Content("indirect", start=m, nominal=True)
-                if self.cues[m].kind == "noun":
+                if other.kind == "noun":
                     m += 1  # "قال الوزير في تصريح لوكالة ... إن": the occasion, not a claim
                     continue
                 if m + 1 < limit and self._skip_saying(m, limit) == m + 1 and self.cues[m] is not None:
@@ -858,11 +885,13 @@ class _FieldReader:
         d.resolution = "carried"
 
     def _own_subject(self, d: _Draft) -> bool:
-        """"وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
+        """ "وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
         a sentence that opened with another verb takes that verb's subject, when it
         agrees, before reaching back to an earlier claim."""
         t = self.t
         i = d.cue_index
+        if i is None:
+            return False
         first = t.sentence_start(i)
         if not (first + 1 < i and t.word[first]):
             return False
@@ -875,6 +904,8 @@ class _FieldReader:
         """No claim before has a speaker: "كشف باسم التميمي سبب نشر الفيديو. وقال إن
         ...": the subject of the verb that opens the sentence before, when it agrees."""
         t = self.t
+        if d.cue_index is None:
+            return False
         first = t.sentence_start(d.cue_index)
         if first == 0 or d.cue_index != first or t.text[first - 1] in _ASKING:
             return False  # (after a question, the dialogue's other voice speaks)
@@ -904,7 +935,7 @@ class _FieldReader:
         return cue_gender(self.t.key[d.cue_index], d.cue) if d.cue_index is not None else None
 
     def _carry(self, d: _Draft) -> None:
-        """"وأضاف أن ...": the previous claim's speaker (same field), or an earlier one
+        """ "وأضاف أن ...": the previous claim's speaker (same field), or an earlier one
         when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
         if d.cue is not None and d.cue.kind == "verb" and self._own_subject(d):
             return
@@ -937,7 +968,7 @@ class _FieldReader:
         self.names.add(name)
 
     def _remember_speaker(self, a: int, b: int) -> None:
-        """"قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
+        """ "قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
         words = self.t.words_in(a, b)
         if 2 <= len(words) <= 4 and not any(DEFINITE[self.t.key[w]] for w in words):
             self._remember_name(a, b)
@@ -947,8 +978,8 @@ class _FieldReader:
         t = self.t
         for m in self.marker_tokens:
             acc = self.according[m]
-            if t.quote[m] >= 0 and self.q[t.quote[m]].words >= 3:
-                continue
+            if acc is None or (t.quote[m] >= 0 and self.q[t.quote[m]].words >= 3):
+                continue  # (marker_tokens are the tokens with a marker)
             first, has_l = acc
             limit = self._limit(m)
             if first >= limit:
@@ -992,7 +1023,7 @@ class _FieldReader:
             self.consumed.update(range(m, sp.next))
 
     def _attach_source(self, d: _Draft) -> None:
-        """"وبحسب بيان للكرملين، شدد بوتين ...": a marker earlier in the sentence, or
+        """ "وبحسب بيان للكرملين، شدد بوتين ...": a marker earlier in the sentence, or
         between the speaker and the content, is the claim's source."""
         cue_at_ = d.cue_index if d.cue_index is not None else d.anchor
         content_start = d.content.start if d.content.quote < 0 else self.q[d.content.quote].open
@@ -1085,7 +1116,9 @@ class _FieldReader:
                     # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
                     # source phrase runs on to the comma.
                     # ... or to فإن: "ووفق رواية الجيش فإن المسلحين ...".
-                    while n < limit and t.text[n] not in COMMAS and not (t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS):
+                    while (
+                        n < limit and t.text[n] not in COMMAS and not (t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS)
+                    ):
                         n += 1
                 while n < limit and not t.word[n] and t.opens[n] < 0:
                     n += 1
@@ -1110,7 +1143,11 @@ class _FieldReader:
                 continue
             # Its cue is the marker ("وفقا", "بحسب"), also before "ما أعلنته".
             marker = MARKER_CUES.get(t.key[s.marker])
-            d = _Draft(s.marker, marker, content, anchor, s.sentence) if marker else _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
+            d = (
+                _Draft(s.marker, marker, content, anchor, s.sentence)
+                if marker
+                else _Draft(s.cue_index, s.cue, content, anchor, s.sentence)
+            )
             d.speaker, d.role, d.according = s.speaker, s.role, s.span
             s.used = True
             if content.start == first:
@@ -1146,7 +1183,7 @@ class _FieldReader:
 
     # ----------------------------------------------------------------- headline
     def _headline(self) -> None:
-        """"أوكرانيا: الجولة الثالثة ..." — in a title, a short phrase before a colon is
+        """ "أوكرانيا: الجولة الثالثة ..." — in a title, a short phrase before a colon is
         the speaker of what follows."""
         t = self.t
         colon = t.text.index(":") if ":" in t.text else None
@@ -1212,6 +1249,7 @@ class _FieldReader:
                 jump[j] = k
                 j = step
             return k
+
         # The claims passed over before that sibling are nested in the content. They
         # are marked through a difference array (+1 where a passed-over range starts,
         # -1 where it ends, the claim owning the range taken out of its own), so
@@ -1239,7 +1277,9 @@ class _FieldReader:
                 if k == idx:  # (the claim itself does not end its own content)
                     k = first_cut(idx + 1, hi)
                 if k < hi:
-                    b = cuts[k]
+                    cut = cuts[k]
+                    assert cut is not None  # (first_cut stops only at a claim that opens a clause)
+                    b = cut
                     hi = k
                 if lo < hi:
                     passed[lo] += 1
@@ -1369,7 +1409,7 @@ class _FieldReader:
         return b
 
     def _cut_at_source(self, a: int, b: int) -> int:
-        """"...، بحسب الوزارة." — a trailing source marker is not part of the content.
+        """ "...، بحسب الوزارة." — a trailing source marker is not part of the content.
         (The markers after a comma are listed once per field: a content looks up the
         first after its start instead of walking every marker inside it.)"""
         markers = self._comma_markers
@@ -1460,7 +1500,7 @@ class _FieldReader:
         own = self._own if d.content.quote >= 0 else self._own_unquoted
         return Claim(
             field=self.field,  # type: ignore[arg-type]
-            type=ctype,
+            type=ctype,  # type: ignore[arg-type]  # one of the claim types, set by the rules
             content=self._span(*d.display),
             cue=cue,
             speaker=self._span(*d.speaker) if d.speaker else None,
@@ -1471,9 +1511,10 @@ class _FieldReader:
             negated=negated(self.t, a, b, own) or bool(d.cue is not None and d.cue.negates),
             sentence=d.sentence,
             speaker_resolution=(d.resolution or "explicit") if d.speaker else None,
-            speaker_reason=None if d.speaker else (d.reason or _NO_SPEAKER.get(d.cue.lemma if d.cue else "", "not_found")),
+            speaker_reason=None
+            if d.speaker
+            else (d.reason or _NO_SPEAKER.get(d.cue.lemma if d.cue else "", "not_found")),
         )
-
 
 
 from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
@@ -1502,5 +1543,6 @@ def _object_cue(key: str) -> Cue | None:
                 if cue is not None:
                     break
     return cue if cue is not None and cue.kind == "verb" else None
+
 
 _CANDIDATE_KEYS = frozenset(_CUE_KEYS) | MARKER_WORDS

@@ -16,7 +16,7 @@ from processors import lexicon
 LEXICON_DIR = lexicon.LEXICONS
 
 _DROP = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670\u0640\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069"
-_FOLD_TABLE = {ord(c): None for c in _DROP}
+_FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
 _FOLD_TABLE.update({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ى"): "ي", ord("ة"): "ه"})
 _FOLD_TABLE.update({0x0660 + d: str(d) for d in range(10)})
 _FOLD_TABLE.update({0x06F0 + d: str(d) for d in range(10)})
@@ -40,7 +40,7 @@ def noun_bases(key: str) -> list[str]:
     out = [key]
     for art in ("ال", "لل"):
         if key.startswith(art) and len(key) > len(art) + 1:
-            out.append(key[len(art):] if art == "ال" else key[2:])
+            out.append(key[len(art) :] if art == "ال" else key[2:])
     for base in list(out):
         for suf in PRONOUN_SUFFIXES:
             if base.endswith(suf) and len(base) > len(suf) + 1:
@@ -77,7 +77,7 @@ def _load_cues() -> dict[str, Cue]:
             if kind == "noun":
                 variants += [base + s for s in PRONOUN_SUFFIXES]
                 # Plurals in ات take the suffix after ات: "تصريحاته".
-                proclitics = ("", "و", "ب", "ل", "ف", "وب", "ول")
+                proclitics: tuple[str, ...] = ("", "و", "ب", "ل", "ف", "وب", "ول")
             else:
                 proclitics = ("", "و", "ف")
             for v in variants:

@@ -53,7 +53,11 @@ def object_start(t: Tokens, j: int, limit: int) -> int | None:
         return None
     if BARE[key] in ("اي", "ما") and j + 1 < limit and t.word[j + 1]:
         return j  # "نفت أي ضلوع لها", "نفى ما تردد"
-    if BARE[key] in _DEMONSTRATIVES or (DEFINITE[key] and not key.startswith(("لل", "بال", "كال"))) or nominal_head(key):
+    if (
+        BARE[key] in _DEMONSTRATIVES
+        or (DEFINITE[key] and not key.startswith(("لل", "بال", "كال")))
+        or nominal_head(key)
+    ):
         return j
     return None
 

@@ -101,10 +101,4 @@ _RELATIVES = frozenset({"الذي", "التي", "الذين"})
 def subject_relative(t: Tokens, i: int) -> bool:
     """Token i follows "، التي" / "، الذي": a relative pronoun after a comma, whose
     antecedent (before the comma) is the subject of the verb at i."""
-    return (
-        i > 1
-        and t.word[i - 1]
-        and t.key[i - 1] in _RELATIVES
-        and not t.word[i - 2]
-        and t.text[i - 2] in ("،", ",")
-    )
+    return i > 1 and t.word[i - 1] and t.key[i - 1] in _RELATIVES and not t.word[i - 2] and t.text[i - 2] in ("،", ",")

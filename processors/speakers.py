@@ -119,7 +119,13 @@ class SpeakerReader:
             if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
                 kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
             if kind == "prep":
-                if cue is not None and cue.nominal != "no" and BARE[k] in cue.preps and j + 1 < limit and nominal_head(key[j + 1]):
+                if (
+                    cue is not None
+                    and cue.nominal != "no"
+                    and BARE[k] in cue.preps
+                    and j + 1 < limit
+                    and nominal_head(key[j + 1])
+                ):
                     break  # "وحذرت رئيسة الوزراء من انهيار الاتفاق": the content's preposition
                 if self._continues_with_prep(j, last, limit):
                     last = j
@@ -324,7 +330,7 @@ class SpeakerReader:
         return e
 
     def split_role(self, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
-        """"الرئيس الروسي فلادمير بوتين" → speaker "فلادمير بوتين", role "الرئيس
+        """ "الرئيس الروسي فلادمير بوتين" → speaker "فلادمير بوتين", role "الرئيس
         الروسي". A role with no name after it is the speaker itself ("وزير الخارجية")."""
         if role(self.t, a) == "trigger":
             r = self.role_end(a, b)

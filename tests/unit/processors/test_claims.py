@@ -179,7 +179,7 @@ def _passage_words() -> list[set[str]]:
                 for f in list(forms):
                     for pre in ("و", "ف", "ب", "ل", "ال", "لل", "وال", "بال"):
                         if f.startswith(pre) and len(f) > len(pre) + 1:
-                            forms.add(f[len(pre):])
+                            forms.add(f[len(pre) :])
                     for suf in ("ه", "ها", "هم", "هما", "نا", "ي"):
                         if f.endswith(suf) and len(f) > len(suf) + 2:
                             stem = f[: -len(suf)]
@@ -225,9 +225,7 @@ def test_every_lexicon_row_is_used(name):
             used = any(e.get("carry") for _, e in lemmas.get(fold(row[0]), []))
         elif name == "claims_according_to.tsv":
             marker = fold(row[0]).rstrip(" ل")
-            used = any(marker in t for t in texts) and any(
-                e.get("according_to") for c in CASES for e in c["expect"]
-            )
+            used = any(marker in t for t in texts) and any(e.get("according_to") for c in CASES for e in c["expect"])
         else:
             variants = [row[0]]
             if len(row) > 2 and row[2].strip():
