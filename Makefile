@@ -1,6 +1,7 @@
 # The two set-up commands of the README, and what they need.
 #   make demo   the pipeline end to end on samples/ (starts a local Kafka broker itself)
-#   make test   the whole test suite (unit + integration against a real Kafka broker)
+#   make test   lint, format and type checks, then the whole test suite (unit +
+#               integration against a real Kafka broker)
 # Both install everything first: the Python environment (.venv, pinned by
 # constraints.txt) and the Kafka broker's jars (Maven Central, cached).
 
@@ -9,7 +10,7 @@ VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khabar-installed
 
-.PHONY: install tools demo test test-unit test-integration broker-start broker-stop bench clean
+.PHONY: install tools demo test lint test-unit test-integration broker-start broker-stop bench clean
 
 install: $(STAMP) deploy/kafka/.cache/libs/.complete
 
@@ -33,8 +34,14 @@ tools:
 demo: install
 	$(BIN)/khabar demo
 
-test: install tools
+test: install tools lint
 	$(BIN)/python -m pytest
+
+# Lint, format check and type check (ruff, mypy; configured in pyproject.toml).
+lint: install
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 test-unit: install
 	$(BIN)/python -m pytest -m "not integration"
