@@ -1,4 +1,4 @@
-"""Throughput of claims extraction (processors.claims.extract_claims) on the bundled
+"""Throughput of claims extraction (processors.claims.extract.extract_claims) on the bundled
 samples.
 
     python -m benchmarks.claims [--rounds 7] [--min-time 0.5]
@@ -20,8 +20,8 @@ import time
 
 from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
-from processors.claims import extract_claims
-from processors.normalize import normalize
+from processors.claims.extract import extract_claims
+from processors.text.normalize import normalize
 
 FIELDS = ("title", "body")
 

@@ -1,4 +1,4 @@
-"""Throughput of processors.figures.extract_figures on the bundled samples.
+"""Throughput of processors.figures.extract.extract_figures on the bundled samples.
 
     python -m benchmarks.figures [--rounds 7] [--min-time 0.5] [--corpus N]
 
@@ -19,8 +19,8 @@ from typing import Callable
 
 from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_articles  # noqa: E402
-from processors.figures import extract_figures
-from processors.normalize import normalize
+from processors.figures.extract import extract_figures
+from processors.text.normalize import normalize
 
 
 def best_round(work: Callable[[], None], rounds: int, min_time: float) -> tuple[float, int]:

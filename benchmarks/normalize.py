@@ -1,4 +1,4 @@
-"""Throughput of processors.normalize (and sentence splitting) on the bundled samples,
+"""Throughput of processors.text.normalize (and sentence splitting) on the bundled samples,
 beside camel-tools' own normalize_unicode + dediac_ar + simple_word_tokenize on the same
 text, measured in one run.
 
@@ -25,8 +25,8 @@ from camel_tools.utils.normalize import normalize_unicode
 
 from benchmarks.machine import one_line
 from benchmarks.samples import SAMPLES, load_texts  # noqa: E402
-from processors.normalize import normalize
-from processors.sentences import split_sentences
+from processors.text.normalize import normalize
+from processors.text.sentences import split_sentences
 
 
 def dirty(text: str) -> str:

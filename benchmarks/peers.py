@@ -245,8 +245,8 @@ class Verdict:
 
 def khabar_figures(sentence: str) -> list[Found]:
     """Figures khabar reports in a one-field text (normalize + extract_figures, as enrich)."""
-    from processors.figures import extract_figures
-    from processors.normalize import normalize
+    from processors.figures.extract import extract_figures
+    from processors.text.normalize import normalize
 
     return [Found(f.start, f.end, f.text, f.value, f.kind) for f in extract_figures(normalize(sentence), "body")]
 

@@ -7,9 +7,9 @@ stages alike; each stage keeps its best round. Stages:
 
     floor      camel-tools normalize_unicode + dediac_ar + simple_word_tokenize, on the
                title and the body: the least any Arabic pipeline does to the same text
-    normalize  processors.normalize over title and body
-    figures    processors.figures over the normalized fields
-    claims     processors.claims over the normalized fields and their figures
+    normalize  processors.text.normalize over title and body
+    figures    processors.figures.extract over the normalized fields
+    claims     processors.claims.extract over the normalized fields and their figures
     enrich     processors.enrich.enrich: the three above, ids, the findings dict
     process    streams.pipeline.process: the raw bytes validated (JSON, schema, language)
                then enriched, what the worker runs per message
@@ -98,8 +98,8 @@ def _floor() -> Callable[[dict], Any]:
 def stages(articles: list[dict], raws: list[bytes]) -> dict[str, Callable[[int], Any]]:
     """Each stage as a function of the article's index (its inputs computed beforehand)."""
     from processors import enrich as enrich_mod
-    from processors.claims import extract_claims
-    from processors.figures import extract_figures
+    from processors.claims.extract import extract_claims
+    from processors.figures.extract import extract_figures
     from streams.pipeline import Limits, article_id_of, process
 
     ids = [article_id_of(a) for a in articles]

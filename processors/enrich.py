@@ -11,10 +11,10 @@ import hashlib
 from time import perf_counter
 from typing import Any, Mapping
 
-from processors.claims import extract_claims
-from processors.figures import extract_figures
+from processors.claims.extract import extract_claims
+from processors.figures.extract import extract_figures
 from processors.model import Field, Figure
-from processors.normalize import Normalized, normalize
+from processors.text.normalize import Normalized, normalize
 
 # Part of every event id: a replay by the same version yields the same ids, an upgraded
 # pipeline yields new ones (its findings may differ).

@@ -18,7 +18,7 @@ import orjson
 
 import schemas
 from processors.enrich import enrich
-from processors.normalize import arabic_share
+from processors.text.normalize import arabic_share
 from streams.deadline import ArticleTimeout, budget
 
 REASONS = (

@@ -7,7 +7,7 @@ import json
 import re
 from pathlib import Path
 
-from processors.claims_lexicons import fold
+from processors.claims.lexicons import fold
 
 HERE = Path(__file__).parent
 CASES_FILE = HERE / "claims_cases.jsonl"
@@ -26,7 +26,7 @@ def load_cases() -> list[dict]:
 
 
 class StrippedText:
-    """Duck-typed like processors.normalize.Normalized (original, display, key,
+    """Duck-typed like processors.text.normalize.Normalized (original, display, key,
     to_original), independent of the real normalizer's internals."""
 
     def __init__(self, original: str, display: str, offsets: list[int]):

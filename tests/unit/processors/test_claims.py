@@ -23,10 +23,10 @@ from pathlib import Path
 
 import pytest
 
-from processors.claims import extract_claims
-from processors.claims_lexicons import LEXICON_DIR, fold, read_rows
+from processors.claims.extract import extract_claims
+from processors.claims.lexicons import LEXICON_DIR, fold, read_rows
 from processors.model import Figure
-from processors.normalize import normalize
+from processors.text.normalize import normalize
 
 from .claims_support import (
     assert_offsets,
@@ -53,7 +53,7 @@ def _originals(case: dict) -> dict:
 # ---------------------------------------------------------------------------- seed
 def _seed_figures(article: dict) -> list[Figure]:
     """Figures built here from the digits of the article (independent of
-    processors.figures): a number glued to a hyphen is a designator (إس-300), not a count."""
+    processors.figures.extract): a number glued to a hyphen is a designator (إس-300), not a count."""
     figures = []
     for name in ("title", "body"):
         for m in re.finditer(r"(?<![\d\-])\d+(?![\d\-])", article[name]):
@@ -237,7 +237,7 @@ def test_every_lexicon_row_is_used(name):
 
 
 def test_lexicons_load_and_fold():
-    from processors import claims_lexicons as lx
+    from processors.claims import lexicons as lx
 
     assert lx.CUES["وقال"].lemma == "قال"
     assert lx.CUES[fold("مضيفاً")].kind == "participle"

@@ -18,9 +18,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from processors.figures import COUNTING_KINDS, extract_figures
-from processors.normalize import Normalized, normalize
-from processors.numbers import fold
+from processors.figures.extract import COUNTING_KINDS, extract_figures
+from processors.figures.numbers import fold
+from processors.text.normalize import Normalized, normalize
 
 CASES_FILE = Path(__file__).with_name("figures_cases.jsonl")
 CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]

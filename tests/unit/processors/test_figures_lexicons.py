@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from processors.numbers import LEXICONS, fold, read_tsv
+from processors.figures.numbers import LEXICONS, fold, read_tsv
 
 CASES = [
     json.loads(line)

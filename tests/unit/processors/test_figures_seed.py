@@ -8,9 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from processors.figures import extract_figures
-from processors.normalize import normalize
-from processors.numbers import fold
+from processors.figures.extract import extract_figures
+from processors.figures.numbers import fold
+from processors.text.normalize import normalize
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
 ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))

@@ -1,4 +1,4 @@
-"""processors.normalize: display, key, the offset map back to the original, arabic_share.
+"""processors.text.normalize: display, key, the offset map back to the original, arabic_share.
 
 Expected values are written from the rules (Unicode, the lexicon rows, the seed's
 hand-annotated traps), not copied from the code's output; camel-tools is used as an
@@ -23,8 +23,8 @@ from camel_tools.utils.normalize import (
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from processors import normalize as nz
-from processors.normalize import arabic_share, normalize
+from processors.text import normalize as nz
+from processors.text.normalize import arabic_share, normalize
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
 ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))

@@ -6,9 +6,9 @@ words, digit groups, ranges, brackets, ligatures, diacritics, line breaks...) ar
 enriched, and the output is held to bounds linear in the text:
 
 - the claim contents of a field add up to at most MAX_CONTENT_DEPTH (3) x its length
-  (processors/claims.py, _FieldReader._bound_depth);
+  (processors/claims/extract.py, _FieldReader._bound_depth);
 - a field has at most as many figures as characters;
-- display is at most 2 x the original + 64 characters (processors/normalize.py,
+- display is at most 2 x the original + 64 characters (processors/text/normalize.py,
   _GROWTH_SLACK);
 - the findings as JSON (what the worker publishes, less the envelope) are at most
   BYTES_PER_CHAR x (title + body characters) + BYTES_SLACK bytes;
@@ -22,7 +22,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from benchmarks.adversarial import FAMILIES
-from processors.claims import MAX_CONTENT_DEPTH
+from processors.claims.extract import MAX_CONTENT_DEPTH
 from processors.enrich import enrich
 
 # A figure is ~300 bytes of JSON and can be two characters of text ("5 5 5"); a claim is

@@ -1,4 +1,4 @@
-"""processors.sentences: paragraph and sentence spans of display text."""
+"""processors.text.sentences: paragraph and sentence spans of display text."""
 
 from __future__ import annotations
 
@@ -9,9 +9,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from processors import sentences as sn
-from processors.normalize import normalize
-from processors.sentences import split_paragraphs, split_sentences
+from processors.text import sentences as sn
+from processors.text.normalize import normalize
+from processors.text.sentences import split_paragraphs, split_sentences
 
 SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
 ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))

@@ -12,9 +12,9 @@ bare in claims_cues.tsv: نفى، أعلن، أكد، توقع ...) take one.
 
 from __future__ import annotations
 
-from processors.claims_lexicons import ADVERBS, COMPLEMENTIZERS, fold, read_rows
-from processors.claims_tokens import Tokens
-from processors.claims_words import BARE, DEFINITE, STOP, nisba, nominal_head
+from processors.claims.lexicons import ADVERBS, COMPLEMENTIZERS, fold, read_rows
+from processors.claims.tokens import Tokens
+from processors.claims.words import BARE, DEFINITE, STOP, nisba, nominal_head
 
 # Demonstratives that open a definite object ("تلك المزاعم", "هذه الأنباء").
 # Two-word adverbials between a verb and its object, from claims_adverbs.tsv.

@@ -1,7 +1,7 @@
 """Tokens for the figures extractor: digit runs, Arabic words, Latin words, signs.
 
 One linear regex pass over `Normalized.display`; offsets index display (the extractor maps
-them to the original). Each token keeps its folded form (processors.numbers.fold) and two
+them to the original). Each token keeps its folded form (processors.figures.numbers.fold) and two
 facts about the gap before it: `adj` (no space: "و52", "إس-300") and `nl` (a line break,
 which ends any phrase).
 """
@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from processors.numbers import IGNORABLE, fold
+from processors.figures.numbers import IGNORABLE, fold
 
 NUM, WORD, LATIN, SIGN = "n", "a", "l", "s"
 

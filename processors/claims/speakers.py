@@ -6,10 +6,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress, count
 
-from processors.claims_lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, Cue
-from processors.claims_objects import may_be_adjective
-from processors.claims_tokens import COMMAS, Quote, Tokens
-from processors.claims_words import (
+from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, Cue
+from processors.claims.objects import may_be_adjective
+from processors.claims.tokens import COMMAS, Quote, Tokens
+from processors.claims.words import (
     BARE,
     DEFINITE,
     ROLE,

@@ -37,7 +37,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from processors.lexicon import read_rows
+from processors.text.lexicon import read_rows
 
 
 def _end(match: re.Match[str] | None) -> int:

@@ -11,9 +11,9 @@ rules over tokens and the stop-word lexicon; see `counted_phrase`.
 
 from __future__ import annotations
 
-from processors.figures_lexicons import CLASSIFIERS, DESIGNATORS, MONTHS, ROOT_WORDS, STOPWORDS
-from processors.figures_tokens import NUM, WORD, Tokens
-from processors.numbers import CARDINALS
+from processors.figures.lexicons import CLASSIFIERS, DESIGNATORS, MONTHS, ROOT_WORDS, STOPWORDS
+from processors.figures.numbers import CARDINALS
+from processors.figures.tokens import NUM, WORD, Tokens
 
 # A phrase longer than this is almost always a sentence running on after the noun.
 MAX_WORDS = 6

@@ -1,12 +1,12 @@
 """The figures lexicons (processors/lexicons/figures_*.tsv), loaded once at import.
 
-Every table is keyed by the folded form (processors.numbers.fold), so "أكثر" and "اكثر",
+Every table is keyed by the folded form (processors.figures.numbers.fold), so "أكثر" and "اكثر",
 "فى" and "في" find the same row. Multi-word entries are tuples of folded words.
 """
 
 from __future__ import annotations
 
-from processors.numbers import fold, read_tsv
+from processors.figures.numbers import fold, read_tsv
 
 
 def _words(form: str) -> tuple[str, ...]:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from processors.claims_lexicons import (
+from processors.claims.lexicons import (
     ADVERBS,
     COMPLEMENTIZERS,
     NOMINAL_HEADS,
@@ -14,7 +14,7 @@ from processors.claims_lexicons import (
     SPEAKER_STOPS,
     noun_bases,
 )
-from processors.claims_tokens import TextCache, Tokens
+from processors.claims.tokens import TextCache, Tokens
 
 # Verbal nouns of the derived verb patterns open a noun-phrase content without being
 # listed: تفعيل (تدمير، تعليق)، إفعال (إطلاق، إغلاق)، افتعال/انفعال (اعتقال، انسحاب)،

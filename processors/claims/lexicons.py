@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processors import lexicon
+from processors.text import lexicon
 
 LEXICON_DIR = lexicon.LEXICONS
 

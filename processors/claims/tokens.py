@@ -18,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress
 
-from processors.claims_lexicons import fold
+from processors.claims.lexicons import fold
 
 # A word: letters, digits, diacritics, tatweel and joiners; hyphenated designators stay
 # one word ("إس-300"), as do numbers with separators ("1,612", "2.5"). Between tokens

@@ -5,9 +5,9 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import compress, count
 
-from processors.claims_lexicons import HEDGES, NEGATIONS, fold
-from processors.claims_tokens import CLAUSE_PUNCT, Tokens
-from processors.claims_words import BARE, DEFINITE
+from processors.claims.lexicons import HEDGES, NEGATIONS, fold
+from processors.claims.tokens import CLAUSE_PUNCT, Tokens
+from processors.claims.words import BARE, DEFINITE
 
 _HEDGE_FIRST = frozenset(p[0] for p in HEDGES)
 _NEG_FIRST = frozenset(p[0] for p in NEGATIONS)

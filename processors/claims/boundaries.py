@@ -12,8 +12,8 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress, count
 
-from processors.claims_lexicons import fold, read_rows
-from processors.claims_tokens import COMMAS, Tokens
+from processors.claims.lexicons import fold, read_rows
+from processors.claims.tokens import COMMAS, Tokens
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)

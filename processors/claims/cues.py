@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from processors.claims_lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, Cue
-from processors.claims_tokens import Tokens
-from processors.claims_words import BARE, STOP, complementizer
+from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, Cue
+from processors.claims.tokens import Tokens
+from processors.claims.words import BARE, STOP, complementizer
 
 # A verb never follows a preposition, so a cue verb's spelling right after one is the
 # verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the

@@ -2,7 +2,7 @@
 
 Pure and small: `fold` (the matching form of a word), `digits_value` (a digit string
 with its separators → int/float), and the number-word tables loaded once from
-processors/lexicons/numbers_*.tsv. processors/figures.py composes them into figures.
+processors/lexicons/numbers_*.tsv. processors/figures/extract.py composes them into figures.
 
 Why our own `fold` and not only `Normalized.key`: lookups must work whatever the
 normalizer left in `display` (diacritics, tatweel, Persian yeh), so every word is folded
@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from processors import lexicon
+from processors.text import lexicon
 
 LEXICONS = lexicon.LEXICONS
 

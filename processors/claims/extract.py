@@ -44,10 +44,11 @@ from dataclasses import dataclass
 from itertools import compress, count
 from typing import Callable, Mapping
 
-from processors.claims_agreement import agrees, antecedent, cue_gender, noun_gender
-from processors.claims_boundaries import conjunct_end, narrator_cut
-from processors.claims_flags import hedged, hedging_cue, negated
-from processors.claims_lexicons import (
+from processors.claims.agreement import agrees, antecedent, cue_gender, noun_gender
+from processors.claims.boundaries import conjunct_end, narrator_cut
+from processors.claims.cues import MARKER_WORDS, according_at, cue_at, impersonal, subject_relative
+from processors.claims.flags import hedged, hedging_cue, negated
+from processors.claims.lexicons import (
     CARRYOVER,
     COMPLEMENTIZERS,
     HEADLINE_LABELS,
@@ -56,9 +57,10 @@ from processors.claims_lexicons import (
     Cue,
     fold,
 )
-from processors.claims_objects import may_be_adjective, object_start, pronoun_subject
-from processors.claims_tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
-from processors.claims_words import (
+from processors.claims.objects import may_be_adjective, object_start, pronoun_subject
+from processors.claims.speakers import SpeakerReader
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, Quote, Tokens, find_quotes, tokenize
+from processors.claims.words import (
     BARE,
     DEFINITE,
     STOP,
@@ -69,11 +71,9 @@ from processors.claims_words import (
     role,
     stop_kind,
 )
-from processors.cues import MARKER_WORDS, according_at, cue_at, impersonal, subject_relative
 from processors.model import Claim, Field, Figure, Span
-from processors.normalize import Normalized
-from processors.sentences import split_sentences
-from processors.speakers import SpeakerReader
+from processors.text.normalize import Normalized
+from processors.text.sentences import split_sentences
 
 FIELD_ORDER: tuple[Field, ...] = ("title", "body")
 # How far after the speaker the content may begin ("وقالت الوزارة في بيان نشرته على
@@ -1517,7 +1517,7 @@ class _FieldReader:
         )
 
 
-from processors.claims_lexicons import CUES as _CUE_KEYS  # noqa: E402
+from processors.claims.lexicons import CUES as _CUE_KEYS  # noqa: E402
 
 # Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
 _DASHES = frozenset("-–—")

@@ -55,7 +55,7 @@ from typing import Sequence
 
 from camel_tools.utils.normalize import normalize_unicode
 
-from processors.lexicon import read_rows
+from processors.text.lexicon import read_rows
 
 
 def _end(match: re.Match[str] | None) -> int:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-LEXICONS = Path(__file__).parent / "lexicons"
+LEXICONS = Path(__file__).parent.parent / "lexicons"
 
 
 def read_rows(name: str, header: bool = False) -> list[list[str]]:

@@ -2,7 +2,7 @@
 
     extract_figures(norm, field) -> list[Figure]     sorted by start
 
-Works on `norm.display` (tokens from processors.figures_tokens, folded for lookups) and
+Works on `norm.display` (tokens from processors.figures.tokens, folded for lookups) and
 maps every span back with `norm.to_original`, so `text == original[start:end]` and
 `counted == original[counted_start:counted_end]` whatever the normalizer removed.
 
@@ -44,12 +44,12 @@ Decisions (the public contract of `news.figures`):
 
 from __future__ import annotations
 
-from processors import figures_lexicons as L
-from processors.figures_counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
-from processors.figures_tokens import LATIN, NUM, SIGN, WORD, Tokens
+from processors.figures import lexicons as L
+from processors.figures.counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
+from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
+from processors.figures.tokens import LATIN, NUM, SIGN, WORD, Tokens
 from processors.model import Field, Figure
-from processors.normalize import Normalized
-from processors.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
+from processors.text.normalize import Normalized
 
 COUNTING_KINDS = frozenset({"cardinal", "percent", "money", "measure", "fraction"})
 _RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})

@@ -16,8 +16,8 @@ Only gender is used. Number is not reliable: a verb before its subject stays sin
 
 from __future__ import annotations
 
-from processors.claims_lexicons import CUES, Cue, fold
-from processors.claims_words import ROLE
+from processors.claims.lexicons import CUES, Cue, fold
+from processors.claims.words import ROLE
 
 _FIRST_PERSON_QALA = frozenset({"قلت", "قلنا"})
 
