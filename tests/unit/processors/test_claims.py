@@ -23,7 +23,7 @@ from pathlib import Path
 
 import pytest
 
-from processors.claims.extract import extract_claims
+from processors.claims.extract import MAX_CONTENT_DEPTH, extract_claims
 from processors.claims.lexicons import LEXICON_DIR, fold, read_rows
 from processors.model import Figure
 from processors.text.normalize import normalize
@@ -157,12 +157,14 @@ def test_empty_fields():
 
 
 def test_pathological_input_is_bounded():
-    import time
-
+    # Time is measured by benchmarks/adversarial.py (growth exponents), not asserted
+    # here; what a test can hold is the output bound: contents cover any character at
+    # most MAX_CONTENT_DEPTH times, and every span indexes the original.
     text = ("قال " * 20000) + ("أن " * 20000) + "«" * 5000 + "x" * 100000
-    start = time.perf_counter()
-    extract_claims({"body": normalize(text)}, [])
-    assert time.perf_counter() - start < 5
+    claims = extract_claims({"body": normalize(text)}, [])
+    assert sum(c.content.end - c.content.start for c in claims) <= MAX_CONTENT_DEPTH * len(text)
+    for c in claims:
+        assert text[c.content.start : c.content.end] == c.content.text
 
 
 # ---------------------------------------------------------------- lexicon coverage
