@@ -12,21 +12,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from processors.text import lexicon
+from processors.text.fold import fold
 
 LEXICON_DIR = lexicon.LEXICONS
 
-_DROP = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0656\u0657\u0658\u0670\u0640\u200b\u200c\u200d\u200e\u200f\u2066\u2067\u2068\u2069"
-_FOLD_TABLE: dict[int, str | None] = {ord(c): None for c in _DROP}
-_FOLD_TABLE.update({ord("أ"): "ا", ord("إ"): "ا", ord("آ"): "ا", ord("ٱ"): "ا", ord("ى"): "ي", ord("ة"): "ه"})
-_FOLD_TABLE.update({0x0660 + d: str(d) for d in range(10)})
-_FOLD_TABLE.update({0x06F0 + d: str(d) for d in range(10)})
-
 # Pronoun suffixes a noun may carry: "تأكيدها", "كلمته", "نظيره".
 PRONOUN_SUFFIXES = ("هما", "هم", "ها", "نا", "ه")
-
-
-def fold(text: str) -> str:
-    return text.translate(_FOLD_TABLE)
 
 
 def read_rows(name: str) -> list[list[str]]:

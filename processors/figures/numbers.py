@@ -14,36 +14,13 @@ from __future__ import annotations
 import re
 
 from processors.text import lexicon
+from processors.text.fold import MARKS, fold
 
 LEXICONS = lexicon.LEXICONS
 
 # Diacritics, Quranic marks, tatweel and zero-width characters carry no meaning for
-# matching: "ثلاثةُ" and "ثلاثـة" are ثلاثة.
-_IGNORABLE = (
-    [chr(c) for c in range(0x0610, 0x061B)]
-    + [chr(c) for c in range(0x064B, 0x0660)]
-    + ["\u0670", "\u0640", "\u200b", "\u200c", "\u200d", "\u200e", "\u200f"]
-    + [chr(c) for c in range(0x06D6, 0x06EE)]
-)
-IGNORABLE = frozenset(_IGNORABLE)
-_FOLD: dict[int, str | None] = {ord(c): None for c in _IGNORABLE}
-_FOLD.update(
-    {
-        ord("أ"): "ا",
-        ord("إ"): "ا",
-        ord("آ"): "ا",
-        ord("ٱ"): "ا",
-        ord("ى"): "ي",
-        ord("ی"): "ي",  # Persian yeh
-        ord("ة"): "ه",
-        ord("ک"): "ك",  # Persian keheh
-    }
-)
-
-
-def fold(text: str) -> str:
-    """The matching form: no diacritics/tatweel, alef/yeh/teh-marbuta folded, lowercase."""
-    return text.translate(_FOLD).lower()
+# matching: "ثلاثةُ" and "ثلاثـة" are ثلاثة. One set and one fold for all of khabar.
+IGNORABLE = MARKS
 
 
 def read_tsv(name: str) -> list[list[str]]:

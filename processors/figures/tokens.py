@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 
 from processors.figures.numbers import IGNORABLE, fold
+from processors.text.fold import fold_letters
 
 NUM, WORD, LATIN, SIGN = "n", "a", "l", "s"
 
@@ -37,16 +38,12 @@ _KIND.update(
 )
 _KIND.update({c: LATIN for c in "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"})
 _KIND.update({chr(c): NUM for c in range(0x30, 0x3A)})
+
+
 # Same-length fold for texts without diacritics/tatweel (the normalizer removed them):
-# a token's folded form is then a slice of the folded text. Chained str.replace runs in
-# C; str.translate with a dict costs a Python lookup per character.
-_SAME_LENGTH_PAIRS = (("أ", "ا"), ("إ", "ا"), ("آ", "ا"), ("ٱ", "ا"), ("ى", "ي"), ("ی", "ي"), ("ة", "ه"), ("ک", "ك"))
-
-
+# a token's folded form is then a slice of the folded text.
 def _fold_same_length(text: str) -> str:
-    for a, b in _SAME_LENGTH_PAIRS:
-        if a in text:
-            text = text.replace(a, b)
+    text = fold_letters(text)
     lowered = text.lower()
     # a few capitals lowercase to two characters ("İ"); then keep the capitals
     return lowered if len(lowered) == len(text) else text

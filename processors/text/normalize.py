@@ -55,6 +55,7 @@ from typing import Sequence
 
 from camel_tools.utils.normalize import normalize_unicode
 
+from processors.text.fold import LETTER_FOLDS, fold_letters
 from processors.text.lexicon import read_rows
 
 
@@ -155,16 +156,13 @@ _DIGIT_TABLE = str.maketrans(_MAP)
 
 # --- the key table (lexicons/charmap_key.tsv) ----------------------------------------
 
-KEY_FOLDS = tuple((chr(_cp(a)), chr(_cp(b))) for a, b, _why in _rows("charmap_key.tsv"))
+KEY_FOLDS = LETTER_FOLDS
 
 
 def fold_key(display: str) -> str:
-    """display → key: one character for one, so offsets are shared."""
-    # Chained str.replace beats str.translate by far on non-ASCII text (C memchr loops
-    # instead of a dict lookup per character).
-    for a, b in KEY_FOLDS:
-        display = display.replace(a, b)
-    return display
+    """display → key: one character for one, so offsets are shared (the letter part of
+    the one fold, processors/text/fold.py)."""
+    return fold_letters(display)
 
 
 # --- HTML left by scrapers (lexicons/normalize_html_tags.tsv) -------------------------
