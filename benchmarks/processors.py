@@ -16,7 +16,7 @@ stages alike; each stage keeps its best round. Stages:
 
 Rates are articles per second of wall-clock time on the pinned core, and articles per
 CPU-second of this process (less sensitive to other processes sharing the core). MB/s
-counts the raw JSON bytes of the articles. Targets (DESIGN.md): process >= 400
+counts the raw JSON bytes of the articles. Targets (README "Benchmarks"): process >= 400
 articles/s, and enrich <= 3x the time of the floor.
 
     python -m benchmarks.processors --count 2000 --size 4096 --rounds 3

@@ -1,4 +1,4 @@
-"""`khabar topics create`: every topic of DESIGN.md, with partitions, replication and
+"""`khabar topics create`: every topic of khabar (README "Topics"), with partitions, replication and
 retention; idempotent (existing topics are left as they are and reported)."""
 
 from __future__ import annotations

@@ -10,7 +10,7 @@ from typing import Any
 
 import faust
 
-from streams import codecs, faust_ext, topics
+from streams import faust_ext, topics
 from streams.agents import Enricher
 from streams.commits import CommitGuard
 from streams.dedup import ROCKSDB_OPTIONS, Seen
@@ -19,7 +19,6 @@ from streams.settings import Settings
 
 
 def create_app(settings: Settings) -> faust.App:
-    codecs.register()
     faust_ext.check_version()
     app = faust.App(
         settings.app_id,
@@ -61,7 +60,7 @@ def create_app(settings: Settings) -> faust.App:
     names = topics.names(settings)
     raw = app.topic(names[topics.RAW], key_serializer="raw", value_serializer="raw", internal=False)
     out = {
-        name: app.topic(names[name], key_serializer="raw", value_serializer=codecs.NAME, internal=False)
+        name: app.topic(names[name], key_serializer="raw", value_serializer="raw", internal=False)
         for name in (topics.ENRICHED, topics.CLAIMS, topics.FIGURES, topics.DEADLETTER)
     }
     # Which article ids and which contents were enriched, with the message that did

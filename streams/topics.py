@@ -1,4 +1,4 @@
-"""The topics of khabar (see DESIGN.md), their names under the configured prefix, and
+"""The topics of khabar (README "Topics"), their names under the configured prefix, and
 how `khabar topics create` makes them."""
 
 from __future__ import annotations
