@@ -97,11 +97,15 @@ SETTINGS: tuple[Setting, ...] = (
 )
 
 
-def _positive_int(name: str, raw: str) -> int:
+def _whole(name: str, raw: str) -> int:
     try:
-        value = int(raw)
+        return int(raw)
     except ValueError:
         raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+
+
+def _positive_int(name: str, raw: str) -> int:
+    value = _whole(name, raw)
     if value < 1:
         raise SettingsError(f"{name} must be at least 1, got {value}")
     return value
@@ -182,10 +186,7 @@ def _duration(name: str, raw: str) -> float:
 
 
 def _standby_replicas(name: str, raw: str) -> int:
-    try:
-        value = int(raw)
-    except ValueError:
-        raise SettingsError(f"{name} must be a whole number, got {raw!r}") from None
+    value = _whole(name, raw)
     if not 0 <= value <= 3:
         raise SettingsError(f"{name} must be between 0 and 3, got {value}")
     return value

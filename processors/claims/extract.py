@@ -72,6 +72,7 @@ from processors.claims.words import (
     stop_kind,
 )
 from processors.model import Claim, Field, Figure, Span
+from processors.text.fold import MARKS
 from processors.text.normalize import Normalized
 from processors.text.sentences import split_sentences
 
@@ -101,7 +102,6 @@ def _plain_circumstance(key: str) -> bool:
 
 
 _ASKING = frozenset("؟?")
-_MARKS = frozenset("\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0653\u0654\u0655\u0670\u0640\u200c\u200d")
 
 
 @dataclass(slots=True)
@@ -1437,7 +1437,7 @@ class _FieldReader:
         text = self.text
         for _ in range(n):
             pos += 1
-            while pos < len(text) and text[pos] in _MARKS:
+            while pos < len(text) and text[pos] in MARKS:
                 pos += 1
         return pos
 

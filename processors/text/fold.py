@@ -17,15 +17,10 @@ the key is the fold of the same slice of display.
 
 from __future__ import annotations
 
-from processors.text.lexicon import read_rows
-
-
-def _cp(code: str) -> str:
-    return chr(int(code.removeprefix("U+"), 16))
-
+from processors.text.lexicon import codepoint, read_rows
 
 LETTER_FOLDS: tuple[tuple[str, str], ...] = tuple(
-    (_cp(a), _cp(b)) for a, b, _why in read_rows("charmap_key.tsv", header=True)
+    (chr(codepoint(a)), chr(codepoint(b))) for a, b, _why in read_rows("charmap_key.tsv", header=True)
 )
 
 MARKS = frozenset(

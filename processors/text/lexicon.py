@@ -20,3 +20,8 @@ def read_rows(name: str, header: bool = False) -> list[list[str]]:
         if line.strip() and not line.startswith("#")
     ]
     return [line.split("\t") for line in (lines[1:] if header else lines)]
+
+
+def codepoint(text: str) -> int:
+    """A code point written as in the charmap lexicons: "U+0623"."""
+    return int(text.removeprefix("U+"), 16)

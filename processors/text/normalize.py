@@ -56,22 +56,13 @@ from typing import Sequence
 from camel_tools.utils.normalize import normalize_unicode
 
 from processors.text.fold import LETTER_FOLDS, fold_letters
+from processors.text.lexicon import codepoint as _cp
 from processors.text.lexicon import read_rows
-
-
-def _end(match: re.Match[str] | None) -> int:
-    """The end of a match known to succeed (a pattern that matches the empty string,
-    or one called where its first character is)."""
-    assert match is not None
-    return match.end()
+from processors.text.matching import match_end as _end
 
 
 def _rows(name: str) -> list[list[str]]:
     return read_rows(name, header=True)
-
-
-def _cp(text: str) -> int:
-    return int(text.removeprefix("U+"), 16)
 
 
 def _class(ranges: list[tuple[int, int]]) -> str:

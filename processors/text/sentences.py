@@ -38,13 +38,7 @@ import re
 from bisect import bisect_left
 
 from processors.text.lexicon import read_rows
-
-
-def _end(match: re.Match[str] | None) -> int:
-    """The end of a match known to succeed (a pattern that matches the empty string,
-    or one called where its first character is)."""
-    assert match is not None
-    return match.end()
+from processors.text.matching import match_end as _end
 
 
 def _rows(name: str) -> list[list[str]]:
