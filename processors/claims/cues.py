@@ -1,6 +1,14 @@
-"""Finding reporting cues and according-to markers among the tokens of a field."""
+"""Finding reporting cues and according-to markers among the tokens of a field.
+
+Owns the first stage of reading a field: which tokens are cues ("وقالت", "مضيفاً",
+"تأكيدها") and which open an according-to marker ("وبحسب", "وفقا لـ"), each decided in
+context (a cue after ما or لم reports nothing: "ما قاله الوزير"). Every later stage
+looks only at the tokens found here.
+"""
 
 from __future__ import annotations
+
+from itertools import compress, count
 
 from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, Cue
 from processors.claims.tokens import Tokens
@@ -102,3 +110,41 @@ def subject_relative(t: Tokens, i: int) -> bool:
     """Token i follows "، التي" / "، الذي": a relative pronoun after a comma, whose
     antecedent (before the comma) is the subject of the verb at i."""
     return i > 1 and t.word[i - 1] and t.key[i - 1] in _RELATIVES and not t.word[i - 2] and t.text[i - 2] in ("،", ",")
+
+
+def object_cue(key: str) -> Cue | None:
+    """A verb cue, also with the object pronoun of a relative ما: "ما ذكرته البعثة"."""
+    cue = CUES.get(key)
+    if cue is None:
+        for suf in ("ه", "ها"):
+            if key.endswith(suf) and len(key) > len(suf) + 2:
+                cue = CUES.get(key[: -len(suf)])
+                if cue is not None:
+                    break
+    return cue if cue is not None and cue.kind == "verb" else None
+
+
+CANDIDATE_KEYS = frozenset(CUES) | MARKER_WORDS
+
+
+def find_cues(t: Tokens) -> tuple[list[Cue | None], list[int], list[tuple[int, bool] | None], list[int]]:
+    """(the cue of each token, the tokens with one, the according-to marker of each
+    token as `according_at` gives it, the tokens with one)."""
+    n = t.n
+    # Most words are neither a cue nor a source marker: one C-level scan of the
+    # keys finds the few that may be, and only those are looked at in context.
+    cues: list[Cue | None] = [None] * n
+    cue_tokens: list[int] = []
+    according: list[tuple[int, bool] | None] = [None] * n
+    marker_tokens: list[int] = []
+    for i in compress(count(), map(CANDIDATE_KEYS.__contains__, t.key)):
+        key = t.key[i]
+        if key in CUES:
+            cue = cues[i] = cue_at(t, i)
+            if cue is not None:
+                cue_tokens.append(i)
+        if key in MARKER_WORDS:
+            acc = according[i] = according_at(t, i)
+            if acc is not None:
+                marker_tokens.append(i)
+    return cues, cue_tokens, according, marker_tokens

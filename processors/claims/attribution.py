@@ -1,0 +1,48 @@
+"""Giving a claim its speaker: the display offsets of the speaker and role phrases, the
+speaker's gender (as the cue's form or the noun shows it) and the link of a surname to
+the full name seen earlier.
+
+Every way of finding a speaker (after the verb, before it, carried over, a headline's
+"أوكرانيا:") ends here, so the checks on a speaker are made once: "والرئيس" is reported
+as "الرئيس", and a "word" longer than MAX_PHRASE_CHARS is not a speaker.
+"""
+
+from __future__ import annotations
+
+from processors.claims.agreement import cue_gender, noun_gender
+from processors.claims.names import link, remember_speaker
+from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
+from processors.claims.words import BARE
+
+
+def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
+    t = rd.t
+    start = t.start[a]
+    if t.key[a].startswith("وال") or t.key[a].startswith("فال"):
+        start = rd.skip_letters(start, 1)  # "والرئيس" → "الرئيس"
+    return start, t.end[b - 1]
+
+
+def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
+    s, e = speaker_offsets(rd, *speaker)
+    if e - s > MAX_PHRASE_CHARS:
+        return  # not a speaker: a "word" of thousands of letters (see MAX_PHRASE_CHARS)
+    d.speaker = (s, e)
+    d.role = speaker_offsets(rd, *role) if role else None
+    if d.role is not None and d.role[1] - d.role[0] > MAX_PHRASE_CHARS:
+        d.role = None
+    d.resolution = "explicit"
+    d.gender = cue_gender_of(rd, d) or noun_gender(BARE[rd.t.key[speaker[0]]])
+    link(rd, d, *speaker)
+    if role is None:
+        remember_speaker(rd, *speaker)
+
+
+def copy_speaker(rd: FieldReading, d: Draft, src: Draft) -> None:
+    d.speaker, d.role, d.speaker_full = src.speaker, src.role, src.speaker_full
+    d.gender = src.gender or cue_gender_of(rd, d)
+    d.resolution = "carried"
+
+
+def cue_gender_of(rd: FieldReading, d: Draft) -> str | None:
+    return cue_gender(rd.t.key[d.cue_index], d.cue) if d.cue_index is not None else None

@@ -1,0 +1,96 @@
+"""Claims whose speaker is not written with their cue, carried over from elsewhere:
+the previous claim's speaker ("وأضاف أن ..."), the speaker a pronoun refers to ("لكنه
+نفى ..."), or the subject of the verb that opens the sentence ("وكتب الأمير رسالة
+للبرلمان، يوضح فيها أنه ...").
+
+Kept apart from the readers of each cue kind because all of them end here when no
+speaker is written, and the order of the fallbacks (own sentence, then earlier claims,
+then the sentence before) decides who speaks.
+"""
+
+from __future__ import annotations
+
+from processors.claims.agreement import agrees, antecedent, noun_gender
+from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
+from processors.claims.reading import ASKING, Draft, FieldReading
+from processors.claims.words import BARE, DEFINITE, STOP, digit, stop_kind
+
+
+def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
+    """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
+    before, in this sentence or the one before, if it agrees; else none."""
+    last = rd.drafts[-1] if rd.drafts else None
+    if (
+        last is not None
+        and last.speaker is not None
+        and last.sentence >= d.sentence - 1
+        and agrees(gender, last.gender)
+    ):
+        copy_speaker(rd, d, last)
+        d.resolution = "pronoun"
+    else:
+        d.reason = "unresolved_pronoun"
+
+
+def _own_subject(rd: FieldReading, d: Draft) -> bool:
+    """ "وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
+    a sentence that opened with another verb takes that verb's subject, when it
+    agrees, before reaching back to an earlier claim."""
+    t = rd.t
+    i = d.cue_index
+    if i is None:
+        return False
+    first = t.sentence_start(i)
+    if not (first + 1 < i and t.word[first]):
+        return False
+    earlier = rd.last_in_sentence.get(d.sentence)
+    if earlier is not None and earlier.speaker is not None:
+        return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+    return verb_subject(rd, d, first, i)
+
+
+def _lead_subject(rd: FieldReading, d: Draft) -> bool:
+    """No claim before has a speaker: "كشف باسم التميمي سبب نشر الفيديو. وقال إن
+    ...": the subject of the verb that opens the sentence before, when it agrees."""
+    t = rd.t
+    if d.cue_index is None:
+        return False
+    first = t.sentence_start(d.cue_index)
+    if first == 0 or d.cue_index != first or t.text[first - 1] in ASKING:
+        return False  # (after a question, the dialogue's other voice speaks)
+    prev = t.sentence_start(first - 1)
+    return verb_subject(rd, d, prev, first - 1)
+
+
+def verb_subject(rd: FieldReading, d: Draft, first: int, end: int) -> bool:
+    """The subject of the verb at `first` (before `end`), as d's speaker."""
+    t = rd.t
+    if not t.word[first] or first + 1 >= end:
+        return False
+    if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
+        return False
+    sp = rd.sp.forward(first + 1, end, None)
+    if sp.speaker is None or sp.phrase is None:
+        return False
+    a, b = rd.sp.subject_only(*sp.phrase)
+    if STOP[t.key[a]] == "deixis":
+        return False  # "ذكر هذه الحكاية كاتب السيناريو": a demonstrative phrase is the object
+    if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
+        return False
+    set_speaker(rd, d, *rd.sp.split_role(a, b))
+    d.resolution = "carried"
+    return True
+
+
+def carry(rd: FieldReading, d: Draft) -> None:
+    """ "وأضاف أن ...": the previous claim's speaker (same field), or an earlier one
+    when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
+    if d.cue is not None and d.cue.kind == "verb" and _own_subject(rd, d):
+        return
+    src = antecedent(rd.with_speaker, cue_gender_of(rd, d))
+    if src is not None:
+        copy_speaker(rd, d, src)
+    elif not rd.with_speaker and d.cue is not None and d.cue_index is not None and _lead_subject(rd, d):
+        return
+    else:
+        d.reason = "disagreeing_antecedent" if rd.with_speaker else "no_antecedent"

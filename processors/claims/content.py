@@ -1,0 +1,223 @@
+"""Where a claim's content starts: after إن/أن (indirect), inside quotation marks, after
+a colon or "، لقد" (direct), a noun phrase where the cue allows one ("أعلنت الوزارة
+تدمير ..."), or the quotation or clause before a post-posed cue ("«...»، قال الوزير").
+
+Only the start is decided here (where it ends is processors/claims/ranges.py): every
+cue kind looks for its content the same way, past adjuncts of time, place and occasion.
+"""
+
+from __future__ import annotations
+
+from processors.claims.according import skip_source
+from processors.claims.lexicons import CUES, SPEAKER_STOPS, Cue
+from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
+from processors.claims.words import BARE, DEFINITE, complementizer, digit, nominal_head, stop_kind
+
+_TIME_PHRASES = frozenset({("في", "وقت", "سابق"), ("في", "وقت", "لاحق"), ("في", "وقت", "متاخر")})
+
+
+def _plain_circumstance(key: str) -> bool:
+    """An occasion noun without a pronoun suffix: "بيان", "البيان", "تصريح"."""
+    key = BARE[key]
+    if key.startswith("ال"):
+        key = key[2:]
+    return SPEAKER_STOPS.get(key) == "circumstance"
+
+
+def skip_saying(rd: FieldReading, j: int, limit: int) -> int:
+    """ "وأردف قائلا: ..." — a participle of saying right after a cue only
+    introduces the content; it is not a second claim."""
+    saying = rd.cues[j] if j < limit else None
+    if saying is not None and saying.kind == "participle" and saying.lemma == "قال":
+        rd.consumed.add(j)
+        return j + 1
+    if j < limit and stop_kind(rd.t, j) == "saying":
+        return j + 1  # "لافتا الانتباه إلى أن", "وتابع بالقول إن"
+    return j
+
+
+def _quote_is_speech(rd: FieldReading, r: int, after_intro: bool) -> bool:
+    q = rd.q[r]
+    if rd.sp.label_quote(r):
+        return False
+    return q.words >= 3 or (after_intro and q.words >= 1)
+
+
+def content_now(rd: FieldReading, k: int, limit: int, cue: Cue, nominal: bool = True) -> Content | None:
+    """A content that starts right at token k (no subject in between)."""
+    t = rd.t
+    if k >= limit:
+        return None
+    if not t.word[k]:
+        opens = t.opens[k]
+        if opens >= 0 and _quote_is_speech(rd, opens, True):
+            return Content("direct", quote=opens)
+        if t.text[k] == ":":
+            return _after_colon(rd, k, limit)
+        return None
+    if BARE[t.key[k]] in cue.preps and k + 1 < limit and complementizer(t, k + 1):
+        return _after_complementizer(rd, k + 1, limit)  # "أشار إلى أن"
+    if cue.nominal == "no" and BARE[t.key[k]] in cue.preps and k + 2 < limit and t.word[k + 1]:
+        # A stance noun between the preposition and أن: "معربا عن ثقته بأن ...",
+        # "أعرب عن أمله في أن ...".
+        n = k + 2
+        if t.word[n] and BARE[t.key[n]] in cue.preps and n + 1 < limit:
+            n += 1
+        if complementizer(t, n):
+            return _after_complementizer(rd, n, limit)
+    if complementizer(t, k):
+        return _after_complementizer(rd, k, limit)
+    if nominal and cue.nominal != "no":
+        return _nominal_at(rd, k, limit, cue, True)
+    return None
+
+
+def _after_complementizer(rd: FieldReading, k: int, limit: int) -> Content | None:
+    n = k + 1
+    if n >= rd.t.n:
+        return None
+    opens = rd.t.opens[n]
+    if opens >= 0 and rd.q[opens].words >= 1:
+        return Content("direct", quote=opens)  # على أن "مهام ..."
+    if n >= limit:
+        return None
+    return Content("indirect", start=n)
+
+
+def _after_colon(rd: FieldReading, k: int, limit: int) -> Content | None:
+    n = k + 1
+    if n < rd.t.n and rd.t.opens[n] >= 0 and rd.q[rd.t.opens[n]].words >= 1:
+        return Content("direct", quote=rd.t.opens[n])
+    if n >= limit:
+        return None
+    return Content("direct", start=n)
+
+
+def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> Content | None:
+    t = rd.t
+    key = t.key[m]
+    if BARE[key] in cue.preps and m + 1 < limit and t.word[m + 1] and not complementizer(t, m + 1):
+        if stop_kind(t, m + 1) is None:
+            return Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
+    if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
+        return Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
+    if (
+        cue.nominal == "bare"
+        and BARE[key] in ("ما", "اي")
+        and m + 1 < limit
+        and t.word[m + 1]
+        and not (key == "اي" and m > 0 and t.text[m - 1] in COMMAS)
+    ):
+        # (After a comma, أي is "that is": "أعلنت الهيئة النتائج ...، أي أقل بـ13
+        # مقعدا من الأغلبية" explains a number, it is not "any".)
+        return Content("indirect", start=m, nominal=True)  # "نفى ما تردد", "نفت أي نية"
+    if cue.nominal == "bare" and (digit(t, m) or (not DEFINITE[key] and nominal_head(key))):
+        return Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
+    return None
+
+
+def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
+    """The content after the speaker, past adjuncts of time, place and occasion
+    ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
+    t = rd.t
+    nominal: Content | None = None
+    end = min(limit, k + CONTENT_WINDOW)
+    m = k
+    while m < end:
+        if not t.word[m]:
+            opens = t.opens[m]
+            if opens >= 0 and nominal is not None:
+                return nominal  # 'ونفت الهيئة وجود "أي تجاوزات جوهرية"': one phrase
+            if opens >= 0 and _quote_is_speech(rd, opens, m == k):
+                return Content("direct", quote=opens)
+            mark = t.text[m]
+            if nominal is not None and mark in CLAUSE_PUNCT and not (m + 1 < limit and complementizer(t, m + 1)):
+                # "ونفى الراشدي ما نقلته وسائل إعلام عن ...، واصفا الأنباء بأنها
+                # ...", "حذرت الهيئة من موجة حر، مع توقع أن ...": the noun phrase
+                # was the content; an أن further on belongs to another clause. (An
+                # أن right after the comma closes an adjunct: "أكد، في كلمة أمام
+                # أنصاره، أن ...".)
+                return nominal
+            if mark == ":":
+                return _after_colon(rd, m, limit)
+            if mark in COMMAS and m + 1 < limit and BARE[t.key[m + 1]] == "لقد":
+                return Content("direct", start=m + 1)  # "...، لقد اتفقنا"
+            m += 1
+            continue
+        if complementizer(t, m):
+            if m > k and t.word[m - 1] and stop_kind(t, m - 1) == "prep" and BARE[t.key[m - 1]] not in cue.preps:
+                # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
+                m += 1
+                continue
+            return _after_complementizer(rd, m, limit)
+        other = rd.cues[m]
+        if other is not None:
+            if m == k and cue.nominal == "bare" and other.kind == "noun":
+                # "ونفت الحكومة مزاعم المعارضة بأن ...": the reported claim is the
+                # denied content; مزاعم is read as a claim of its own too.
+                return Content("indirect", start=m, nominal=True)
+            if other.kind == "noun":
+                m += 1  # "قال الوزير في تصريح لوكالة ... إن": the occasion, not a claim
+                continue
+            if m + 1 < limit and skip_saying(rd, m, limit) == m + 1 and rd.cues[m] is not None:
+                m += 1  # "وتابع زوكربيرغ حديثه قائلا: ...": قائلا only introduces it
+                continue
+            break  # another cue: the next claim
+        if rd.according[m] is not None:
+            m = skip_source(rd, m)
+            continue
+        if nominal is None and cue.nominal != "no" and _may_open(rd, m, k):
+            nominal = _nominal_at(rd, m, limit, cue, m == k)
+        m += 1
+    return nominal
+
+
+def _may_open(rd: FieldReading, m: int, k: int) -> bool:
+    """A noun-phrase content starts right after the speaker, after a comma, or
+    after a time word; not inside an adjunct ("في بيان صادر عن مكتبه")."""
+    if m == k:
+        return True
+    t = rd.t
+    if m - 3 >= k and tuple(t.key[m - 3 : m]) in _TIME_PHRASES:
+        return True  # "أعلنت ... في وقت سابق اعتقال 20 شخصا"
+    if (not t.word[m - 1] and t.text[m - 1] in CLAUSE_PUNCT) or stop_kind(t, m - 1) == "time":
+        return True
+    # After the occasion of speaking, with at most one adjective: "ونفت الوزارة في
+    # بيان منفصل صحة ما يتداول", "وأعلن الجيش في بيان تدمير ...".
+    for p in (m - 1, m - 2):
+        # Not after a suffixed occasion, whose noun governs an object: "خلال
+        # لقائه أنصاره".
+        if p - 1 < k or not t.word[p] or not _plain_circumstance(t.key[p]) or stop_kind(t, p - 1) != "prep":
+            continue
+        if p == m - 2 and (
+            not t.word[m - 1]
+            or stop_kind(t, m - 1) is not None
+            or DEFINITE[t.key[m - 1]]
+            or nominal_head(t.key[m - 1])
+            or stop_kind(t, m) is not None  # "في بيان صادر عن مكتبها"
+        ):
+            continue
+        return True
+    return False
+
+
+def preposed(rd: FieldReading, i: int, after: int, limit: int) -> Content | None:
+    """A cue after its content: "«الوضع تحت السيطرة»، قال الوزير." or "الوضع تحت
+    السيطرة، قال الوزير." The speaker phrase must end the clause."""
+    t = rd.t
+    if t.key[i][0] in "وف" and t.key[i][1:] in CUES:
+        return None  # "وقال" opens a new clause; it never follows its content
+    p = i - 1
+    if p >= 0 and t.text[p] in COMMAS:
+        p -= 1
+    if p < 0:
+        return None
+    if t.closes[p] >= 0 and rd.q[t.closes[p]].words >= 2:
+        return Content("direct", quote=t.closes[p])
+    if t.text[i - 1] in COMMAS:
+        first = t.sentence_start(i)
+        words = sum(t.word[first : min(i - 1, first + 5)])
+        if words >= 3 and t.word[first] and stop_kind(t, first) != "prep":
+            return Content("direct", start=first, end=i - 1)
+    return None

@@ -1,0 +1,239 @@
+"""Where each content ends, once every claim of the field is drafted: a quotation is
+its inside; an unquoted content runs to the end of its sentence but stops where a
+sibling claim opens a clause ("...، مضيفاً أن ...") or a source is cited ("...، بحسب
+الوزارة"), and a claim nested in another's content is dropped unless it has its own
+إن/أن or quotation.
+
+Closing needs all the claims at once (a content ends where the next claim starts), so it
+is a stage of its own, and it bounds how many contents may cover one token.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from itertools import compress, count
+
+from processors.claims.according import cut_at_source
+from processors.claims.boundaries import conjunct_end, narrator_cut
+from processors.claims.lexicons import CUES
+from processors.claims.reading import ASKING, Draft, FieldReading
+from processors.claims.tokens import CLAUSE_PUNCT
+from processors.claims.words import participle, stop_kind
+
+# How many claim contents may cover one token (see _bound_depth): the contents of a
+# field add up to at most this many times its length.
+MAX_CONTENT_DEPTH = 3
+
+
+def close_contents(rd: FieldReading) -> None:
+    rd.quoted = {d.content.quote for d in rd.drafts if d.content.quote >= 0 and not d.dropped}
+    _close_ranges(rd)
+
+
+def _close_ranges(rd: FieldReading) -> None:
+    """Fix each content's token range: a quotation is its inside; an unquoted
+    content runs to the end of its sentence (or its quotation) but stops where a
+    sibling claim opens a clause ("...، مضيفاً أن", "...، وأكد أن"); a claim whose
+    cue sits inside another's content without opening a clause is nested in it
+    ("قال إن الرئيس أكد أن ...") and is kept only with an explicit إن/أن or quote."""
+    t = rd.t
+    drafts = sorted(rd.drafts, key=lambda d: d.anchor)
+    anchors = [d.anchor for d in drafts]
+    m = len(drafts)
+    # A content ends at the first sibling after its start that opens a clause.
+    # Where each claim's clause starts (None: it opens none) is worked out the first
+    # time a content reaches it, and runs of claims that open none are jumped over
+    # (jump[k] > k: none of [k, jump[k]) opens one), so thousands of "قال أن" in one
+    # sentence are not walked once per claim.
+    unset = -2
+    cuts: list[int | None] = [unset] * m
+    jump = list(range(m + 1))
+
+    def first_cut(lo: int, hi: int) -> int:
+        k = lo
+        while k < hi:
+            c = cuts[k]
+            if c == unset:
+                c = cuts[k] = _clause_start(rd, drafts[k])
+            if c is not None:
+                break
+            k = max(jump[k], k + 1)
+        j = lo
+        while j < k:
+            step = max(jump[j], j + 1)
+            jump[j] = k
+            j = step
+        return k
+
+    # The claims passed over before that sibling are nested in the content. They
+    # are marked through a difference array (+1 where a passed-over range starts,
+    # -1 where it ends, the claim owning the range taken out of its own), so
+    # overlapping ranges cost their number, not their length.
+    passed = [0] * (m + 1)
+    own = [0] * m
+    for idx, d in enumerate(drafts):
+        c = d.content
+        if c.quote >= 0:
+            q = rd.q[c.quote]
+            d.tokens = (q.open + 1, q.close)
+            continue
+        a = c.start
+        if c.end >= 0:
+            b = c.end
+        elif d.tokens != (0, 0):
+            b = d.tokens[1]
+        else:
+            b = rd.limit(a)
+            if t.quote[a] >= 0:
+                b = min(b, rd.q[t.quote[a]].close)
+            lo = bisect_left(anchors, a)
+            hi = bisect_left(anchors, b, lo)  # the claims whose anchor is in [a, b)
+            k = first_cut(lo, hi)
+            if k == idx:  # (the claim itself does not end its own content)
+                k = first_cut(idx + 1, hi)
+            if k < hi:
+                cut = cuts[k]
+                assert cut is not None  # (first_cut stops only at a claim that opens a clause)
+                b = cut
+                hi = k
+            if lo < hi:
+                passed[lo] += 1
+                passed[hi] -= 1
+                if lo <= idx < hi:
+                    own[idx] = 1
+            b = cut_at_source(rd, a, b)
+            b = narrator_cut(t, a, b)
+            if c.nominal:
+                b = _clause_end(rd, a, b)
+                b = conjunct_end(t, a, b)
+        d.tokens = (a, b)
+    depth = 0
+    for k, d in enumerate(drafts):
+        depth += passed[k]
+        if depth - own[k] > 0:
+            d.nested = True
+    for d in drafts:
+        # A nested noun phrase is part of the outer content, and so is a nested cue
+        # with no speaker: "قال مسؤول إنه يرجح أن ..." (it is likely that).
+        if d.nested and (d.content.nominal or d.speaker is None):
+            d.dropped = True
+    for d in drafts:
+        a, b = _trim(rd, *d.tokens)
+        if a >= b:
+            d.dropped = True
+            continue
+        d.tokens = (a, b)
+    for d in _bound_depth(rd, [d for d in drafts if not d.dropped]):
+        a, b = _trim(rd, *d.tokens)
+        if a >= b:
+            d.dropped = True
+        d.tokens = (a, b)
+    for d in drafts:
+        if d.dropped:
+            continue
+        a, b = d.tokens
+        s = t.start[a]
+        if d.content.skip and a == d.content.start:
+            s = rd.skip_letters(s, d.content.skip)
+        d.display = (s, t.end[b - 1])
+
+
+def _bound_depth(rd: FieldReading, drafts: list[Draft]) -> list[Draft]:
+    """At most MAX_CONTENT_DEPTH contents cover any token, so the contents of a
+    field add up to at most MAX_CONTENT_DEPTH times its length whatever the text.
+
+    News nests reported speech two or three deep (a quotation inside a quotation,
+    "قال إن الرئيس أكد أن الوزير قال إن ..."), never more. A text can nest it without
+    end: in «قال الوزير: «قال الوزير: «قال الوزير: «...» (each « left open) every
+    quotation runs to the end of the paragraph, and reporting each in full would
+    make the output grow with the square of the input. So the contents are swept
+    in text order (the outer first where two start together), and where a fourth
+    would cover a token, the one of the three reaching furthest (the outermost) is
+    cut where the new one starts: there every claim is kept, each reporting the
+    text up to the third quotation after its own. Returns the contents cut."""
+    cut: list[Draft] = []
+    if len(drafts) <= MAX_CONTENT_DEPTH:
+        return cut
+    active: list[Draft] = []
+    for d in sorted(drafts, key=lambda d: (d.tokens[0], -d.tokens[1])):
+        a = d.tokens[0]
+        if len(active) >= MAX_CONTENT_DEPTH:
+            active = [o for o in active if o.tokens[1] > a]
+        if len(active) >= MAX_CONTENT_DEPTH:
+            outer = max(active, key=lambda o: (o.tokens[1], -o.tokens[0]))
+            outer.tokens = (outer.tokens[0], a)
+            active.remove(outer)
+            cut.append(outer)
+        active.append(d)
+    return cut
+
+
+def _clause_start(rd: FieldReading, d: Draft) -> int | None:
+    """Where the clause of a sibling claim starts (an earlier content stops there),
+    or None when the claim is nested inside the earlier content."""
+    t = rd.t
+    a = d.anchor
+    if a > 0 and stop_kind(t, a - 1) == "function":
+        return a - 1  # "...، ثم أكد أن", "بينما قالت المعارضة", "لكنه حذر"
+    if d.cue is not None and d.cue.kind == "participle":
+        return a
+    if a > 0 and not t.word[a - 1] and t.text[a - 1] in CLAUSE_PUNCT:
+        return a
+    key = t.key[a]
+    if key[:1] in ("و", "ف") and (key[1:] in CUES or key[1:3] == "ال"):
+        return a
+    return None
+
+
+def _clause_end(rd: FieldReading, a: int, b: int) -> int:
+    """A noun-phrase content ends where the speaker's next clause opens: "ونفى
+    متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد". (An indirect
+    content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is still what was said.)"""
+    t = rd.t
+    puncts = rd.clause_ends
+    if puncts is None:
+        # The clause punctuation of the field, once (C-level); whether a clause opens
+        # after each one is decided the first time a content reaches it, and runs of
+        # those that do not are jumped over, so contents sharing a long sentence do
+        # not each walk it.
+        puncts = rd.clause_ends = list(compress(count(), map(CLAUSE_PUNCT.__contains__, t.text)))
+        rd.clause_verdict = [None] * len(puncts)
+        rd.clause_next = list(range(len(puncts)))
+    verdict, nxt = rd.clause_verdict, rd.clause_next
+    word = t.word
+    first = k = bisect_right(puncts, a)
+    found = False
+    while k < len(puncts) and puncts[k] < b - 1:
+        ok = verdict[k]
+        if ok is None:
+            m = puncts[k]
+            ok = verdict[k] = bool(
+                m + 1 < t.n
+                and not word[m]
+                and word[m + 1]
+                and (stop_kind(t, m + 1) == "function" or participle(t.key[m + 1]))
+            )
+        if ok:
+            found = True
+            break
+        k = max(nxt[k], k + 1)  # nxt[k] > k: [k, nxt[k]) open no clause
+    j = first
+    while j < k:  # everything in [first, k) opens no clause: jump straight to k
+        step = max(nxt[j], j + 1)
+        nxt[j] = k
+        j = step
+    if found:
+        return puncts[k]  # "...، لكنه دعا", "...، واصفا هذه الأنباء بأنها"
+    return b
+
+
+def _trim(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
+    word, opens, closes, text = rd.t.word, rd.t.opens, rd.t.closes, rd.t.text
+    # A question mark stays: «من سيتحمل مسؤولية هذا الانهيار؟» asks, it does not assert.
+    while b > a and not word[b - 1] and not (closes[b - 1] >= 0 and rd.q[closes[b - 1]].open >= a):
+        if text[b - 1] in ASKING and b - 1 > a and word[b - 2]:
+            break
+        b -= 1
+    while a < b and not word[a] and not (opens[a] >= 0 and rd.q[opens[a]].close < b):
+        a += 1
+    return a, b

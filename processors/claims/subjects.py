@@ -1,0 +1,97 @@
+"""A verb's subject written before it: "الوزير قال إن", "وكانت البلاد قد أعلنت",
+"الوكالة، التي أشارت إلى أن ...".
+
+Arabic news puts the subject after the verb; these are the other orders, each with a
+shape of its own (a relative pronoun after a comma, كان + subject + قد + verb), and,
+when there is none, the hand-over to carried-over speakers.
+"""
+
+from __future__ import annotations
+
+from processors.claims.attribution import set_speaker
+from processors.claims.carried import carry, pronoun
+from processors.claims.cues import object_cue, subject_relative
+from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, Cue, fold
+from processors.claims.objects import pronoun_subject
+from processors.claims.reading import Draft, FieldReading
+from processors.claims.words import BARE, DEFINITE, role, stop_kind
+
+# كان in the forms that open "كان + subject + قد + verb" (folded, without و/ف).
+_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
+# How far back the antecedent of "، التي قال" may start.
+MAX_ANTECEDENT_WORDS = 6
+MAX_NAME_WORDS = 3
+
+
+def _antecedent_np(rd: FieldReading, comma: int) -> tuple[int, int] | None:
+    """The noun phrase right before "، التي"/"، الذي", read leftwards: a name
+    (up to three bare words), definite words chained to a definite word on their
+    right ("الأنباء القطرية"), a construct head before a definite word ("وكالة
+    الأنباء"), role words. It stops before a definite word followed by a bare one:
+    in "التقى الوزير رئيس البعثة، الذي أكد" the antecedent is "رئيس البعثة"."""
+    t = rd.t
+    first = t.sentence_start(comma)
+    k = comma - 1
+    right = None  # the accepted word on the right
+    names = 0
+    while k >= first and comma - k <= MAX_ANTECEDENT_WORDS:
+        if not t.word[k] or rd.cues[k] is not None or rd.according[k] is not None:
+            break
+        key = t.key[k]
+        if key in COMPLEMENTIZERS or stop_kind(t, k) is not None or object_cue(key) is not None:
+            break
+        if DEFINITE[key]:
+            if right is not None and not DEFINITE[t.key[right]]:
+                break
+        elif role(t, k) == "trigger":
+            pass
+        elif right is not None and DEFINITE[t.key[right]]:
+            pass  # a construct head: "وكالة الأنباء"
+        elif names == comma - 1 - k and names < MAX_NAME_WORDS:
+            names += 1  # the name's words, from its end
+        else:
+            break
+        right = k
+        k -= 1
+    if right is None:
+        return None
+    return right, comma
+
+
+def subject_before_qad(rd: FieldReading, i: int) -> tuple[int, int] | None:
+    """The subject of "كان + subject + قد + verb": "وكانت البلاد قد أعلنت",
+    "وكان رئيس الوزراء العراقي محمد شياع السوداني قد أكد", also with an adjunct
+    between the subject and قد ("وكانت الوزارة، في بيان سابق، قد أعلنت")."""
+    t = rd.t
+    if i == 0 or not t.word[i - 1] or BARE[t.key[i - 1]] != "قد":
+        return None
+    first = t.sentence_start(i)
+    back = rd.sp.backward(i, first)
+    if back is not None:
+        return back
+    k = first
+    if not (k < i - 1 and t.word[k] and BARE[t.key[k]] in _KANA):
+        return None
+    sp = rd.sp.forward(k + 1, i - 1, None)
+    return sp.phrase
+
+
+def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
+    """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
+    that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
+    t = rd.t
+    conj = t.key[i][0] in "وف" and t.key[i][1:] in CUES
+    back = None if conj else rd.sp.backward(i, t.sentence_start(i))
+    if back is None and not conj:
+        back = rd.sp.interrupted(i, t.sentence_start(i))
+    if back is None and subject_relative(t, i):
+        back = _antecedent_np(rd, i - 2)  # "الوكالة، التي أشارت"
+    if back is None and not conj:
+        back = subject_before_qad(rd, i)
+    if back is not None:
+        d.anchor = back[0]
+        set_speaker(rd, d, *rd.sp.split_role(*back))
+    elif (pron := pronoun_subject(t, i)) is not None:
+        pronoun(rd, d, pron[0])
+    elif fold(cue.lemma) in CARRYOVER:
+        carry(rd, d)
