@@ -78,11 +78,21 @@ def _after_complementizer(rd: FieldReading, k: int, limit: int) -> Content | Non
     if n >= rd.t.n:
         return None
     opens = rd.t.opens[n]
-    if opens >= 0 and rd.q[opens].words >= 1:
+    if opens >= 0 and rd.q[opens].words >= 1 and not _clause_goes_on(rd, opens, limit):
         return Content("direct", quote=opens)  # على أن "مهام ..."
     if n >= limit:
         return None
+    # 'قال إنه "من الممكن" أن تعود المفاوضات': a quotation that only opens the clause
+    # is part of it; what was said is the whole clause, quotation marks and all.
     return Content("indirect", start=n)
+
+
+def _clause_goes_on(rd: FieldReading, r: int, limit: int) -> bool:
+    """Whether a word follows the quotation's closing mark in the same sentence:
+    'أن "القرار الأحادي" لم يترك لنا خيارا' (the clause goes on), not 'إن "..."،'."""
+    t = rd.t
+    m = rd.q[r].close + 1
+    return m < min(limit, t.n) and t.word[m] and t.sent[m] == t.sent[m - 1]
 
 
 def _after_colon(rd: FieldReading, k: int, limit: int) -> Content | None:
