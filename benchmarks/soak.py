@@ -123,6 +123,7 @@ def soak(
         samples: list[dict[str, Any]] = []
         handled = 0
         entries = None
+        store_mb = None
         next_sample = t0
         while True:
             for event in tail.new():
@@ -130,6 +131,7 @@ def soak(
                     handled += 1
                 elif event.get("event") == "dedup":
                     entries = event.get("entries")
+                    store_mb = event.get("store_mb")
             now = time.monotonic()
             if now >= next_sample:
                 samples.append(
@@ -137,11 +139,15 @@ def soak(
                         "t_s": round(now - t0, 1),
                         "handled": handled,
                         "rss_mb": rss_mb(worker.proc.pid),
+                        "store_mb": store_mb,
                         "entries": entries,
                     }
                 )
                 s = samples[-1]
-                log(f"soak: t={s['t_s']:>6}s handled={handled:>7} rss={s['rss_mb']:.0f} MB entries={entries}")
+                log(
+                    f"soak: t={s['t_s']:>6}s handled={handled:>7} rss={s['rss_mb']:.0f} MB"
+                    f" store={store_mb} MB entries={entries}"
+                )
                 next_sample += sample
             if handled >= count and not producer.is_alive():
                 break
@@ -156,11 +162,13 @@ def soak(
         for event in tail.new():
             if event.get("event") == "dedup":
                 entries = event.get("entries")
+                store_mb = event.get("store_mb")
         samples.append(
             {
                 "t_s": round(time.monotonic() - t0, 1),
                 "handled": handled,
                 "rss_mb": rss_mb(worker.proc.pid),
+                "store_mb": store_mb,
                 "entries": entries,
             }
         )
@@ -216,12 +224,13 @@ def summary(result: dict[str, Any]) -> str:
         f"({result['horizons_covered']} horizons of {h:g} s), store {result['store']}, {result['guarantee']}",
         f"machine: {one_line()}",
         "",
-        "| t (s) | handled | RSS (MB) | table entries |",
-        "|---:|---:|---:|---:|",
+        "| t (s) | handled | RSS (MB) | of which RocksDB (MB) | table entries |",
+        "|---:|---:|---:|---:|---:|",
     ]
     step = max(1, len(samples) // 12)
     for s in samples[::step] + ([samples[-1]] if (len(samples) - 1) % step else []):
-        lines.append(f"| {s['t_s']} | {s['handled']} | {s['rss_mb']:.0f} | {s['entries']} |")
+        store = "-" if s.get("store_mb") is None else f"{s['store_mb']:.0f}"
+        lines.append(f"| {s['t_s']} | {s['handled']} | {s['rss_mb']:.0f} | {store} | {s['entries']} |")
     rss = [s["rss_mb"] for s in after if s["rss_mb"] is not None]
     ent = [s["entries"] for s in after if s["entries"] is not None]
     lines += [

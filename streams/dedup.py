@@ -209,9 +209,19 @@ class Seen:
             count += sum(1 for _ in stores.database_keys(store, db))
         return count, True
 
+    def store_memory(self) -> int | None:
+        """Bytes RocksDB reports for this worker's databases (memtables, block caches,
+        table readers): the part of the RSS the store owns. None for the memory store,
+        whose entries are Python objects inside the RSS."""
+        store = self.table.data
+        if not stores.is_partitioned(store):
+            return None
+        return sum(stores.database_memory(db) for db in stores.databases(store))
+
     def stats_line(self) -> dict[str, Any]:
         entries, exact = self.size()
         rss = rss_bytes()
+        store_memory = self.store_memory()
         return {
             "store": self.store,
             "horizon_s": self.horizon,
@@ -221,4 +231,5 @@ class Seen:
             "expired_lookups_total": self.expired_lookups,
             "stamped_total": self.stamped,
             "rss_mb": round(rss / 1e6, 1) if rss is not None else None,
+            "store_mb": round(store_memory / 1e6, 1) if store_memory is not None else None,
         }

@@ -47,3 +47,23 @@ def database_keys(store: Any, db: Any) -> Iterator[Any]:
     """Raw keys of one database, without faust's offset record."""
     skip = store.offset_key
     return (key for key in db.keys() if key != skip)
+
+
+# RocksDB's own accounting of its memory: write buffers (memtables), the block cache,
+# and the index and filter blocks of open table files (outside the cache by default).
+MEMORY_PROPERTIES = (
+    "rocksdb.cur-size-all-mem-tables",
+    "rocksdb.block-cache-usage",
+    "rocksdb.estimate-table-readers-mem",
+)
+
+
+def database_memory(db: Any) -> int:
+    """Bytes of memory one RocksDB database reports holding (0 when it cannot say)."""
+    total = 0
+    for name in MEMORY_PROPERTIES:
+        try:
+            total += int(db.property_int_value(name) or 0)
+        except Exception:
+            pass
+    return total

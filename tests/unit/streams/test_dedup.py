@@ -255,6 +255,26 @@ def test_sweep_over_rocksdb_removes_expired_entries_and_survives_deletes_mid_rou
     store.close()
 
 
+def test_the_stats_line_reports_the_memory_rocksdb_holds(tmp_path):
+    store = RocksStore(tmp_path)
+    table = RocksTable(store)
+    seen = Clocked(table, horizon=10.0, store="rocksdb", sweep=8)
+    seen.clock = 0.0
+    empty = seen.stats_line()["store_mb"]
+    for i in range(2000):
+        seen[f"id:{i}"] = entry(i % 2)
+    line = seen.stats_line()
+    # The writes sit in the memtables: RocksDB's own count of its memory grows.
+    assert line["store_mb"] > empty >= 0
+    assert line["store"] == "rocksdb"
+    store.close()
+
+
+def test_the_memory_store_reports_no_store_memory():
+    seen = Clocked(FakeTable(MemoryStore()), horizon=10.0, store="memory", sweep=8)
+    assert seen.stats_line()["store_mb"] is None
+
+
 def test_a_replaced_database_restarts_the_round(tmp_path):
     store = RocksStore(tmp_path)
     table = RocksTable(store)
