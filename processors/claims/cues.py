@@ -22,6 +22,8 @@ _VERB_AFTER_PREP_OK = frozenset({"حتي", "منذ"})
 # Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
 # negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
 _BLOCK_BEFORE = frozenset({"before", "negator"})
+# Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
+_OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذلك"})
 
 
 def cue_at(t: Tokens, i: int) -> Cue | None:
@@ -41,6 +43,12 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
+            return None
+    # "ودعا الاتحاد إلى ..." (called for) opens its clause, with و/ف or after a
+    # punctuation mark; inside one it is mostly a relative or object clause whose
+    # subject is elsewhere: "قرارا يدعو إلى ..."، "سمعته يدعو إلى ...".
+    if CUE_BLOCKERS.get(BARE[t.key[i]]) == "opens_clause" and t.key[i] == BARE[t.key[i]]:
+        if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] not in _OPENERS:
             return None
     if cue.kind == "verb" and i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
         prev = t.key[i - 1]

@@ -13,13 +13,16 @@ from processors.claims.attribution import set_speaker, speaker_offsets
 from processors.claims.carried import pronoun
 from processors.claims.content import content_now, find_content, preposed, skip_saying
 from processors.claims.cues import impersonal
-from processors.claims.lexicons import CUES, Cue
+from processors.claims.lexicons import CUES, Cue, fold, read_rows
 from processors.claims.objects import may_be_adjective, object_start, pronoun_subject
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT
 from processors.claims.words import BARE, DEFINITE, nominal_head, stop_kind
 
+# Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار".
+_OBJECT_LEMMAS = frozenset(fold(r[0]) for r in read_rows("claims_object_cues.tsv"))
+_QUANTIFIERS = frozenset({"جميع", "كافه", "كل"})
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 
@@ -70,6 +73,12 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     k = skip_saying(rd, sp.next, limit)
     content = find_content(rd, k, limit, cue)
+    if content is not None and fold(cue.lemma) in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
+        # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
+        # whom it calls on; the subject is dropped (the previous speaker).
+        d = Draft(i, cue, content, i, sentence)
+        subject_before(rd, d, i, cue)
+        return d
     if cue.lemma in _RELAY_LEMMAS:
         return _relay(rd, i, cue, sp, content, sentence) if content is not None else None
     if (
@@ -93,8 +102,23 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if content is None:
             return None
     d = Draft(i, cue, content, i, sentence)
+    if fold(cue.lemma) in _OBJECT_LEMMAS and sp.phrase is not None and _object_split(rd, sp.phrase, d):
+        return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
+
+
+def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
+    """ "ودعت الوزارة المواطنين إلى ...": after a complete definite subject, the
+    definite words that end the phrase are the verb's object (claims_object_cues.tsv).
+    Sets the speaker without them; False when the phrase has no such object."""
+    t = rd.t
+    a, e = rd.sp.subject_only(*phrase)
+    b = phrase[1]
+    if not a < e < b or not all(t.word[m] and DEFINITE[t.key[m]] for m in range(e, b)):
+        return False
+    set_speaker(rd, d, *rd.sp.split_role(a, e))
+    return True
 
 
 def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> Draft | None:
