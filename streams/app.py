@@ -18,6 +18,22 @@ from streams.logs import logger, logging_config
 from streams.settings import Settings
 
 
+def changelog_configs(horizon: float) -> dict[str, int]:
+    """Topic configs of the dedup table's changelog (applied when faust creates it).
+
+    Expired entries are deleted with tombstones; segments roll at least daily (sooner
+    with a shorter horizon) so the compaction can drop what the tombstones hide. The
+    compaction then keeps each tombstone for `delete.retention.ms` (Kafka's default: a
+    day), so a reader that started before it still sees the delete. Here a missed
+    delete is harmless (the entry is past the horizon: lookups ignore it and the sweep
+    deletes it again), so tombstones are kept as long as a segment, not longer: with a
+    short horizon (the soak benchmark: 20 s) a day of tombstones would otherwise be most
+    of the changelog a restart without its data directory replays.
+    """
+    roll_ms = int(1000 * max(60.0, min(horizon, 86400.0)))
+    return {"segment.ms": roll_ms, "delete.retention.ms": roll_ms}
+
+
 def create_app(settings: Settings) -> faust.App:
     faust_ext.check_version()
     app = faust.App(
@@ -77,9 +93,7 @@ def create_app(settings: Settings) -> faust.App:
         value_type=None,
         help="article ids and content keys already enriched",
         options=dict(ROCKSDB_OPTIONS) if settings.table_store == "rocksdb" else None,
-        # Expired entries are deleted with tombstones; segments roll at least daily
-        # (sooner with a shorter horizon) so the compaction can drop what they hide.
-        extra_topic_configs={"segment.ms": int(1000 * max(60.0, min(settings.dedup_horizon, 86400.0)))},
+        extra_topic_configs=changelog_configs(settings.dedup_horizon),
     )
     seen = Seen(table, settings.dedup_horizon, settings.table_store)
     enricher = Enricher(settings, out, seen, app)

@@ -313,3 +313,14 @@ def test_changelog_offsets_are_persisted_when_their_raw_partition_commits():
     # faust 0.15.3 looked the raw partition up, found nothing, persisted nothing.
     assert store.persisted == {TP("khabar-seen-changelog", 0): 41}
     assert list(pending) == [TP("khabar-seen-changelog", 1)]  # partition 1 not committed yet
+
+
+def test_the_changelog_rolls_and_forgets_tombstones_within_the_horizon_or_a_day():
+    from streams.app import changelog_configs
+
+    # A 20 s horizon (the soak): one-minute segments, tombstones kept one minute.
+    assert changelog_configs(20.0) == {"segment.ms": 60_000, "delete.retention.ms": 60_000}
+    # Two hours: segments and tombstones of two hours.
+    assert changelog_configs(7200.0) == {"segment.ms": 7_200_000, "delete.retention.ms": 7_200_000}
+    # 30 days (the default): a day each, Kafka's own default for tombstones.
+    assert changelog_configs(30 * 86400.0) == {"segment.ms": 86_400_000, "delete.retention.ms": 86_400_000}
