@@ -149,6 +149,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_akkada_an": _family("cue_akkada_an", "أكد أن "),
     "cue_participle": _family("cue_participle", "مضيفا أن "),
     "cue_comma_clauses": _family("cue_comma_clauses", "وقال الوزير إن الوضع مستقر، مضيفا أن "),
+    "next_acts": _family("next_acts", "قالت الوزارة إن الوضع مستقر لكنه لم يكشف، إلا أنها أكدت أن "),
     "speech_participles": _family("speech_participles", "قالت الوزارة إن الوضع مستقر، داعيا السكان، داعية "),
     "cue_nested": _family("cue_nested", "قال الوزير إن الرئيس أكد أن "),
     "cue_noun": _family("cue_noun", "تأكيدها على أن "),

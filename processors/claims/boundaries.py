@@ -2,6 +2,9 @@
 
     narrator_cut(t, a, b) -> int     b, or the token where a journalist's comment on
                                      the claim starts inside [a, b) ("، في إشارة إلى")
+    next_act_cut(t, a, b, gender) -> int
+                                     b, or where "لكنه/إلا أنها (لم) + cue" starts inside
+                                     [a, b): the speaker's next act of speech
     participle_cut(t, cues, a, b, gender) -> int
                                      b, or the comma before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
@@ -16,7 +19,7 @@ from bisect import bisect_right
 from itertools import compress, count
 
 from processors.claims.agreement import agrees
-from processors.claims.lexicons import Cue, fold, read_rows
+from processors.claims.lexicons import CUES, Cue, fold, read_rows
 from processors.claims.tokens import COMMAS, Tokens
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
@@ -114,4 +117,54 @@ def participle_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: st
         m = found[k]
         if agrees(gender, _participle_gender(t.key[m + 1])):
             return m
+    return b
+
+
+# "but he/she" before a cue verb, with the gender of the pronoun; "أنه/أنها" only after
+# إلا/غير ("إلا أنه اعتبر", "غير أنها لم تؤكد").
+_BUT_PRONOUN = {"لكنه": "m", "لكنها": "f", "ولكنه": "m", "ولكنها": "f", "لكنهم": None, "ولكنهم": None}
+_THAT_PRONOUN = {"انه": "m", "انها": "f", "انهم": None}
+_EXCEPT = frozenset({"الا", "غير"})
+_NOT = frozenset({"لم", "لا", "لن", "لما"})
+
+
+def _next_acts(t: Tokens) -> tuple[list[int], list[str | None]]:
+    """Where "لكنه (لم) + cue verb" clauses start, and the pronoun's gender, once per
+    field. The cue is the lexicon's word, also where the negation cancels it as a claim
+    ("لكنها لم تكشف")."""
+    found = t.memo.get("next_acts")
+    if found is None:
+        starts: list[int] = []
+        genders: list[str | None] = []
+        key, word = t.key, t.word
+        for i in compress(count(), map(CUES.__contains__, key)):
+            if CUES[key[i]].kind != "verb":
+                continue
+            j = i - 1
+            if j > 0 and word[j] and key[j] in _NOT:
+                j -= 1
+            if j < 0 or not word[j]:
+                continue
+            if key[j] in _BUT_PRONOUN:
+                starts.append(j)
+                genders.append(_BUT_PRONOUN[key[j]])
+            elif key[j] in _THAT_PRONOUN and j > 0 and word[j - 1] and key[j - 1] in _EXCEPT:
+                starts.append(j - 1)
+                genders.append(_THAT_PRONOUN[key[j]])
+        found = t.memo["next_acts"] = (starts, genders)
+    return found
+
+
+def next_act_cut(t: Tokens, a: int, b: int, gender: str | None) -> int:
+    """An unquoted content ends where "but he/she" opens the speaker's next act of
+    speech, even one that reports nothing: "قالت الشرطة إن غاز الأعصاب استخدم ضد
+    الضحيتين لكنها لم تكشف عن نوعه" (what the police said ends at "الضحيتين"),
+    "أضاف أن ...، إلا أنه اعتبر من المبكر الحكم". The pronoun must agree with the
+    speaker ("قالت الوزارة إن المتهم اعترف لكنه نفى ..." is the accused's denial,
+    inside what the ministry said). Only the first such clause after the content's
+    start is looked at: each content costs a bisect."""
+    starts, genders = _next_acts(t)
+    k = bisect_right(starts, a)
+    if k < len(starts) and starts[k] < b and agrees(gender, genders[k]):
+        return starts[k]
     return b

@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress, count
 
 from processors.claims.according import cut_at_source
-from processors.claims.boundaries import conjunct_end, narrator_cut, participle_cut
+from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut
 from processors.claims.lexicons import CUES
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT
@@ -104,6 +104,7 @@ def _close_ranges(rd: FieldReading) -> None:
             b = cut_at_source(rd, a, b)
             b = narrator_cut(t, a, b)
             b = participle_cut(t, rd.cues, a, b, d.gender)
+            b = next_act_cut(t, a, b, d.gender)
             if c.nominal:
                 b = _clause_end(rd, a, b)
                 b = conjunct_end(t, a, b)
