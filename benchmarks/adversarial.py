@@ -80,6 +80,11 @@ def _nested_quotes(n: int) -> Article:
     return _article("quotes_nested", n, opens + "الوضع مستقر" + closes + ".")
 
 
+def _nested_straight(n: int) -> Article:
+    """قال "... n straight quotations nested by their shape, then all closed."""
+    return _article("quotes_straight_nested", n, 'قال الوزير "إن ' * n + "الوضع مستقر" + '"' * n + ".")
+
+
 def _nested_parens(n: int) -> Article:
     return _article("parens_nested", n, "قال الوزير إن " + "(الوضع " * n + "مستقر" + ")" * n + ".")
 
@@ -134,6 +139,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "quotes_straight": _family("quotes_straight", 'قال الوزير: "الوضع '),
     "quotes_mixed": _family("quotes_mixed", '«قال “الوزير" إن» ”وأكد« "أن '),
     "quotes_nested": _nested_quotes,
+    "quotes_straight_nested": _nested_straight,
     "quotes_crossing": _family("quotes_crossing", '" «قال إن «قال إن " '),
     "colons": _family("colons", "قال الوزير: "),
     "colons_bare": _family("colons_bare", "الوزير: "),
@@ -143,6 +149,8 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_akkada_an": _family("cue_akkada_an", "أكد أن "),
     "cue_participle": _family("cue_participle", "مضيفا أن "),
     "cue_comma_clauses": _family("cue_comma_clauses", "وقال الوزير إن الوضع مستقر، مضيفا أن "),
+    "next_acts": _family("next_acts", "قالت الوزارة إن الوضع مستقر لكنه لم يكشف، إلا أنها أكدت أن "),
+    "speech_participles": _family("speech_participles", "قالت الوزارة إن الوضع مستقر، داعيا السكان، داعية "),
     "cue_nested": _family("cue_nested", "قال الوزير إن الرئيس أكد أن "),
     "cue_noun": _family("cue_noun", "تأكيدها على أن "),
     "cue_postposed": _family("cue_postposed", "«الوضع تحت السيطرة»، قال الوزير، "),

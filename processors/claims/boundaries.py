@@ -2,6 +2,12 @@
 
     narrator_cut(t, a, b) -> int     b, or the token where a journalist's comment on
                                      the claim starts inside [a, b) ("، في إشارة إلى")
+    next_act_cut(t, a, b, gender) -> int
+                                     b, or where "لكنه/إلا أنها (لم) + cue" starts inside
+                                     [a, b): the speaker's next act of speech
+    participle_cut(t, cues, a, b, gender) -> int
+                                     b, or the comma before the first participle of the
+                                     speaker's next act inside [a, b) ("، داعيا")
 
 The comment phrases are data (claims_narrator.tsv). Their positions are found once per
 field (rare second words, a C-level scan), then each content bisects them.
@@ -12,12 +18,16 @@ from __future__ import annotations
 from bisect import bisect_right
 from itertools import compress, count
 
-from processors.claims.lexicons import fold, read_rows
+from processors.claims.agreement import agrees
+from processors.claims.lexicons import CUES, Cue, fold, read_rows
 from processors.claims.tokens import COMMAS, Tokens
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
 _VA_DHALIKA = frozenset({"وذلك", "ذلك"})
+_SPEECH_PARTICIPLES = frozenset(
+    fold(f) for r in read_rows("claims_speech_participles.tsv") for f in [r[0], *r[2].split()]
+)
 
 
 def _starts(t: Tokens) -> list[int]:
@@ -60,4 +70,101 @@ def conjunct_end(t: Tokens, a: int, b: int) -> int:
     for m in range(a + 1, b - 1):
         if not word[m] and text[m] in COMMAS and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3:
             return m
+    return b
+
+
+def _participle_gender(key: str) -> str | None:
+    if key.endswith(("ين", "ون")):
+        return None
+    return "f" if key.endswith("ه") else "m"
+
+
+def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
+    """Commas followed by a participle of speech (a cue's, "مضيفا", or one of
+    claims_speech_participles.tsv, "داعيا"), once per field."""
+    found = t.memo.get("speech_participles")
+    if found is None:
+        found = []
+        key, word, text = t.key, t.word, t.text
+        for m in compress(count(), map(COMMAS.__contains__, text)):
+            n = m + 1
+            if n >= t.n or not word[n]:
+                continue
+            k = key[n]
+            cue = cues[n]
+            if (
+                (cue is not None and cue.kind == "participle")
+                or k in _SPEECH_PARTICIPLES
+                or (k[:1] == "و" and k[1:] in _SPEECH_PARTICIPLES)
+            ):
+                found.append(m)
+        t.memo["speech_participles"] = found
+    return found
+
+
+def participle_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: str | None) -> int:
+    """An unquoted content ends at a comma before a participle of the speaker's next
+    act, whether or not that participle reports a claim of its own: "وبين المسؤول أن
+    الطالبات توقفن عن الدراسة خوفا من الحوادث، متمنيا من الجامعة افتتاح فرع" (what
+    was said ends at "الحوادث"). Only the first such participle after the content's
+    start is looked at, and only if its form agrees with the speaker ("قالت
+    الوزارة إن الجيش تقدم، مستخدما ..." is not hers), so each content costs a bisect."""
+    found = _speech_participles(t, cues)
+    if not found:
+        return b
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        m = found[k]
+        if agrees(gender, _participle_gender(t.key[m + 1])):
+            return m
+    return b
+
+
+# "but he/she" before a cue verb, with the gender of the pronoun; "أنه/أنها" only after
+# إلا/غير ("إلا أنه اعتبر", "غير أنها لم تؤكد").
+_BUT_PRONOUN = {"لكنه": "m", "لكنها": "f", "ولكنه": "m", "ولكنها": "f", "لكنهم": None, "ولكنهم": None}
+_THAT_PRONOUN = {"انه": "m", "انها": "f", "انهم": None}
+_EXCEPT = frozenset({"الا", "غير"})
+_NOT = frozenset({"لم", "لا", "لن", "لما"})
+
+
+def _next_acts(t: Tokens) -> tuple[list[int], list[str | None]]:
+    """Where "لكنه (لم) + cue verb" clauses start, and the pronoun's gender, once per
+    field. The cue is the lexicon's word, also where the negation cancels it as a claim
+    ("لكنها لم تكشف")."""
+    found = t.memo.get("next_acts")
+    if found is None:
+        starts: list[int] = []
+        genders: list[str | None] = []
+        key, word = t.key, t.word
+        for i in compress(count(), map(CUES.__contains__, key)):
+            if CUES[key[i]].kind != "verb":
+                continue
+            j = i - 1
+            if j > 0 and word[j] and key[j] in _NOT:
+                j -= 1
+            if j < 0 or not word[j]:
+                continue
+            if key[j] in _BUT_PRONOUN:
+                starts.append(j)
+                genders.append(_BUT_PRONOUN[key[j]])
+            elif key[j] in _THAT_PRONOUN and j > 0 and word[j - 1] and key[j - 1] in _EXCEPT:
+                starts.append(j - 1)
+                genders.append(_THAT_PRONOUN[key[j]])
+        found = t.memo["next_acts"] = (starts, genders)
+    return found
+
+
+def next_act_cut(t: Tokens, a: int, b: int, gender: str | None) -> int:
+    """An unquoted content ends where "but he/she" opens the speaker's next act of
+    speech, even one that reports nothing: "قالت الشرطة إن غاز الأعصاب استخدم ضد
+    الضحيتين لكنها لم تكشف عن نوعه" (what the police said ends at "الضحيتين"),
+    "أضاف أن ...، إلا أنه اعتبر من المبكر الحكم". The pronoun must agree with the
+    speaker ("قالت الوزارة إن المتهم اعترف لكنه نفى ..." is the accused's denial,
+    inside what the ministry said). Only the first such clause after the content's
+    start is looked at: each content costs a bisect."""
+    starts, genders = _next_acts(t)
+    k = bisect_right(starts, a)
+    if k < len(starts) and starts[k] < b and agrees(gender, genders[k]):
+        return starts[k]
     return b

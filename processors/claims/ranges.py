@@ -14,7 +14,7 @@ from bisect import bisect_left, bisect_right
 from itertools import compress, count
 
 from processors.claims.according import cut_at_source
-from processors.claims.boundaries import conjunct_end, narrator_cut
+from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut
 from processors.claims.lexicons import CUES
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT
@@ -103,6 +103,8 @@ def _close_ranges(rd: FieldReading) -> None:
                     own[idx] = 1
             b = cut_at_source(rd, a, b)
             b = narrator_cut(t, a, b)
+            b = participle_cut(t, rd.cues, a, b, d.gender)
+            b = next_act_cut(t, a, b, d.gender)
             if c.nominal:
                 b = _clause_end(rd, a, b)
                 b = conjunct_end(t, a, b)
@@ -229,11 +231,21 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
 
 def _trim(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
     word, opens, closes, text = rd.t.word, rd.t.opens, rd.t.closes, rd.t.text
+    brackets: int | None = None  # "(" less ")" among the tokens before the last
     # A question mark stays: «من سيتحمل مسؤولية هذا الانهيار؟» asks, it does not assert.
     while b > a and not word[b - 1] and not (closes[b - 1] >= 0 and rd.q[closes[b - 1]].open >= a):
         if text[b - 1] in ASKING and b - 1 > a and word[b - 2]:
             break
+        if text[b - 1] == ")":
+            if brackets is None:
+                part = text[a : b - 1]
+                brackets = part.count("(") - part.count(")")
+            if brackets > 0:
+                break  # "لا يتجاوز 3500 ليرة (730 دولارا)": the bracket opened inside stays
         b -= 1
+        if brackets is not None and b > a:
+            # (kept as the count over [a, b - 1) while trailing marks are dropped)
+            brackets += (text[b - 1] == ")") - (text[b - 1] == "(")
     while a < b and not word[a] and not (opens[a] >= 0 and rd.q[opens[a]].close < b):
         a += 1
     return a, b

@@ -34,6 +34,8 @@ CLOSE_QUOTES = {v: k for k, v in OPEN_QUOTES.items()}
 STRAIGHT_QUOTE = '"'
 COMMAS = {"،", ","}
 CLAUSE_PUNCT = {"،", ",", "؛", ";"}
+# Marks that may be glued before an opening straight quote.
+_BEFORE_OPENING = frozenset("([{:-–—")
 _QUOTE_MARKS = "".join(OPEN_QUOTES) + "".join(CLOSE_QUOTES) + STRAIGHT_QUOTE
 
 
@@ -171,32 +173,33 @@ def tokenize(text: str, sentences: list[tuple[int, int]]) -> Tokens:
 
 def find_quotes(t: Tokens, text: str) -> list[Quote]:
     """Pair quotation marks within each paragraph: «» and “” by nesting, straight
-    quotes by alternation. An unclosed « or “ runs to the end of its paragraph (a
-    quotation that goes on in the next paragraph opens again there)."""
+    quotes as `_straight_closes` says. An unclosed « or “ runs to the end of its
+    paragraph (a quotation that goes on in the next paragraph opens again there)."""
     regions: list[Quote] = []
     stack: list[tuple[str, int]] = []  # (closing mark expected, region index)
-    straight: int | None = None
+    straights: list[int] = []  # open straight quotations, innermost last
     opens, closes = t.opens, t.closes
 
     def close_all(end_index: int) -> None:
-        nonlocal straight
         while stack:
             _, r = stack.pop()
             regions[r].close = end_index
-        if straight is not None:
+        while straights:
             # An unpaired straight quote is a stray mark, not a quotation.
-            opens[regions[straight].open] = -1
-            regions[straight].open = regions[straight].close = -1
-            straight = None
+            r = straights.pop()
+            opens[regions[r].open] = -1
+            regions[r].open = regions[r].close = -1
 
     # Only quotation marks and paragraph breaks (which close every open quotation)
     # matter here.
-    for i in sorted(t.index_of_marks(text, _QUOTE_MARKS) + t.breaks):
+    marks = sorted(t.index_of_marks(text, _QUOTE_MARKS) + t.breaks)
+    closing = _straight_closes(t, marks)
+    for i in marks:
         m = t.text[i]
         if m == "\n":
             close_all(i)
             continue
-        parent = stack[-1][1] if stack else (straight if straight is not None else -1)
+        parent = max(stack[-1][1] if stack else -1, straights[-1] if straights else -1)
         if m in OPEN_QUOTES:
             regions.append(Quote(i, -1, 0, parent))
             opens[i] = len(regions) - 1
@@ -206,18 +209,67 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
             regions[r].close = i
             closes[i] = r
         elif m == STRAIGHT_QUOTE:
-            if straight is None:
+            if i in closing and straights:
+                r = straights.pop()
+                regions[r].close = i
+                closes[i] = r
+            else:
                 regions.append(Quote(i, -1, 0, parent))
                 opens[i] = len(regions) - 1
-                straight = len(regions) - 1
-            else:
-                regions[straight].close = i
-                closes[i] = straight
-                straight = None
+                straights.append(len(regions) - 1)
     close_all(t.n)
     if regions:
         _mark_inside(t, regions)
     return regions
+
+
+def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
+    """The straight quotes that close a quotation, paragraph by paragraph.
+
+    A straight quote with a word glued after it and none before opens; one glued to
+    what precedes it and not to a word after closes (`_straight_shape`). Read so, a
+    quotation that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في
+    اي آر"، نحن سعداء"' (by alternation the first mark paired with «في»'s, and the
+    speech was cut at «استخدام»). A mark glued on both sides or on neither
+    ('بـ"الخيال"') closes the innermost open one, if any. When the shapes leave a
+    quotation of the paragraph unclosed, they were typed carelessly ('"جئنا بروح
+    إيجابية "بينما قال ... "إن ..."', the closing mark glued to the next word) and
+    the marks alternate instead, open, close, open, ..."""
+    closing: set[int] = set()
+    run: list[int] = []  # the straight quotes of the current paragraph
+    text = t.text
+    for i in [*marks, t.n]:
+        if i < t.n and text[i] == STRAIGHT_QUOTE:
+            run.append(i)
+            continue
+        if i < t.n and text[i] != "\n":
+            continue
+        depth = 0
+        shaped = []
+        for j in run:
+            if depth and _straight_shape(t, j) != "open":
+                depth -= 1
+                shaped.append(j)
+            else:
+                depth += 1
+        closing.update(shaped if depth == 0 else run[1::2])
+        run = []
+    return closing
+
+
+def _straight_shape(t: Tokens, i: int) -> str | None:
+    """ "open" for a straight quote with a word glued after it and nothing glued
+    before (' "في'), "close" for one glued to what precedes it and not to a word
+    after ('آر"،', 'القرار".'), None when its shape does not tell ('بـ"الخيال')."""
+    glued_before = i > 0 and t.end[i - 1] == t.start[i] and t.text[i - 1] != "\n"
+    glued_after = i + 1 < t.n and t.start[i + 1] == t.end[i] and t.text[i + 1] != "\n"
+    word_before = glued_before and t.word[i - 1]
+    word_after = glued_after and t.word[i + 1]
+    if word_after and (not glued_before or (not word_before and t.text[i - 1] in _BEFORE_OPENING)):
+        return "open"  # (also '("في اي آر")', ':"نعم"')
+    if glued_before and not word_after and (word_before or not glued_after):
+        return "close"
+    return None
 
 
 def _mark_inside(t: Tokens, regions: list[Quote]) -> None:
