@@ -37,7 +37,7 @@ from .claims_support import (
     stripping_normalize,
 )
 
-SEED = Path(__file__).parents[2] / "fixtures" / "seed"
+SEED = Path(__file__).parents[3] / "fixtures" / "seed"
 CASES = load_cases()
 NORMALIZERS = {"normalize": normalize, "stripping": stripping_normalize}
 

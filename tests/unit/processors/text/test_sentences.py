@@ -13,7 +13,7 @@ from processors.text import sentences as sn
 from processors.text.normalize import normalize
 from processors.text.sentences import split_paragraphs, split_sentences
 
-SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
+SEED = Path(__file__).resolve().parents[3] / "fixtures" / "seed"
 ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
 
 

@@ -12,7 +12,7 @@ from processors.figures.extract import extract_figures
 from processors.figures.numbers import fold
 from processors.text.normalize import normalize
 
-SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
+SEED = Path(__file__).resolve().parents[3] / "fixtures" / "seed"
 ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
 EXPECTED = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
 

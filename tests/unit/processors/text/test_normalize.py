@@ -26,7 +26,7 @@ from hypothesis import strategies as st
 from processors.text import normalize as nz
 from processors.text.normalize import arabic_share, normalize
 
-SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
+SEED = Path(__file__).resolve().parents[3] / "fixtures" / "seed"
 ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
 TRAPS = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))["normalization_traps"]
 
