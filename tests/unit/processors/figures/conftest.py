@@ -1,0 +1,25 @@
+"""The figures case file (figures_cases.jsonl, schema in CASES.md), loaded once for the
+tests of this package: `figures_cases` is every case, and a test that takes a
+`figures_case` argument runs once per case, named by the case's id."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from ..support import load_cases
+
+CASES_FILE = Path(__file__).with_name("figures_cases.jsonl")
+CASES = load_cases(CASES_FILE, r"f\d{4}")
+
+
+def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+    if "figures_case" in metafunc.fixturenames:
+        metafunc.parametrize("figures_case", CASES, ids=[c["id"] for c in CASES])
+
+
+@pytest.fixture(scope="session")
+def figures_cases() -> list[dict[str, Any]]:
+    return CASES
