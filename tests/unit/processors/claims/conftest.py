@@ -15,6 +15,9 @@ CASES_FILE = Path(__file__).with_name("claims_cases.jsonl")
 CASES = load_cases(CASES_FILE, r"[a-z]\d{3}")
 
 
+# tryfirst: the case id comes first in a test's name whatever the order pytest loads
+# conftest files in (test_passage[p001-normalize], also when one directory is run).
+@pytest.hookimpl(tryfirst=True)
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "claims_case" in metafunc.fixturenames:
         metafunc.parametrize("claims_case", CASES, ids=[c["id"] for c in CASES])

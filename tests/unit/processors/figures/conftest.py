@@ -15,6 +15,9 @@ CASES_FILE = Path(__file__).with_name("figures_cases.jsonl")
 CASES = load_cases(CASES_FILE, r"f\d{4}")
 
 
+# tryfirst: the case id comes first in a test's name whatever the order pytest loads
+# conftest files in (test_case[f0001-normalize], also when one directory is run).
+@pytest.hookimpl(tryfirst=True)
 def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
     if "figures_case" in metafunc.fixturenames:
         metafunc.parametrize("figures_case", CASES, ids=[c["id"] for c in CASES])
