@@ -17,9 +17,7 @@ copied from the extractor's output. Conventions:
 
 from __future__ import annotations
 
-import json
 import re
-from pathlib import Path
 
 import pytest
 
@@ -28,18 +26,8 @@ from processors.claims.lexicons import LEXICON_DIR, fold, read_rows
 from processors.model import Figure
 from processors.text.normalize import normalize
 
-from .claims_support import (
-    assert_offsets,
-    check_case,
-    describe,
-    load_cases,
-    norm_words,
-    stripping_normalize,
-)
-
-SEED = Path(__file__).parents[2] / "fixtures" / "seed"
-CASES = load_cases()
-NORMALIZERS = {"normalize": normalize, "stripping": stripping_normalize}
+from ..support import folded
+from .claims_support import assert_offsets, check_case, describe
 
 
 def _fields(case: dict, norm) -> dict:
@@ -63,11 +51,8 @@ def _seed_figures(article: dict) -> list[Figure]:
     return figures
 
 
-@pytest.mark.parametrize("norm_name", sorted(NORMALIZERS))
-def test_seed_fixture(norm_name):
-    article = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
-    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
-    norm = NORMALIZERS[norm_name]
+def test_seed_fixture(normalizer, seed_article, seed_expected):
+    article, expected, norm = seed_article, seed_expected, normalizer
     figures = _seed_figures(article)
     values = {f.id: f.value for f in figures}
     claims = extract_claims(_fields(article, norm), figures)
@@ -85,7 +70,7 @@ def test_seed_fixture(norm_name):
             for c in left
             if c.field == exp["field"]
             and lines_of(c) == exp["line"]
-            and norm_words(c.content.text).startswith(norm_words(exp["content_starts"]))
+            and folded(c.content.text).startswith(folded(exp["content_starts"]))
         ]
         if not found:
             problems.append(f"missing {exp}")
@@ -93,23 +78,23 @@ def test_seed_fixture(norm_name):
         c = found[0]
         left.remove(c)
         where = f"line {exp['line']} {exp['content_starts']!r}"
-        if not norm_words(c.content.text).endswith(norm_words(exp["content_ends"])):
+        if not folded(c.content.text).endswith(folded(exp["content_ends"])):
             problems.append(f"{where}: content ends {c.content.text[-30:]!r}")
-        if norm_words(c.speaker.text if c.speaker else None) != norm_words(exp["speaker"]):
+        if folded(c.speaker.text if c.speaker else None) != folded(exp["speaker"]):
             problems.append(f"{where}: speaker {c.speaker and c.speaker.text!r}")
         lemma = c.cue["lemma"] if c.cue else None
-        if norm_words(lemma) != norm_words(exp.get("cue_lemma")):
+        if folded(lemma) != folded(exp.get("cue_lemma")):
             problems.append(f"{where}: cue {lemma!r}")
-        if exp.get("cue") and norm_words(c.cue["text"]) != norm_words(exp["cue"]):
+        if exp.get("cue") and folded(c.cue["text"]) != folded(exp["cue"]):
             problems.append(f"{where}: cue text {c.cue['text']!r}")
         for key in ("type", "speaker_full"):
-            if key in exp and norm_words(getattr(c, key)) != norm_words(exp[key]):
+            if key in exp and folded(getattr(c, key)) != folded(exp[key]):
                 problems.append(f"{where}: {key} {getattr(c, key)!r}")
         for key in ("speaker_role", "according_to"):
             span = getattr(c, key)
             if key == "speaker_role" and key not in exp:
                 continue  # the annotation gives roles only where the line names one
-            if norm_words(span.text if span else None) != norm_words(exp.get(key)):
+            if folded(span.text if span else None) != folded(exp.get(key)):
                 problems.append(f"{where}: {key} {span and span.text!r}")
         for flag in ("hedged", "negated"):
             if getattr(c, flag) != exp.get(flag, False):
@@ -127,15 +112,14 @@ def test_seed_fixture(norm_name):
 
 
 # ------------------------------------------------------------------------ test set
-def test_enough_passages():
-    assert len(CASES) >= 150
-    assert sum(len(c["expect"]) for c in CASES) >= 200
+def test_enough_passages(claims_cases):
+    assert len(claims_cases) >= 150
+    assert sum(len(c["expect"]) for c in claims_cases) >= 200
 
 
-@pytest.mark.parametrize("norm_name", sorted(NORMALIZERS))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_passage(case, norm_name):
-    claims = extract_claims(_fields(case, NORMALIZERS[norm_name]), [])
+def test_passage(claims_case, normalizer):
+    case = claims_case
+    claims = extract_claims(_fields(case, normalizer), [])
     assert_offsets(claims, _originals(case))
     problems = check_case(case, claims)
     assert not problems, "\n".join(problems) + "\nfound:\n" + describe(claims)
@@ -168,11 +152,11 @@ def test_pathological_input_is_bounded():
 
 
 # ---------------------------------------------------------------- lexicon coverage
-def _passage_words() -> list[set[str]]:
+def _passage_words(cases: list[dict]) -> list[set[str]]:
     """Per passage, its folded words and the same words without clitics (و ف ب ل ال لل)
     and pronoun suffixes, so a lexicon row "كلمة" is used by "كلمته"."""
     out = []
-    for case in CASES:
+    for case in cases:
         text = " ".join(case.get(k, "") for k in ("title", "body"))
         words = set()
         for w in re.findall(r"[\w\u064b-\u0652\u0640]+", fold(text)):
@@ -207,11 +191,11 @@ def _claims_lexicons() -> list[str]:
 
 
 @pytest.mark.parametrize("name", _claims_lexicons())
-def test_every_lexicon_row_is_used(name):
-    words = _passage_words()
-    texts = [fold(" ".join(c.get(k, "") for k in ("title", "body"))) for c in CASES]
+def test_every_lexicon_row_is_used(name, claims_cases):
+    words = _passage_words(claims_cases)
+    texts = [fold(" ".join(c.get(k, "") for k in ("title", "body"))) for c in claims_cases]
     lemmas = {}
-    for case, w in zip(CASES, words):
+    for case, w in zip(claims_cases, words):
         for exp in case["expect"]:
             if exp.get("cue_lemma"):
                 lemmas.setdefault(fold(exp["cue_lemma"]), []).append((w, exp))
@@ -227,7 +211,9 @@ def test_every_lexicon_row_is_used(name):
             used = any(e.get("carry") for _, e in lemmas.get(fold(row[0]), []))
         elif name == "claims_according_to.tsv":
             marker = fold(row[0]).rstrip(" ل")
-            used = any(marker in t for t in texts) and any(e.get("according_to") for c in CASES for e in c["expect"])
+            used = any(marker in t for t in texts) and any(
+                e.get("according_to") for c in claims_cases for e in c["expect"]
+            )
         else:
             variants = [row[0]]
             if len(row) > 2 and row[2].strip():

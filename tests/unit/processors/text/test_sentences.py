@@ -2,9 +2,6 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
-
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -12,9 +9,6 @@ from hypothesis import strategies as st
 from processors.text import sentences as sn
 from processors.text.normalize import normalize
 from processors.text.sentences import split_paragraphs, split_sentences
-
-SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
-ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
 
 
 def sentences(text):
@@ -29,9 +23,9 @@ def test_paragraphs_are_lines_stripped_and_non_empty():
     assert [text[s:e] for s, e in split_paragraphs(text)] == ["أول فقرة.", "ثانية", "ثالثة"]
 
 
-def test_seed_paragraphs_are_the_lines_of_the_body():
-    display = normalize(ARTICLE["body"]).display
-    lines = [line for line in ARTICLE["body"].split("\n") if line.strip()]
+def test_seed_paragraphs_are_the_lines_of_the_body(seed_article):
+    display = normalize(seed_article["body"]).display
+    lines = [line for line in seed_article["body"].split("\n") if line.strip()]
     assert len(split_paragraphs(display)) == len(lines)
 
 
@@ -110,8 +104,8 @@ def test_abbreviation_row(abbreviation):
     assert len(sentences(ordinary)) == 2
 
 
-def test_seed_sentences_stay_inside_their_lines():
-    display = normalize(ARTICLE["body"]).display
+def test_seed_sentences_stay_inside_their_lines(seed_article):
+    display = normalize(seed_article["body"]).display
     spans = split_sentences(display)
     paragraphs = split_paragraphs(display)
     for s, e in spans:

@@ -1,53 +1,26 @@
 """Figures on hand-written news sentences (figures_cases.jsonl), offsets, pathological input.
 
-Each case: {"text", "expect": [{"text", "value", "kind", "counted", "approx", "range",
-"unit", "currency"}], "not": [...]}. Absent keys mean: kind "cardinal", the others None.
-Every counting figure and ordinal the extractor reports must be expected (no extras);
-typed figures (year/date/time/identifier) are checked only when listed; "not" lists
-texts that must not be reported as a counting figure or an ordinal.
-Texts are compared folded (no diacritics/tatweel, alef/yeh/teh marbuta folded, digits
-in ASCII), as a reader would.
+Each case: {"id", "text", "expect": [{"text", "value", "kind", "counted", "approx",
+"range", "unit", "currency"}], "not": [...]} (CASES.md). Absent keys mean: kind
+"cardinal", the others None. Every counting figure and ordinal the extractor reports
+must be expected (no extras); typed figures (year/date/time/identifier) are checked only
+when listed; "not" lists texts that must not be reported as a counting figure or an
+ordinal. Texts are compared folded (support.folded), as a reader would. Every case runs
+under the real normalizer and the fake one (the `normalizer` fixture).
 """
 
 from __future__ import annotations
-
-import json
-from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from processors.figures.extract import COUNTING_KINDS, extract_figures
-from processors.figures.numbers import fold
 from processors.text.normalize import Normalized, normalize
 
-CASES_FILE = Path(__file__).with_name("figures_cases.jsonl")
-CASES = [json.loads(line) for line in CASES_FILE.read_text(encoding="utf-8").splitlines() if line.strip()]
+from ..support import NORMALIZERS, folded
+
 REPORTED = COUNTING_KINDS | {"ordinal"}
-_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
-
-
-def key(text: str | None) -> str:
-    return " ".join(fold(text or "").translate(_DIGITS).split())
-
-
-class Identity:
-    """The placeholder normalizer (display == original, diacritics, tatweel and
-    Arabic-Indic digits left in): the extractor must not depend on what display holds."""
-
-    def __init__(self, original: str) -> None:
-        self.original = self.display = self.key = original
-
-    def to_original(self, start: int, end: int) -> tuple[int, int]:
-        return start, end
-
-
-def identity(original: str) -> Identity:
-    return Identity(original)
-
-
-NORMALIZERS = {"normalize": normalize, "identity": identity}
 
 
 def check_offsets(norm: Normalized, figures) -> None:
@@ -59,10 +32,9 @@ def check_offsets(norm: Normalized, figures) -> None:
     assert [f.start for f in figures] == sorted(f.start for f in figures)
 
 
-@pytest.mark.parametrize("normalizer", sorted(NORMALIZERS))
-@pytest.mark.parametrize("case", CASES, ids=[c["id"] for c in CASES])
-def test_case(case, normalizer):
-    norm = NORMALIZERS[normalizer](case["text"])
+def test_case(figures_case, normalizer):
+    case = figures_case
+    norm = normalizer(case["text"])
     figures = extract_figures(norm, "body")
     check_offsets(norm, figures)
     got = "\n".join(
@@ -72,7 +44,7 @@ def test_case(case, normalizer):
     )
     used = set()
     for exp in case["expect"]:
-        matches = [i for i, f in enumerate(figures) if i not in used and key(f.text) == key(exp["text"])]
+        matches = [i for i, f in enumerate(figures) if i not in used and folded(f.text) == folded(exp["text"])]
         assert matches, f"missing {exp}\ngot:\n{got}"
         i = matches[0]
         used.add(i)
@@ -83,7 +55,7 @@ def test_case(case, normalizer):
             assert (f.value is None) == (want is None) and (want is None or f.value == pytest.approx(want, rel=1e-3)), (
                 f"{exp}\ngot:\n{got}"
             )
-        assert key(f.counted) == key(exp.get("counted")), f"{exp}\ngot:\n{got}"
+        assert folded(f.counted) == folded(exp.get("counted")), f"{exp}\ngot:\n{got}"
         for name in ("approx", "unit", "currency"):
             assert getattr(f, name) == exp.get(name), f"{name}: {exp}\ngot:\n{got}"
         assert (f.range is None and exp.get("range") is None) or f.range == pytest.approx(exp.get("range")), (
@@ -92,20 +64,12 @@ def test_case(case, normalizer):
     extra = [f for i, f in enumerate(figures) if i not in used and f.kind in REPORTED]
     assert not extra, f"unexpected {extra}\ngot:\n{got}"
     for text in case.get("not", []):
-        bad = [f for f in figures if f.kind in REPORTED and key(text) in key(f.text)]
+        bad = [f for f in figures if f.kind in REPORTED and folded(text) in folded(f.text)]
         assert not bad, f"{text!r} reported as {bad}"
 
 
-def test_enough_cases():
-    assert len(CASES) >= 300
-
-
-def test_every_case_has_a_stable_unique_id():
-    # Ids name the tests: a case added anywhere must not rename the others (new cases
-    # take the next free number, tests/unit/processors/CASES.md).
-    ids = [c.get("id") for c in CASES]
-    assert all(isinstance(i, str) and i.startswith("f") for i in ids)
-    assert len(set(ids)) == len(ids)
+def test_enough_cases(figures_cases):
+    assert len(figures_cases) >= 300
 
 
 @pytest.mark.timeout(60)

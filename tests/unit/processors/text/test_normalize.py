@@ -7,9 +7,7 @@ independent oracle where it has the same rule.
 
 from __future__ import annotations
 
-import json
 import unicodedata
-from pathlib import Path
 
 import pytest
 from camel_tools.utils.charsets import AR_DIAC_CHARSET, AR_LETTERS_CHARSET
@@ -26,9 +24,9 @@ from hypothesis import strategies as st
 from processors.text import normalize as nz
 from processors.text.normalize import arabic_share, normalize
 
-SEED = Path(__file__).resolve().parents[2] / "fixtures" / "seed"
-ARTICLE = json.loads((SEED / "article.json").read_text(encoding="utf-8"))
-TRAPS = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))["normalization_traps"]
+from ..support import load_seed
+
+TRAPS = load_seed("expected")["normalization_traps"]
 
 ARABIC_INDIC = {chr(0x0660 + d): str(d) for d in range(10)}
 PERSIAN = {chr(0x06F0 + d): str(d) for d in range(10)}
@@ -60,8 +58,8 @@ def rows_chars(action):
 
 
 @pytest.mark.parametrize("trap", TRAPS, ids=[t["text"] for t in TRAPS])
-def test_trap_maps_back_to_its_line_in_the_original(trap):
-    body = ARTICLE["body"]
+def test_trap_maps_back_to_its_line_in_the_original(trap, seed_article):
+    body = seed_article["body"]
     n = normalize(body)
     shown = normalize(trap["text"]).display
     start = 0
@@ -73,9 +71,9 @@ def test_trap_maps_back_to_its_line_in_the_original(trap):
     assert (trap["text"], trap["line"]) in found
 
 
-def test_trap_run_together_words_are_not_split():
+def test_trap_run_together_words_are_not_split(seed_article):
     # "الروسيوالأوكراني": two words typed together; display must not guess a split.
-    n = normalize(ARTICLE["body"])
+    n = normalize(seed_article["body"])
     s, e = find_display(n, "الروسيوالأوكراني")
     assert original_of(n, s, e) == "الروسيوالأوكراني"
     assert "الروسي والأوكراني" not in n.display
@@ -101,22 +99,22 @@ def test_trap_yeh_and_alef_maksura_meet_in_key(written, meant):
     assert n.key == normalize(meant).key == written.replace("ى", "ي")
 
 
-def test_trap_typo_is_kept_and_round_trips():
-    n = normalize(ARTICLE["body"])
+def test_trap_typo_is_kept_and_round_trips(seed_article):
+    n = normalize(seed_article["body"])
     s, e = find_display(n, "بيلاوسيا")
     assert n.key[s:e] == "بيلاوسيا"
     assert original_of(n, s, e) == "بيلاوسيا"
 
 
-def test_trap_conjunction_before_number_is_left_to_figures():
+def test_trap_conjunction_before_number_is_left_to_figures(seed_article):
     # "و 40": display keeps the space; joining words is not normalization's job.
-    n = normalize(ARTICLE["body"])
+    n = normalize(seed_article["body"])
     s, e = find_display(n, "و 40 وحدات")
     assert original_of(n, s, e) == "و 40 وحدات"
 
 
-def test_trap_single_diacritic_inside_word():
-    n = normalize(ARTICLE["body"])
+def test_trap_single_diacritic_inside_word(seed_article):
+    n = normalize(seed_article["body"])
     s, e = find_display(n, "ستنفذ")
     assert original_of(n, s, e) == "ستُنفذ"
     # The damma is part of what was written for ت, not a character of its own.
@@ -124,8 +122,8 @@ def test_trap_single_diacritic_inside_word():
     assert original_of(n, s + 2, e) == "نفذ"
 
 
-def test_seed_body_is_changed_only_where_the_rules_say():
-    body = ARTICLE["body"]
+def test_seed_body_is_changed_only_where_the_rules_say(seed_article):
+    body = seed_article["body"]
     n = normalize(body)
     # The seed's only changes: diacritics (the damma of ستُنفذ, tanween fath) deleted.
     expected = "".join(c for c in body if c not in AR_DIAC_CHARSET)
@@ -515,7 +513,8 @@ MB = 1_000_000
 
 
 def _big_inputs():
-    sample = ARTICLE["title"] + "\n" + ARTICLE["body"]
+    article = load_seed("article")
+    sample = article["title"] + "\n" + article["body"]
     return {
         "mixed": (sample * (MB // len(sample) + 1))[:MB],
         "one word": "كتاب" * (MB // 4),
@@ -574,8 +573,8 @@ def test_arabic_share(text, share):
     assert arabic_share(text) == pytest.approx(share)
 
 
-def test_arabic_share_of_the_seed_is_high():
-    assert arabic_share(ARTICLE["body"]) > 0.95
+def test_arabic_share_of_the_seed_is_high(seed_article):
+    assert arabic_share(seed_article["body"]) > 0.95
 
 
 @given(st.text(ALL, max_size=50))
