@@ -4,7 +4,7 @@
 (`tokens.py` quotes and clauses, `boundaries.py`, `objects.py`), speakers
 (`speakers.py`, `agreement.py` for carried-over and pronoun subjects),
 according-to sources, flags (`flags.py`: hedged, negated). Cases:
-tests/unit/processors/claims_cases.jsonl.
+tests/unit/processors/claims/claims_cases.jsonl.
 """
 
 from processors.claims.extract import MAX_CONTENT_DEPTH, extract_claims

@@ -105,7 +105,7 @@ _EXP = _class([(ord(c), ord(c)) for c in _EXPAND])
 
 # The marks NFKC composes with a preceding letter (ا + ٔ → أ, و + ٔ → ؤ): while a text
 # still needs NFKC they must not be deleted, only those left over after it.
-# (tests/unit/processors/test_normalize.py checks these are all the deleted characters
+# (tests/unit/processors/text/test_normalize.py checks these are all the deleted characters
 # that are the second of a canonical composition.)
 _COMPOSING = frozenset({0x0653, 0x0654, 0x0655})
 _COMPOSING_MARK = re.compile(f"[{_class([(cp, cp) for cp in sorted(_COMPOSING)])}]")
