@@ -1,9 +1,13 @@
 """Claims: who said what, with which reporting verb.
 
-`extract.py` reads a field: cues (`cues.py`, `lexicons.py`, `words.py`), content
-(`tokens.py` quotes and clauses, `boundaries.py`, `objects.py`), speakers
-(`speakers.py`, `agreement.py` for carried-over and pronoun subjects),
-according-to sources, flags (`flags.py`: hedged, negated). Cases:
+`extract.py` runs the stages over one `reading.py` (`FieldReading`) per field: cues
+and source markers (`cues.py`, `lexicons.py`, `words.py`), names (`names.py`),
+according-to sources (`according.py`), headlines (`headline.py`), the claim of each
+cue (`verbs.py`, `participles.py`, `verbal_nouns.py`) with its subject before the verb
+(`subjects.py`), content start (`content.py`, `tokens.py` quotes, `objects.py`),
+carried-over and pronoun speakers (`carried.py`, `agreement.py`, `attribution.py`,
+`speakers.py`), content ends (`ranges.py`, `boundaries.py`), output spans with flags
+(`spans.py`, `flags.py`: hedged, negated) and figures (`figures.py`). Cases:
 tests/unit/processors/claims/claims_cases.jsonl.
 """
 

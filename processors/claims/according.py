@@ -14,15 +14,13 @@ from typing import Callable
 
 from processors.claims.attribution import speaker_offsets
 from processors.claims.cues import object_cue
-from processors.claims.lexicons import COMPLEMENTIZERS, MARKER_CUES
+from processors.claims.lexicons import COMPLEMENTIZERS, MARKER_CUES, RESUMPTIVE
 from processors.claims.reading import MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
 from processors.claims.tokens import COMMAS
 from processors.claims.words import BARE, complementizer
 
 # Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
 _DASHES = frozenset("-–—")
-# The pronoun that refers back to ما after a verb: "ما نقلته وكالة", "ما أفاد به".
-_RESUMPTIVE = frozenset({"به", "بها", "عنه", "عنها"})
 
 
 def skip_source(rd: FieldReading, m: int) -> int:
@@ -52,7 +50,7 @@ def read_sources(rd: FieldReading) -> None:
                 cue_index, cue = first + 1, said
                 rd.consumed.add(cue_index)
             start = first + 2
-            if start < limit and t.word[start] and t.key[start] in _RESUMPTIVE:
+            if start < limit and t.word[start] and t.key[start] in RESUMPTIVE:
                 start += 1  # "وفق ما أفاد به المكتب"
             has_l = False
         sp = rd.sp.forward(start, limit, None, source=has_l)

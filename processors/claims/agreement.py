@@ -16,10 +16,8 @@ Only gender is used. Number is not reliable: a verb before its subject stays sin
 
 from __future__ import annotations
 
-from processors.claims.lexicons import CUES, Cue, fold
+from processors.claims.lexicons import CUES, FIRST_PERSON_QALA, Cue, fold
 from processors.claims.words import ROLE
-
-_FIRST_PERSON_QALA = frozenset({"قلت", "قلنا"})
 
 
 def _strip(key: str, cue: Cue) -> str:
@@ -51,7 +49,7 @@ def cue_gender(key: str, cue: Cue | None) -> str | None:
         return "f" if key.endswith("ه") else "m"
     if key == lemma:
         return "m"  # the lemma is the third person masculine past: قال، أعلن، لفت
-    if key in _FIRST_PERSON_QALA:
+    if key in FIRST_PERSON_QALA:
         return None
     if key.endswith(("وا", "ون", "ان", "تا", "نا")):
         return None

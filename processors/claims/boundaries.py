@@ -19,12 +19,11 @@ from bisect import bisect_right
 from itertools import compress, count
 
 from processors.claims.agreement import agrees
-from processors.claims.lexicons import CUES, Cue, fold, read_rows
+from processors.claims.lexicons import CUES, NARRATOR_LEADS, Cue, fold, read_rows
 from processors.claims.tokens import COMMAS, Tokens
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
-_VA_DHALIKA = frozenset({"وذلك", "ذلك"})
 _SPEECH_PARTICIPLES = frozenset(
     fold(f) for r in read_rows("claims_speech_participles.tsv") for f in [r[0], *r[2].split()]
 )
@@ -41,7 +40,7 @@ def _starts(t: Tokens) -> list[int]:
             s = i - 1
             if any(tuple(key[s : s + len(p)]) == p for p in _PHRASES):
                 # "، وذلك في إشارة": the comment starts at وذلك, after the comma.
-                if s > 0 and word[s - 1] and key[s - 1] in _VA_DHALIKA:
+                if s > 0 and word[s - 1] and key[s - 1] in NARRATOR_LEADS:
                     s -= 1
                 found.append(s)
         t.memo["narrator"] = found
@@ -57,7 +56,7 @@ def narrator_cut(t: Tokens, a: int, b: int) -> int:
         s = starts[k]
         # Only as a comment after the claim: after a comma, or "وذلك" (never the
         # content's own first words).
-        if s > a and (t.key[s] in _VA_DHALIKA or (not t.word[s - 1] and t.text[s - 1] in COMMAS)):
+        if s > a and (t.key[s] in NARRATOR_LEADS or (not t.word[s - 1] and t.text[s - 1] in COMMAS)):
             return s
     return b
 

@@ -9,12 +9,10 @@ cue kind looks for its content the same way, past adjuncts of time, place and oc
 from __future__ import annotations
 
 from processors.claims.according import skip_source
-from processors.claims.lexicons import CUES, SPEAKER_STOPS, Cue
+from processors.claims.lexicons import CUES, SPEAKER_STOPS, TIME_PHRASES, Cue
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nominal_head, stop_kind
-
-_TIME_PHRASES = frozenset({("في", "وقت", "سابق"), ("في", "وقت", "لاحق"), ("في", "وقت", "متاخر")})
 
 
 def _plain_circumstance(key: str) -> bool:
@@ -189,7 +187,7 @@ def _may_open(rd: FieldReading, m: int, k: int) -> bool:
     if m == k:
         return True
     t = rd.t
-    if m - 3 >= k and tuple(t.key[m - 3 : m]) in _TIME_PHRASES:
+    if m - 3 >= k and tuple(t.key[m - 3 : m]) in TIME_PHRASES:
         return True  # "أعلنت ... في وقت سابق اعتقال 20 شخصا"
     if (not t.word[m - 1] and t.text[m - 1] in CLAUSE_PUNCT) or stop_kind(t, m - 1) == "time":
         return True

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, Cue
+from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, SUBJECT_RELATIVES, Cue
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, complementizer
 
@@ -111,13 +111,16 @@ def impersonal(key: str) -> bool:
     return HEDGES.get((key,)) == "word"
 
 
-_RELATIVES = frozenset({"الذي", "التي", "الذين"})
-
-
 def subject_relative(t: Tokens, i: int) -> bool:
     """Token i follows "، التي" / "، الذي": a relative pronoun after a comma, whose
     antecedent (before the comma) is the subject of the verb at i."""
-    return i > 1 and t.word[i - 1] and t.key[i - 1] in _RELATIVES and not t.word[i - 2] and t.text[i - 2] in ("،", ",")
+    return (
+        i > 1
+        and t.word[i - 1]
+        and t.key[i - 1] in SUBJECT_RELATIVES
+        and not t.word[i - 2]
+        and t.text[i - 2] in ("،", ",")
+    )
 
 
 def object_cue(key: str) -> Cue | None:

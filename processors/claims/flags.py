@@ -5,7 +5,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from itertools import compress, count
 
-from processors.claims.lexicons import HEDGES, NEGATIONS, fold
+from processors.claims.lexicons import HEDGES, NEGATION_RELATIVES, NEGATIONS, fold
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens
 from processors.claims.words import BARE, DEFINITE
 
@@ -15,7 +15,6 @@ _NEG_FIRST = frozenset(p[0] for p in NEGATIONS)
 # `bare` would strip), so one set lookup per token finds the candidates.
 _HEDGE_AT = _HEDGE_FIRST | frozenset(c + w for c in "وف" for w in _HEDGE_FIRST if len(w) >= 2)
 _NEG_AT = _NEG_FIRST | frozenset(c + w for c in "وف" for w in _NEG_FIRST if len(w) >= 2)
-_RELATIVES = frozenset({"التي", "الذي", "الذين", "اللذين", "اللتين", "اللواتي", "ما"})
 _EXCEPTIVE_REACH = 8
 
 
@@ -107,7 +106,7 @@ def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
 def _in_relative(t: Tokens, i: int, a: int) -> bool:
     """ "أن الاتفاق الذي لم يوقع بعد سيصمد": the negation is inside a relative clause and
     the content itself asserts something positive."""
-    return i > a and t.word[i - 1] and BARE[t.key[i - 1]] in _RELATIVES
+    return i > a and t.word[i - 1] and BARE[t.key[i - 1]] in NEGATION_RELATIVES
 
 
 def _privative(t: Tokens, i: int, b: int) -> bool:

@@ -108,6 +108,16 @@ CUE_BLOCKERS = {fold(w): kind for w, kind in read_rows("claims_cue_blockers.tsv"
 HEADLINE_LABELS = _load_set("claims_headline_labels.tsv")
 COMPLEMENTIZERS = _load_set("claims_complementizers.tsv")
 ADVERBS = _load_set("claims_adverbs.tsv")
+# Closed word lists of single stages (each file's header says what its rows are for).
+KANA = _load_set("claims_kana.tsv")
+TIME_PHRASES = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_time_phrases.tsv"))
+SUBJECT_RELATIVES = _load_set("claims_subject_relatives.tsv")
+NEGATION_RELATIVES = _load_set("claims_negation_relatives.tsv")
+DEMONSTRATIVES = _load_set("claims_demonstratives.tsv")
+NAME_JOINERS = _load_set("claims_name_joiners.tsv")
+RESUMPTIVE = _load_set("claims_resumptive.tsv")
+FIRST_PERSON_QALA = _load_set("claims_first_person_qala.tsv")
+NARRATOR_LEADS = _load_set("claims_narrator_leads.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
 ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
 # The cue of an according_to claim is its marker's first word ("وفقا", "بحسب"), by the

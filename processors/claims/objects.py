@@ -12,14 +12,12 @@ bare in claims_cues.tsv: نفى، أعلن، أكد، توقع ...) take one.
 
 from __future__ import annotations
 
-from processors.claims.lexicons import ADVERBS, COMPLEMENTIZERS, fold, read_rows
+from processors.claims.lexicons import ADVERBS, COMPLEMENTIZERS, DEMONSTRATIVES, fold, read_rows
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, DEFINITE, STOP, nisba, nominal_head
 
-# Demonstratives that open a definite object ("تلك المزاعم", "هذه الأنباء").
 # Two-word adverbials between a verb and its object, from claims_adverbs.tsv.
 _ADVERB_PHRASES = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_adverbs.tsv") if " " in r[0])
-_DEMONSTRATIVES = frozenset({"تلك", "هذه", "هذا", "ذلك", "هولاء"})
 
 
 def pronoun_subject(t: Tokens, i: int) -> tuple[str | None, int] | None:
@@ -53,11 +51,7 @@ def object_start(t: Tokens, j: int, limit: int) -> int | None:
         return None
     if BARE[key] in ("اي", "ما") and j + 1 < limit and t.word[j + 1]:
         return j  # "نفت أي ضلوع لها", "نفى ما تردد"
-    if (
-        BARE[key] in _DEMONSTRATIVES
-        or (DEFINITE[key] and not key.startswith(("لل", "بال", "كال")))
-        or nominal_head(key)
-    ):
+    if BARE[key] in DEMONSTRATIVES or (DEFINITE[key] and not key.startswith(("لل", "بال", "كال"))) or nominal_head(key):
         return j
     return None
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress, count
 
-from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, Cue
+from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, NAME_JOINERS, Cue
 from processors.claims.objects import may_be_adjective
 from processors.claims.tokens import COMMAS, Quote, Tokens
 from processors.claims.words import (
@@ -26,8 +26,6 @@ from processors.claims.words import (
 
 MAX_SPEAKER_WORDS = 10
 MAX_NAME_WORDS = 4
-# Words that make one name with the word after them, even a definite one.
-_NAME_JOINERS = frozenset({"عبد", "ابو", "بن", "ابن"})
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
 _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
@@ -311,7 +309,7 @@ class SpeakerReader:
             if not word[e]:
                 break
             ke = key[e]
-            if ke in _NAME_JOINERS and e + 1 < limit and word[e + 1] and e > k - 1:
+            if ke in NAME_JOINERS and e + 1 < limit and word[e + 1] and e > k - 1:
                 # "عبد الفتاح", "أبو الغيط": the joiner and the next word are one name.
                 e += 2
                 continue

@@ -11,13 +11,11 @@ from __future__ import annotations
 from processors.claims.attribution import set_speaker
 from processors.claims.carried import carry, pronoun
 from processors.claims.cues import object_cue, subject_relative
-from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, Cue, fold
+from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, fold
 from processors.claims.objects import pronoun_subject
 from processors.claims.reading import Draft, FieldReading
 from processors.claims.words import BARE, DEFINITE, role, stop_kind
 
-# كان in the forms that open "كان + subject + قد + verb" (folded, without و/ف).
-_KANA = frozenset({"كان", "كانت", "كانوا", "كانا", "كانتا"})
 # How far back the antecedent of "، التي قال" may start.
 MAX_ANTECEDENT_WORDS = 6
 MAX_NAME_WORDS = 3
@@ -70,7 +68,7 @@ def subject_before_qad(rd: FieldReading, i: int) -> tuple[int, int] | None:
     if back is not None:
         return back
     k = first
-    if not (k < i - 1 and t.word[k] and BARE[t.key[k]] in _KANA):
+    if not (k < i - 1 and t.word[k] and BARE[t.key[k]] in KANA):
         return None
     sp = rd.sp.forward(k + 1, i - 1, None)
     return sp.phrase
