@@ -6,7 +6,7 @@ words, digit groups, ranges, brackets, ligatures, diacritics, line breaks...) ar
 enriched, and the output is held to bounds linear in the text:
 
 - the claim contents of a field add up to at most MAX_CONTENT_DEPTH (3) x its length
-  (processors/claims/extract.py, _FieldReader._bound_depth);
+  (processors/claims/ranges.py, _bound_depth);
 - a field has at most as many figures as characters;
 - display is at most 2 x the original + 64 characters (processors/text/normalize.py,
   _GROWTH_SLACK);
