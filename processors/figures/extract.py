@@ -45,6 +45,7 @@ Decisions (the public contract of `news.figures`):
 from __future__ import annotations
 
 from processors.figures import lexicons as L
+from processors.figures.context import YEAR_STRONG, prev_in, prev_word
 from processors.figures.counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
 from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
 from processors.figures.tokens import LATIN, NUM, SIGN, WORD, Tokens
@@ -65,7 +66,6 @@ _QUALIFIER_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
 _DEFINITE = ("ال", "لل", "وال", "بال", "كال", "فال", "ولل", "وبال")
 # A possessive suffix makes a noun definite: "في يومها الثالث".
 _POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
-_YEAR_STRONG = frozenset({"عام", "عامي", "سنه", "العام", "لعام"})
 _NISBA = ("ي", "يه", "يا", "يين", "يون", "يات")
 
 
@@ -229,13 +229,6 @@ class _Scanner:
             s += 1
         return s
 
-    def _prev_word(self, t: int) -> str:
-        """Folded word before token t on the same line, with a one-letter clitic removed."""
-        tk = self.tk
-        if not tk.joined(t) or tk.kind[t - 1] != WORD:
-            return ""
-        return tk.fold[t - 1]
-
     def _month_at(self, i: int) -> int:
         tk = self.tk
         f = tk.f(i)
@@ -330,7 +323,7 @@ class _Scanner:
         # word ("عام .94", a full stop typed on the wrong side); ".2." numbers a list
         if not (tk.joined(i - 1) and not tk.adj[i - 1] and (tk.kind[i - 2] == WORD or tk.fold[i - 2] in _MINUS)):
             return False
-        if tk.fold[i - 2] in L.YEAR_BEFORE or tk.fold[i - 2] in _YEAR_STRONG or tk.fold[i - 2] in L.ORDINAL_NOUNS:
+        if tk.fold[i - 2] in L.YEAR_BEFORE or tk.fold[i - 2] in YEAR_STRONG or tk.fold[i - 2] in L.ORDINAL_NOUNS:
             return False
         return not (i + 1 < tk.n and tk.adj[i + 1] and tk.fold[i + 1] in (".", ")"))
 
@@ -543,11 +536,11 @@ class _Scanner:
             self._add("identifier", value, c - 1, c + 1)  # "إس 400", "F 16"
             return c + 1
         # "القرار 2334", "القرار رقم 2254", "المادة 5", "الرحلة 302"
-        p = self._prev_word(t0)
+        p = prev_word(self.tk, t0)
         if p and (
             p in L.IDENTIFIER_TRIGGERS
             or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)
-            or (self._prev_word(t0 - 1), p) in L.IDENTIFIER_TRIGGERS2  # "قرار مجلس الأمن 2728"
+            or (prev_word(self.tk, t0 - 1), p) in L.IDENTIFIER_TRIGGERS2  # "قرار مجلس الأمن 2728"
         ):
             self._add("identifier", value, t0, c + 1, start=tk.start[c])
             return c + 1
@@ -578,7 +571,7 @@ class _Scanner:
                 if (
                     2 <= v2 <= 100
                     and 1 <= value
-                    and self._prev_word(t0) not in L.TIME_BEFORE
+                    and prev_word(self.tk, t0) not in L.TIME_BEFORE
                     and (sign is not None or partitive or (not date and value < v2))
                 ):
                     # "٥/٨ من الحصة", "٧٧/١٠٠", "-١٢/١٠": a fraction, not a date
@@ -602,7 +595,7 @@ class _Scanner:
             m = digits_value(fold[c + 2]) or 0
             self._add("time", value + m / 60, t0, c + 3, start=tk.start[c])
             return c + 3
-        if self._prev_word(t0) in L.TIME_BEFORE or (
+        if prev_word(self.tk, t0) in L.TIME_BEFORE or (
             not pre and isinstance(value, int) and 1 <= value <= 12 and tk.joined(c + 1) and tk.f(c + 1) in L.TIME_AFTER
         ):
             self._add("time", value, t0, c + 1, start=tk.start[c])  # "الساعة 10", "عند 8 مساء"
@@ -651,7 +644,7 @@ class _Scanner:
                     kind, value, end_tok = "fraction", round(value * self._plural_fraction(j), 10), j + 1
                     shape = "F"
                 elif (
-                    self._prev_in(t0, pre, L.PERCENT_BEFORE) is not None
+                    prev_in(self.tk, t0, pre, L.PERCENT_BEFORE) is not None
                     and not (is_head(tk, j) and tk.f(j) != "من")
                     and not self._number_follows(j)
                 ):
@@ -671,7 +664,7 @@ class _Scanner:
         resume = end_tok
         if kind in ("cardinal", "fraction"):
             # after "بلغ", "إلى", or with a sign, a lone number word is a value: "بلغ صفر"
-            valued = sign is not None or (self._prev_in(t0, pre, L.VALUE_CONTEXT) is not None and tk.f(j) != "من")
+            valued = sign is not None or (prev_in(self.tk, t0, pre, L.VALUE_CONTEXT) is not None and tk.f(j) != "من")
             if (
                 sign is None
                 and shape == "D"
@@ -708,13 +701,13 @@ class _Scanner:
                 # counts the noun before it
                 noun = t0 - 1
                 it.counted = (noun, noun + 1) if tk.joined(t0) and tk.fold[noun].startswith("ال") else None
-            p = self._prev_word(t0)
+            p = prev_word(self.tk, t0)
             if shape == "D" and top is None and not pre and (p in L.ORDINAL_NOUNS):
                 it.kind, it.counted = "ordinal", None  # "في الدقيقة 23 من المباراة"
             elif shape == "D" and it.counted is None and top is None and pre in ("", "ال", "وال", "بال"):
                 if p.endswith(("ات", "ين", "ون")) and p.startswith("ال") and pre:
                     it.counted = (t0 - 1, t0)  # "الدول الـ27": the number follows its noun
-                elif pre or p in L.ORDINAL_NOUNS or self._prev_word(t0 - 1) in L.ORDINAL_NOUNS:
+                elif pre or p in L.ORDINAL_NOUNS or prev_word(self.tk, t0 - 1) in L.ORDINAL_NOUNS:
                     it.kind = "ordinal"  # "القمة العربية الـ32", "في الدقيقة 23"
         elif kind == "measure":
             it.counted = counted_phrase(tk, end_tok)  # "10 أطنان وقود", "3 أطنان من المخدرات"
@@ -751,24 +744,9 @@ class _Scanner:
                 if b < 0 or tk.nl[m] or (tk.kind[b] == WORD and len(tk.fold[b]) > 2) or tk.kind[b] == SIGN:
                     if not (t0 + 1 < tk.n and tk.adj[t0 + 1] and tk.fold[t0 + 1] in _MINUS):
                         return tk.start[m]
-        w = self._prev_in(t0, pre, L.NEGATIVE_WORDS)
+        w = prev_in(self.tk, t0, pre, L.NEGATIVE_WORDS)
         if w is not None:
             return self._core_start(t0 - 1, w)
-        return None
-
-    def _prev_in(self, t0: int, pre: str, table) -> str | None:
-        """The clitic ("" if none) of the word before the number at t0 when that word,
-        without it, is in `table`; else None. "بنسبة" → "ب" for نسبة."""
-        if pre:
-            return None
-        p = self._prev_word(t0)
-        if not p:
-            return None
-        if p in table:
-            return ""
-        for clitic in ("و", "ب", "وب", "ف"):
-            if p.startswith(clitic) and p[len(clitic) :] in table:
-                return clitic
         return None
 
     def _number_follows(self, j: int) -> bool:
@@ -808,17 +786,17 @@ class _Scanner:
         raw = tk.fold[t0 + 1] if tk.kind[t0] == WORD else tk.fold[t0]
         if not isinstance(value, int) or not raw.isdigit() or not 3 <= len(raw) <= 4:
             return False
-        prev = self._prev_word(t0)
+        prev = prev_word(self.tk, t0)
         if prev and prev[0] in "وبل" and prev[1:] in L.YEAR_BEFORE:
             prev = prev[1:]
         nxt = tk.f(j) if tk.joined(j) else ""
-        if prev in _YEAR_STRONG or nxt in L.YEAR_AFTER:
+        if prev in YEAR_STRONG or nxt in L.YEAR_AFTER:
             return True  # "عام 1948", "1443 هـ"
         if len(raw) != 4 or not 1000 <= value <= 2099:
             return False
         if (
-            self._prev_in(t0, "", L.VALUE_CONTEXT) is not None
-            and (self._prev_word(t0) != "الي" or self._quantity_before(t0 - 1))
+            prev_in(self.tk, t0, "", L.VALUE_CONTEXT) is not None
+            and (prev_word(self.tk, t0) != "الي" or self._quantity_before(t0 - 1))
             and not (self.items and self.items[-1].kind == "year" and self.items[-1].t1 >= t0 - 2)
         ):
             return False  # "وصل العدد إلى 1500", not "من 2010 إلى 2015"
@@ -991,7 +969,7 @@ class _Scanner:
             # an ordinal follows a definite singular noun: "المؤتمر الأحد عشر"; after a
             # plural, a possessed noun or before a definite noun it is the number
             # ("الدول الاثنتي عشرة الأعضاء")
-            p = self._prev_word(i)
+            p = prev_word(self.tk, i)
             after = tk.f(i + 2) if tk.joined(i + 2) else ""
             if (
                 f[2:] not in ("احد", "احدي", "اثني")
@@ -1025,7 +1003,7 @@ class _Scanner:
             j += w
         elif base in ("حادي", "حاديه"):
             return i + 1
-        prev = self._prev_word(i)
+        prev = prev_word(self.tk, i)
         start = self._core_start(i, pre)
         if prev in L.TIME_BEFORE or (definite and gender == "f" and tk.joined(j) and tk.f(j) in L.TIME_AFTER):
             # "الساعة العاشرة"; "من الثامنة مساء حتى السادسة صباحا" (the hour is feminine)
@@ -1077,7 +1055,7 @@ class _Scanner:
         counted = counted_phrase(tk, j, partitive_only=definite, construct=True)
         if counted is None and not definite:
             return j  # "ساعة ونصف"
-        if definite and counted is None and self._prev_word(i) not in L.STOPWORDS:
+        if definite and counted is None and prev_word(self.tk, i) not in L.STOPWORDS:
             return j
         if not definite:
             # "ربع نقطة مئوية", "نصف دولار": a fraction of a unit is a measure or money
@@ -1128,7 +1106,7 @@ class _Scanner:
             if before in ("بين", "وبين"):
                 a.opener = a.t0 - 1
                 return True
-            if before in _YEAR_STRONG and tk.f(a.t0 - 2) in ("بين", "وبين"):
+            if before in YEAR_STRONG and tk.f(a.t0 - 2) in ("بين", "وبين"):
                 a.opener = a.t0 - 2  # "بين عامي 2010 و2015"
                 return True
         if before in ("من", "ومن") and (
