@@ -48,17 +48,13 @@ from processors.figures import lexicons as L
 from processors.figures.context import YEAR_STRONG, prev_in, prev_word
 from processors.figures.counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
 from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
-from processors.figures.tokens import LATIN, NUM, SIGN, WORD, Tokens
+from processors.figures.numerals import MINUS, compound, core_start, leading_point, sign_start, spelled_decimal
+from processors.figures.tokens import LATIN, NUM, WORD, Tokens
 from processors.model import Field, Figure
 from processors.text.normalize import Normalized
 
 COUNTING_KINDS = frozenset({"cardinal", "percent", "money", "measure", "fraction"})
 _RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})
-_SCALES = ("scale", "scale_acc", "scale_dual", "scale_plural")
-_SMALL_CLASSES = frozenset({"unit", "unit_short", "teen_head", "one", "two", "ten", "ten_short", "tens"})
-_SHAPE = {"unit": "U", "unit_short": "US", "one": "ONE", "two": "TWO"}
-# Words that look like a clitic + number but are something else: "لست" = "I am not".
-_NOT_NUMBERS = frozenset({"لست"})
 # Clitics on the first word of a qualifier: "بنحو 40", "لأكثر من 100", "وما يقرب من".
 _QUALIFIER_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
 # Definite-looking words: an ordinal after one is an ordinary adjective
@@ -83,15 +79,6 @@ _STARTERS = frozenset(
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in _DEFINITE_COUNT_CLASSES | {"tens"}}
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in ("teen_head", "one")}
 )
-# A minus sign glued to digits: "-1.2", "−٦" (U+2212), "–5"; after a word or a number with
-# no space it is a hyphen ("إس-300", "2000-3000").
-_MINUS = frozenset({"-", "\u2212", "\u2013"})
-# "1 فاصلة 5": the spelled decimal point
-_DECIMAL_WORDS = frozenset({"فاصله"})
-# Spaces allowed between the digit groups of "2 500 000" (one character: space, no-break
-# space, thin space, narrow no-break space).
-_GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")
-_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
 # Last words of the "before" qualifiers, with the clitics they may carry.
 _QUALIFIER_ENDS = frozenset(
     c + k[-1] if len(k) == 1 else k[-1]
@@ -212,23 +199,6 @@ class _Scanner:
         self.items.append(it)
         return it
 
-    def _core_start(self, t: int, pre: str) -> int:
-        """Display offset where the number itself starts, after its clitic."""
-        tk = self.tk
-        if tk.kind[t] == WORD and t + 1 < tk.n and tk.kind[t + 1] == NUM and tk.fold[t] in DIGIT_CLITICS:
-            return tk.start[t + 1]
-        s = tk.start[t]
-        if not pre or tk.kind[t] != WORD:
-            return s
-        text, e, k = tk.text, tk.end[t], len(pre)
-        while k and s < e:
-            if text[s] not in IGNORABLE:
-                k -= 1
-            s += 1
-        while s < e and text[s] in IGNORABLE:
-            s += 1
-        return s
-
     def _month_at(self, i: int) -> int:
         tk = self.tk
         f = tk.f(i)
@@ -282,210 +252,6 @@ class _Scanner:
 
     # --- numbers ------------------------------------------------------------------------
 
-    def _atom(self, i: int):
-        """(class, value, clitic, width) of the number atom at token i, or None."""
-        tk = self.tk
-        if i >= tk.n:
-            return None
-        k = tk.kind[i]
-        if k == NUM:
-            if i and tk.kind[i - 1] == SIGN and tk.adj[i] and tk.fold[i - 1] in "/:":
-                return None
-            if self._leading_point(i):
-                return "D", digits_value("0." + tk.fold[i]), "", 1  # ".5", "٫٢٥"
-            v = digits_value(tk.fold[i])
-            return None if v is None else ("D", v, "", 1)
-        if k != WORD:
-            return None
-        f = tk.fold[i]
-        if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
-            v = digits_value(tk.fold[i + 1])
-            return None if v is None else ("D", v, f, 2)
-        if f == "و" and i + 1 < tk.n and tk.kind[i + 1] == WORD and tk.joined(i + 1):
-            # the conjunction written apart: "أربعة و عشرون", "خمسمائة و خمسة و عشرون"
-            e = CARDINALS.get(tk.fold[i + 1])
-            if e is None or e[0]:
-                return None
-            return e[1][0], e[1][1], "و", 2
-        e = CARDINALS.get(f)
-        if e is None or f in _NOT_NUMBERS:
-            return None
-        return e[1][0], e[1][1], e[0], 1
-
-    def _leading_point(self, i: int) -> bool:
-        """Digits i open with a decimal point and nothing before it: ".5", "٫٢٥"."""
-        tk = self.tk
-        if not (
-            i > 1 and tk.adj[i] and tk.fold[i - 1] in (".", "\u066b") and tk.fold[i].isdigit() and len(tk.fold[i]) <= 3
-        ):
-            return False
-        # after a word and a space ("سجل .77"), not after a number ("12 .50") or a year
-        # word ("عام .94", a full stop typed on the wrong side); ".2." numbers a list
-        if not (tk.joined(i - 1) and not tk.adj[i - 1] and (tk.kind[i - 2] == WORD or tk.fold[i - 2] in _MINUS)):
-            return False
-        if tk.fold[i - 2] in L.YEAR_BEFORE or tk.fold[i - 2] in YEAR_STRONG or tk.fold[i - 2] in L.ORDINAL_NOUNS:
-            return False
-        return not (i + 1 < tk.n and tk.adj[i + 1] and tk.fold[i + 1] in (".", ")"))
-
-    def _small(self, i: int):
-        """A number below 1000 (or a digit run): (value, next, shape)."""
-        a = self._atom(i)
-        if a is None:
-            return None
-        cls, v, _pre, w = a
-        j = i + w
-        if cls == "D":
-            if self._paren_close(i, j):
-                j += 1  # "(1.8) مليون حاج": the scale and noun follow the parenthesis
-            elif isinstance(v, int):
-                tk = self.tk
-                raw = tk.fold[j - 1]
-                if len(raw) <= 3 and raw.isdigit():
-                    j2, v2 = self._digit_groups(j, v)
-                    if j2 - j >= 2 or (j2 > j and len(raw) <= 2):
-                        j, v = j2, v2  # "2 500 000", "12 500"; not "150 300" (a range once a tatweel dash is gone)
-                if v < 10:
-                    b = self._atom(j)
-                    if b and not b[2] and b[0] == "hundred" and b[1] == 100:
-                        return self._plus_below_100(v * 100, j + 1)  # "٤ مئة و ١٥"
-            return v, j, "D"
-        if cls == "zero":
-            return 0, j, "ZERO"
-        if cls == "hundred":
-            return self._plus_below_100(v, j)
-        if cls in ("unit", "unit_short", "teen_head", "one", "two"):
-            b = self._atom(j)
-            if b and not b[2]:
-                if b[0] in ("ten", "ten_short"):
-                    return v + 10, j + 1, "TEEN"  # "ثلاثة عشر", "إحدى عشرة"
-                if b[0] == "hundred" and b[1] == 100 and cls in ("unit", "unit_short") and v >= 3:
-                    return self._plus_below_100(v * 100, j + 1)  # "ثلاث مئة"
-            if cls == "teen_head":
-                return None  # "أحد" alone is "one of", not a figure
-            if b and b[2] == "و" and b[0] == "tens":
-                return v + b[1], j + b[3], "T"  # units before tens: "خمسة وعشرون"
-            return v, j, _SHAPE[cls]
-        if cls == "ten":
-            return 10, j, "TEN"
-        if cls == "ten_short":
-            return 10, j, "US"
-        if cls == "tens":
-            return v, j, "T"
-        return None
-
-    def _digit_groups(self, j: int, v: int):
-        """Groups of three digits after one space each: "2 500 000" (French style)."""
-        tk = self.tk
-        text, n = tk.text, tk.n
-        while (
-            j < n
-            and tk.kind[j] == NUM
-            and len(tk.fold[j]) == 3
-            and tk.fold[j].isdigit()
-            and tk.start[j] - tk.end[j - 1] == 1
-            and text[tk.end[j - 1]] in _GROUP_SPACES
-            and v < 10**12
-        ):
-            v = v * 1000 + int(tk.fold[j].translate(_ASCII_DIGITS))
-            j += 1
-        return j, v
-
-    def _paren_close(self, i: int, j: int) -> bool:
-        """Digits alone in parentheses with the rest of the figure after them, as Saudi
-        and Gulf agencies write: "بلغ عدد الحجاج (1.8) مليون حاج", "(500) مليون ريال"."""
-        tk = self.tk
-        return (
-            j == i + 1
-            and 0 < i
-            and j + 1 < tk.n
-            and tk.fold[j] == ")"
-            and tk.adj[j]
-            and tk.fold[i - 1] == "("
-            and tk.adj[i]
-            and tk.kind[j + 1] == WORD
-            and tk.joined(j + 1)
-        )
-
-    def _plus_below_100(self, v, j):
-        # "ثلاثمائة وخمسة وعشرون": hundreds, then و and the rest below a hundred
-        b = self._atom(j)
-        if b and b[2] == "و" and (b[0] in _SMALL_CLASSES or b[0] == "D"):
-            r = self._small(j)
-            if r and r[0] < 100:
-                return v + r[0], r[1], "H"
-        return v, j, "H"
-
-    def _group(self, i: int):
-        """A small number with its scale word: (value, next, scale, shape)."""
-        r = self._small(i)
-        if r is None:
-            a = self._atom(i)
-            if a is not None:
-                cls, v, _pre, w = a
-                if cls == "scale":
-                    return v, i + w, v, "S"  # "ألف جندي", "مليار دولار"
-                if cls == "scale_dual" or (cls == "scale_acc" and self._noun_follows(i + w)):
-                    return 2 * v, i + w, v, "S"  # duals: "ملياري دولار", "ألفا جندي"
-                if cls == "scale_acc":
-                    return v, i + w, v, "S"  # accusative: "بلغت مليارا ونصف"
-                return None
-            # "نصف مليون", "ربع مليار دولار"
-            fr = FRACTIONS.get(self.tk.f(i)) if self.tk.is_word(i) else None
-            if fr and not fr[1][1]:
-                b = self._atom(i + 1)
-                if b and not b[2] and b[0] == "scale":
-                    return fr[1][0] * b[1], i + 2, b[1], "S"
-            return None
-        v, j, shape = r
-        if shape != "ZERO" and self.tk.is_word(j):
-            fr = FRACTIONS.get(self.tk.fold[j])
-            if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
-                v += fr[1][0]  # "اثنان ونصف", "عشرة وربع", "3 ونصف مليون"
-                j += 1
-                shape = "FR"
-        b = self._atom(j)
-        if b and not b[2]:
-            cls = b[0]
-            if cls in ("scale", "scale_acc") and shape in ("D", "H", "T", "TEEN", "FR"):
-                return v * b[1], j + 1, b[1], "S"  # "أحد عشر ألفا", "1.5 مليار", "مئة ألف"
-            if cls == "scale_plural" and (shape in ("D", "FR") or (shape in ("U", "US", "TEN") and 3 <= v <= 10)):
-                return v * b[1], j + 1, b[1], "S"  # "ثلاثة آلاف", "3 ملايين"
-        return v, j, None, shape
-
-    def _noun_follows(self, j: int) -> bool:
-        tk = self.tk
-        return tk.joined(j) and (is_head(tk, j) or tk.fold[j] in L.CURRENCIES or (tk.fold[j],) in L.UNITS)
-
-    def _compound(self, i: int):
-        """Groups joined by و in falling order: "ثلاثة آلاف وخمسمائة" = 3500,
-        "مليون و500 ألف" = 1500000, "مليون ونصف" = 1500000.
-        Returns (value, next, top scale, shape) or None."""
-        g = self._group(i)
-        if g is None:
-            return None
-        total, j, scale, shape = g
-        top = scale
-        while scale:
-            a = self._atom(j)
-            if a is None:
-                fr = FRACTIONS.get(self.tk.f(j)) if self.tk.is_word(j) else None
-                if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
-                    total += fr[1][0] * scale
-                    j += 1
-                    b = self._atom(j)
-                    if b and not b[2] and b[0] == "scale" and b[1] == scale:
-                        j += 1  # "مليون ونصف مليون دولار"
-                break
-            if a[2] != "و":
-                break
-            g2 = self._group(j)
-            if g2 is None or g2[0] >= scale:
-                break  # "بين ألف وألفين" is a range, not a sum
-            total += g2[0]
-            j = g2[1]
-            scale = g2[2]
-        return total, j, top, shape
-
     def _digits(self, i: int) -> int:
         """Token i is a digit run, or the clitic glued before one ("و52", "الـ52", "و 40")."""
         tk = self.tk
@@ -494,29 +260,11 @@ class _Scanner:
         j = self._typed_digits(i, c, pre)
         if j:
             return j
-        r = self._compound(i)
+        r = compound(self.tk, i)
         if r is None:
             return c + 1
-        value, j, top, shape = self._spelled_decimal(*r)
+        value, j, top, shape = spelled_decimal(self.tk, *r)
         return self._finish(i, j, value, top, shape, pre)
-
-    def _spelled_decimal(self, value, j, top, shape):
-        """ "1 فاصلة 25", "واحد فاصلة خمسة": the decimal point spelled out, then an optional
-        scale ("2 فاصلة 5 مليون")."""
-        tk = self.tk
-        if top is not None or not isinstance(value, int) or tk.f(j) not in _DECIMAL_WORDS:
-            return value, j, top, shape
-        if not (tk.joined(j) and tk.joined(j + 1)):
-            return value, j, top, shape
-        a = self._atom(j + 1)
-        r = self._small(j + 1) if a and not a[2] else None
-        if r is None or not isinstance(r[0], int) or r[2] == "ZERO":
-            return value, j, top, shape
-        value, j = value + float("0." + str(r[0])), r[1]
-        b = self._atom(j)
-        if b and not b[2] and b[0] in ("scale", "scale_acc", "scale_plural"):
-            return value * b[1], j + 1, b[1], "S"
-        return value, j, None, "D"
 
     def _typed_digits(self, t0: int, c: int, pre: str) -> int:
         """Digits that are not quantities: designators, identifiers, phones, dates, times."""
@@ -566,7 +314,7 @@ class _Scanner:
                 return c + 3
             if sep == "/" and isinstance(value, int) and isinstance(v2, int):
                 date = 1 <= value <= 31 and 1 <= v2 <= 12
-                sign = self._sign_start(c, pre)
+                sign = sign_start(self.tk, c, pre)
                 partitive = value < v2 and tk.f(c + 3) == "من" and tk.joined(c + 3) and tk.joined(c + 4)
                 if (
                     2 <= v2 <= 100
@@ -612,11 +360,11 @@ class _Scanner:
     def _finish(self, t0: int, j: int, value, top, shape: str, pre: str) -> int:
         """Kind, unit/currency, counted phrase of the number in tokens [t0, j)."""
         tk = self.tk
-        start = self._core_start(t0, pre)
-        sign = self._sign_start(t0, pre)
+        start = core_start(self.tk, t0, pre)
+        sign = sign_start(self.tk, t0, pre)
         if sign is not None:
             start, value = sign, -value
-        elif not pre and tk.kind[t0] == NUM and self._leading_point(t0):
+        elif not pre and tk.kind[t0] == NUM and leading_point(self.tk, t0):
             start = tk.start[t0 - 1]  # ".5"
         kind, unit, currency, end_tok = "cardinal", None, None, j
         w = self._table_at(j, L.PERCENT)
@@ -724,37 +472,12 @@ class _Scanner:
         self.items.append(it)
         return resume
 
-    def _sign_start(self, t0: int, pre: str):
-        """Display offset of what makes the number at t0 negative, or None: a minus glued
-        to the digits with a space (or nothing) before it ("-1.2", "−٦", "-.5"), or
-        "سالب"/"ناقص" before it. A hyphen after a word or a number is not a sign."""
-        tk = self.tk
-        if pre:
-            return None
-        if tk.kind[t0] == NUM:
-            m = t0 - 2 if self._leading_point(t0) else t0 - 1
-            if (
-                m >= 0
-                and tk.fold[m] in _MINUS
-                and tk.adj[m + 1]
-                and (m == 0 or not tk.adj[m] or tk.fold[m - 1] in "(«\"'")
-            ):
-                # not "15 -30" (a range), "بي -1" "F -16" (designators), "المادة -3-"
-                b = m - 1
-                if b < 0 or tk.nl[m] or (tk.kind[b] == WORD and len(tk.fold[b]) > 2) or tk.kind[b] == SIGN:
-                    if not (t0 + 1 < tk.n and tk.adj[t0 + 1] and tk.fold[t0 + 1] in _MINUS):
-                        return tk.start[m]
-        w = prev_in(self.tk, t0, pre, L.NEGATIVE_WORDS)
-        if w is not None:
-            return self._core_start(t0 - 1, w)
-        return None
-
     def _number_follows(self, j: int) -> bool:
         """A second number follows token j after a range or ratio word: "20-25 في المئة",
         "365 إلى 173", "300 أو 400%" (the percent sign, if any, is the second number's)."""
         tk = self.tk
         f = tk.f(j)
-        if f in _MINUS or f in ("الي", "حتي", "او", "مقابل"):
+        if f in MINUS or f in ("الي", "حتي", "او", "مقابل"):
             return tk.joined(j + 1) and (tk.kind[j + 1] == NUM or tk.f(j + 1) in CARDINALS)
         return (
             f in ("و", "او")
@@ -800,7 +523,7 @@ class _Scanner:
             and not (self.items and self.items[-1].kind == "year" and self.items[-1].t1 >= t0 - 2)
         ):
             return False  # "وصل العدد إلى 1500", not "من 2010 إلى 2015"
-        if tk.f(j) in _MINUS and tk.adj[j] and tk.joined(j + 1) and tk.kind[j + 1] == NUM and tk.adj[j + 1]:
+        if tk.f(j) in MINUS and tk.adj[j] and tk.joined(j + 1) and tk.kind[j + 1] == NUM and tk.adj[j + 1]:
             v2 = digits_value(tk.fold[j + 1])
             if isinstance(v2, int) and (v2 > 2099 or v2 - value >= 100) and is_head(tk, j + 2):
                 return False  # "2000-3000 زائر": a range of counts, not "2015-2016"
@@ -827,9 +550,9 @@ class _Scanner:
                 if m - i == 2:
                     return m  # "كانون الثاني": the ordinal is the month's
         if f in CARDINALS or f in FRACTIONS:
-            r = self._compound(i)
+            r = compound(self.tk, i)
             if r is not None:
-                value, j, top, shape = self._spelled_decimal(*r)
+                value, j, top, shape = spelled_decimal(self.tk, *r)
                 pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
                 return self._finish(i, j, value, top, shape, pre)
             e = CARDINALS.get(f)
@@ -895,7 +618,7 @@ class _Scanner:
             if e and not e[0] and e[1][0] == "scale_plural":
                 value *= e[1][1]
                 j += 1
-        start = self._core_start(i, pre)
+        start = core_start(self.tk, i, pre)
         cur = self._currency_at(j)
         if cur is None and tk.f(j) == "من":
             cur = self._currency_at(j + 1)  # "مئات الملايين من الدولارات"
@@ -1004,7 +727,7 @@ class _Scanner:
         elif base in ("حادي", "حاديه"):
             return i + 1
         prev = prev_word(self.tk, i)
-        start = self._core_start(i, pre)
+        start = core_start(self.tk, i, pre)
         if prev in L.TIME_BEFORE or (definite and gender == "f" and tk.joined(j) and tk.f(j) in L.TIME_AFTER):
             # "الساعة العاشرة"; "من الثامنة مساء حتى السادسة صباحا" (the hour is feminine)
             self._add("time", value, i, j, start=start)
@@ -1063,13 +786,13 @@ class _Scanner:
             w = 0 if cur else self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
             if cur or w:
                 end = j + (cur[1] if cur else w)
-                it = self._add("money" if cur else "measure", value, i, end, start=self._core_start(i, pre), pre=pre)
+                it = self._add("money" if cur else "measure", value, i, end, start=core_start(self.tk, i, pre), pre=pre)
                 if cur:
                     it.currency = cur[0]
                 else:
                     it.unit = L.UNITS[tuple(tk.fold[j:end])]
                 return end
-        it = self._add("fraction", value, i, j, start=self._core_start(i, pre), pre=pre)
+        it = self._add("fraction", value, i, j, start=core_start(self.tk, i, pre), pre=pre)
         it.counted = counted
         return counted[1] if counted else j
 
