@@ -47,6 +47,7 @@ from __future__ import annotations
 from processors.figures import lexicons as L
 from processors.figures.context import YEAR_STRONG, prev_in, prev_word
 from processors.figures.counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
+from processors.figures.item import Item, add
 from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
 from processors.figures.numerals import MINUS, compound, core_start, leading_point, sign_start, spelled_decimal
 from processors.figures.tokens import LATIN, NUM, WORD, Tokens
@@ -86,41 +87,6 @@ _QUALIFIER_ENDS = frozenset(
     if pos == "before"
     for c in ("",) + ("و", "ب", "ل", "ف", "وب", "ول")
 )
-
-
-class _Item:
-    __slots__ = (
-        "kind",
-        "value",
-        "t0",
-        "t1",
-        "start",
-        "end",
-        "scale",
-        "unit",
-        "currency",
-        "approx",
-        "range",
-        "counted",
-        "pre",
-        "opener",
-    )
-
-    def __init__(self, kind, value, t0, t1, start, end, pre="", scale=None):
-        self.kind = kind
-        self.value = value
-        self.t0 = t0  # first token (a clitic token before digits included)
-        self.t1 = t1  # token after the figure text
-        self.start = start  # display offsets of the text
-        self.end = end
-        self.scale = scale
-        self.pre = pre
-        self.unit = None
-        self.currency = None
-        self.approx = None
-        self.range = None
-        self.counted = None  # (first, end) tokens
-        self.opener = t0  # token where a range opens ("بين", "من")
 
 
 def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
@@ -163,9 +129,9 @@ class _Scanner:
 
     def __init__(self, tk: Tokens) -> None:
         self.tk = tk
-        self.items: list[_Item] = []
+        self.items: list[Item] = []
 
-    def run(self) -> list[_Item]:
+    def run(self) -> list[Item]:
         tk = self.tk
         # Only digits and words that can start a figure are looked at (a comprehension,
         # so the skipped words cost C time); signs and Latin are looked at from the number
@@ -183,21 +149,6 @@ class _Scanner:
         return self.items
 
     # --- helpers ----------------------------------------------------------------------
-
-    def _add(self, kind, value, t0, t1, start=None, end=None, pre="", scale=None) -> _Item:
-        tk = self.tk
-        it = _Item(
-            kind,
-            value,
-            t0,
-            t1,
-            tk.start[t0] if start is None else start,
-            tk.end[t1 - 1] if end is None else end,
-            pre,
-            scale,
-        )
-        self.items.append(it)
-        return it
 
     def _month_at(self, i: int) -> int:
         tk = self.tk
@@ -274,14 +225,14 @@ class _Scanner:
         value = digits_value(raw)
         # "إس-300", "F-16", "كوفيد-19": word, hyphen, digits, no spaces
         if not pre and c >= 2 and fold[c - 1] == "-" and adj[c] and adj[c - 1] and kind[c - 2] in (WORD, LATIN):
-            self._add("identifier", value, c - 2, c + 1)
+            add(self.tk, self.items, "identifier", value, c - 2, c + 1)
             return c + 1
         if (
             not pre
             and tk.joined(c)
             and (kind[c - 1] == LATIN or (kind[c - 1] == WORD and fold[c - 1] in L.DESIGNATORS))
         ):
-            self._add("identifier", value, c - 1, c + 1)  # "إس 400", "F 16"
+            add(self.tk, self.items, "identifier", value, c - 1, c + 1)  # "إس 400", "F 16"
             return c + 1
         # "القرار 2334", "القرار رقم 2254", "المادة 5", "الرحلة 302"
         p = prev_word(self.tk, t0)
@@ -290,7 +241,7 @@ class _Scanner:
             or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)
             or (prev_word(self.tk, t0 - 1), p) in L.IDENTIFIER_TRIGGERS2  # "قرار مجلس الأمن 2728"
         ):
-            self._add("identifier", value, t0, c + 1, start=tk.start[c])
+            add(self.tk, self.items, "identifier", value, t0, c + 1, start=tk.start[c])
             return c + 1
         # phones: "+20 100 123 4567", "01001234567"
         digits_only = raw.isdigit()
@@ -299,18 +250,18 @@ class _Scanner:
             j = c + 1
             while j < n and not tk.nl[j] and (kind[j] == NUM or (fold[j] == "-" and j + 1 < n and kind[j + 1] == NUM)):
                 j += 1
-            self._add("identifier", None, t0, j, start=s)
+            add(self.tk, self.items, "identifier", None, t0, j, start=s)
             return j
         # "2022-03-03", "03/03/2022", "3/3"
         if c + 2 < n and fold[c + 1] in ("-", "/") and adj[c + 1] and kind[c + 2] == NUM and adj[c + 2]:
             sep = fold[c + 1]
             if c + 4 < n and fold[c + 3] == sep and adj[c + 3] and kind[c + 4] == NUM and adj[c + 4]:
-                self._add("date", None, t0, c + 5, start=tk.start[c])
+                add(self.tk, self.items, "date", None, t0, c + 5, start=tk.start[c])
                 return c + 5
             v2 = digits_value(fold[c + 2])
             if sep == "-" and (value is None or v2 is None or value >= v2):
                 # "بنتيجة 2-1" is a score: neither side is a figure
-                self._add("identifier", None, t0, c + 3, start=tk.start[c])
+                add(self.tk, self.items, "identifier", None, t0, c + 3, start=tk.start[c])
                 return c + 3
             if sep == "/" and isinstance(value, int) and isinstance(v2, int):
                 date = 1 <= value <= 31 and 1 <= v2 <= 12
@@ -323,37 +274,45 @@ class _Scanner:
                     and (sign is not None or partitive or (not date and value < v2))
                 ):
                     # "٥/٨ من الحصة", "٧٧/١٠٠", "-١٢/١٠": a fraction, not a date
-                    it = self._add("fraction", value / v2, t0, c + 3, start=tk.start[c] if sign is None else sign)
+                    it = add(
+                        self.tk,
+                        self.items,
+                        "fraction",
+                        value / v2,
+                        t0,
+                        c + 3,
+                        start=tk.start[c] if sign is None else sign,
+                    )
                     if sign is not None:
                         it.value = -it.value
                     if partitive:
                         it.counted = counted_phrase(tk, c + 3)
                     return max(c + 3, it.counted[1] if it.counted else 0)
                 if date:
-                    self._add("date", None, t0, c + 3, start=tk.start[c])
+                    add(self.tk, self.items, "date", None, t0, c + 3, start=tk.start[c])
                     return c + 3
         if value is None:
             # "03.03.2022" is a date; any other overlong or malformed run is not a figure
             parts = raw.replace("/", ".").split(".")
             if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4 and len(parts[0]) <= 2:
-                self._add("date", None, t0, c + 1, start=tk.start[c])
+                add(self.tk, self.items, "date", None, t0, c + 1, start=tk.start[c])
             return c + 1
         # clock times: "10:30", "الساعة 10"
         if c + 2 < n and fold[c + 1] == ":" and adj[c + 1] and kind[c + 2] == NUM and adj[c + 2]:
             m = digits_value(fold[c + 2]) or 0
-            self._add("time", value + m / 60, t0, c + 3, start=tk.start[c])
+            add(self.tk, self.items, "time", value + m / 60, t0, c + 3, start=tk.start[c])
             return c + 3
         if prev_word(self.tk, t0) in L.TIME_BEFORE or (
             not pre and isinstance(value, int) and 1 <= value <= 12 and tk.joined(c + 1) and tk.f(c + 1) in L.TIME_AFTER
         ):
-            self._add("time", value, t0, c + 1, start=tk.start[c])  # "الساعة 10", "عند 8 مساء"
+            add(self.tk, self.items, "time", value, t0, c + 1, start=tk.start[c])  # "الساعة 10", "عند 8 مساء"
             return c + 1
         # day and month, optional year: "15 يونيو", "3 مارس 2022", "1 كانون الثاني 2023"
         if isinstance(value, int) and 1 <= value <= 31 and pre != "ال":
             m = self._month_at(c + 1) if tk.joined(c + 1) else 0
             if m:
                 m = self._date_tail(m)
-                self._add("date", None, t0, m, start=tk.start[c])
+                add(self.tk, self.items, "date", None, t0, m, start=tk.start[c])
                 return m
         return 0
 
@@ -405,7 +364,7 @@ class _Scanner:
                 end = tk.end[t0]
             else:
                 start = tk.start[t0 - 1]
-        it = _Item(kind, value, t0, end_tok, start, end, pre, top)
+        it = Item(kind, value, t0, end_tok, start, end, pre, top)
         if paren:
             it.opener = t0 - 1  # "نحو (25) مليون": the qualifier is before the parenthesis
         it.unit, it.currency = unit, currency
@@ -545,7 +504,7 @@ class _Scanner:
             if m:
                 tail = self._date_tail(m)
                 if tail > m and tk.kind[tail - 1] == NUM:
-                    self._add("date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
+                    add(self.tk, self.items, "date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
                     return tail
                 if m - i == 2:
                     return m  # "كانون الثاني": the ordinal is the month's
@@ -603,7 +562,7 @@ class _Scanner:
             and tk.fold[head - 1] not in L.STOPWORDS
         ):
             head -= 1
-        it = self._add("cardinal", value, i, j)
+        it = add(self.tk, self.items, "cardinal", value, i, j)
         it.counted = (head, p + 1)
         return j
 
@@ -625,10 +584,10 @@ class _Scanner:
             if cur:
                 j += 1
         if cur:
-            it = _Item("money", value, i, j + cur[1], start, tk.end[j + cur[1] - 1], pre)
+            it = Item("money", value, i, j + cur[1], start, tk.end[j + cur[1] - 1], pre)
             it.currency = cur[0]
         else:
-            it = _Item("cardinal", value, i, j, start, tk.end[j - 1], pre)
+            it = Item("cardinal", value, i, j, start, tk.end[j - 1], pre)
             it.counted = counted_phrase(tk, j, construct=True)
             if it.counted is None and j == i + 1:
                 return j  # "آلاف" alone is too vague to report; "مئات الآلاف" is not
@@ -730,21 +689,21 @@ class _Scanner:
         start = core_start(self.tk, i, pre)
         if prev in L.TIME_BEFORE or (definite and gender == "f" and tk.joined(j) and tk.f(j) in L.TIME_AFTER):
             # "الساعة العاشرة"; "من الثامنة مساء حتى السادسة صباحا" (the hour is feminine)
-            self._add("time", value, i, j, start=start)
+            add(self.tk, self.items, "time", value, i, j, start=start)
             return j
         if definite:
             if tk.f(j) == "من" and tk.joined(j + 1):
                 m = self._month_at(j + 1)
                 if m:  # "الخامس من يونيو" is a date
                     m = self._date_tail(m)
-                    self._add("date", None, i, m, start=start)
+                    add(self.tk, self.items, "date", None, i, m, start=start)
                     return m
                 if tk.f(j + 1) in L.MONTH_REF_NOUNS:
                     # "في العاشر من الشهر المقبل": a day of a month named relatively
                     m = j + 2
                     if tk.joined(m) and tk.f(m) in L.MONTH_REF_ADJECTIVES:
                         m += 1
-                    self._add("date", None, i, m, start=start)
+                    add(self.tk, self.items, "date", None, i, m, start=start)
                     return m
             if prev in L.ORDINAL_NAMES or (prev and self._after_title(i)):
                 return j  # "الحرب العالمية الثانية", "الملك محمد السادس"
@@ -758,7 +717,7 @@ class _Scanner:
             # "أولى" also heads a construct: "أولى جلسات"
             if not ((prev.endswith("ه") and prev not in L.STOPWORDS) or (base == "اولي" and is_head(tk, j))):
                 return j
-        self._add("ordinal", value, i, j, start=start)
+        add(self.tk, self.items, "ordinal", value, i, j, start=start)
         return j
 
     def _fraction(self, i: int, entry) -> int:
@@ -786,20 +745,29 @@ class _Scanner:
             w = 0 if cur else self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
             if cur or w:
                 end = j + (cur[1] if cur else w)
-                it = self._add("money" if cur else "measure", value, i, end, start=core_start(self.tk, i, pre), pre=pre)
+                it = add(
+                    self.tk,
+                    self.items,
+                    "money" if cur else "measure",
+                    value,
+                    i,
+                    end,
+                    start=core_start(self.tk, i, pre),
+                    pre=pre,
+                )
                 if cur:
                     it.currency = cur[0]
                 else:
                     it.unit = L.UNITS[tuple(tk.fold[j:end])]
                 return end
-        it = self._add("fraction", value, i, j, start=core_start(self.tk, i, pre), pre=pre)
+        it = add(self.tk, self.items, "fraction", value, i, j, start=core_start(self.tk, i, pre), pre=pre)
         it.counted = counted
         return counted[1] if counted else j
 
     # --- ranges and qualifiers ---------------------------------------------------------
 
     def _ranges(self) -> None:
-        out: list[_Item] = []
+        out: list[Item] = []
         for it in self.items:
             if out and self._is_range(out[-1], it):
                 a = out[-1]
@@ -816,7 +784,7 @@ class _Scanner:
             out.append(it)
         self.items = out
 
-    def _is_range(self, a: _Item, b: _Item) -> bool:
+    def _is_range(self, a: Item, b: Item) -> bool:
         if a.kind not in _RANGEABLE or b.kind not in _RANGEABLE or a.counted is not None:
             return False
         if a.kind != "cardinal" and a.kind != b.kind:
@@ -892,7 +860,7 @@ class _Scanner:
                     return found[0]
         return None
 
-    def _qualifier_after(self, it: _Item) -> str | None:
+    def _qualifier_after(self, it: Item) -> str | None:
         tk = self.tk
         # "50 شخصا على الأقل", "70 شخصا حتفهم تقريبا": up to two words after the phrase
         last = it.counted[1] if it.counted else it.t1
