@@ -48,14 +48,14 @@ from processors.figures import lexicons as L
 from processors.figures.context import YEAR_STRONG, prev_in, prev_word
 from processors.figures.counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
 from processors.figures.item import Item, add
+from processors.figures.kinds import COUNTING_KINDS, currency_at, kind_of, table_at
 from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number
-from processors.figures.numerals import MINUS, compound, core_start, leading_point, sign_start, spelled_decimal
+from processors.figures.numerals import compound, core_start, leading_point, sign_start, spelled_decimal
 from processors.figures.tokens import NUM, WORD, Tokens
 from processors.figures.typed import date_tail, is_year, month_at, typed_digits
 from processors.model import Field, Figure
 from processors.text.normalize import Normalized
 
-COUNTING_KINDS = frozenset({"cardinal", "percent", "money", "measure", "fraction"})
 _RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})
 # Clitics on the first word of a qualifier: "بنحو 40", "لأكثر من 100", "وما يقرب من".
 _QUALIFIER_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
@@ -151,33 +151,6 @@ class _Scanner:
 
     # --- helpers ----------------------------------------------------------------------
 
-    def _table_at(self, j: int, table: dict, widest: int = 2) -> int:
-        """Width (1 to `widest` tokens, longest first) of a table entry at token j, or 0."""
-        tk = self.tk
-        if j >= tk.n or tk.nl[j]:
-            return 0
-        for w in range(min(widest, tk.n - j), 1, -1):
-            if not any(tk.nl[j + 1 : j + w]) and tuple(tk.fold[j : j + w]) in table:
-                return w
-        return 1 if (tk.fold[j],) in table else 0
-
-    def _currency_at(self, j: int) -> tuple[str, int] | None:
-        tk = self.tk
-        if j >= tk.n or tk.nl[j]:
-            return None
-        cur = L.CURRENCIES.get(tk.fold[j])
-        if cur is None:
-            return None
-        name, code = cur
-        adj = tk.f(j + 1)
-        if adj and tk.joined(j + 1):
-            # "دينار أردني", "جنيها مصريا", "ليرة لبنانية"
-            for form in (adj, adj[:-1]):
-                found = L.CURRENCY_COUNTRIES.get((name, form))
-                if found:
-                    return found, 2
-        return code, 1
-
     # --- numbers ------------------------------------------------------------------------
 
     def _digits(self, i: int) -> int:
@@ -203,37 +176,7 @@ class _Scanner:
             start, value = sign, -value
         elif not pre and tk.kind[t0] == NUM and leading_point(self.tk, t0):
             start = tk.start[t0 - 1]  # ".5"
-        kind, unit, currency, end_tok = "cardinal", None, None, j
-        w = self._table_at(j, L.PERCENT)
-        before = tk.f(t0 - 1) if tk.adj[t0] and t0 else ""
-        if w:
-            kind, end_tok = "percent", j + w
-        elif before in ("%", "٪"):
-            kind, start = "percent", tk.start[t0 - 1]  # "%40"
-        else:
-            cur = self._currency_at(j)
-            if cur is None and tk.f(j) == "من" and top:
-                cur = self._currency_at(j + 1)  # "مليارين من الدولارات"
-                if cur:
-                    cur = (cur[0], cur[1] + 1)
-            if cur:
-                kind, currency, end_tok = "money", cur[0], j + cur[1]
-            elif before in L.CURRENCY_SIGNS:
-                kind, currency, start = "money", L.CURRENCIES[before][1], tk.start[t0 - 1]  # "$500"
-            else:
-                w = self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
-                if w:
-                    kind, unit, end_tok = "measure", L.UNITS[tuple(tk.fold[j : j + w])], j + w
-                elif shape in ("U", "US") and tk.joined(j) and self._plural_fraction(j):
-                    # "ثلاثة أرباع", "سبعة أعشار", "أربعة أسباع"
-                    kind, value, end_tok = "fraction", round(value * self._plural_fraction(j), 10), j + 1
-                    shape = "F"
-                elif (
-                    prev_in(self.tk, t0, pre, L.PERCENT_BEFORE) is not None
-                    and not (is_head(tk, j) and tk.f(j) != "من")
-                    and not self._number_follows(j)
-                ):
-                    kind = "percent"  # "بنسبة 35", "بنسبة خمسة عشر من الأصوات"
+        kind, value, shape, unit, currency, start, end_tok = kind_of(tk, t0, j, value, top, shape, pre, start)
         end = tk.end[end_tok - 1]
         paren = not pre and t0 + 1 < end_tok and tk.fold[t0 + 1] == ")" and tk.kind[t0] == NUM
         if paren:
@@ -308,27 +251,6 @@ class _Scanner:
             resume = it.counted[1]
         self.items.append(it)
         return resume
-
-    def _number_follows(self, j: int) -> bool:
-        """A second number follows token j after a range or ratio word: "20-25 في المئة",
-        "365 إلى 173", "300 أو 400%" (the percent sign, if any, is the second number's)."""
-        tk = self.tk
-        f = tk.f(j)
-        if f in MINUS or f in ("الي", "حتي", "او", "مقابل"):
-            return tk.joined(j + 1) and (tk.kind[j + 1] == NUM or tk.f(j + 1) in CARDINALS)
-        return (
-            f in ("و", "او")
-            and tk.joined(j + 1)
-            and tk.kind[j + 1] == NUM
-            or (f in CARDINALS and CARDINALS[f][0] == "و")
-        )
-
-    def _plural_fraction(self, j: int) -> float:
-        """The value of the plural denominator at token j ("أعشار" = 0.1), or 0."""
-        fr = FRACTIONS.get(self.tk.f(j))
-        if fr is None or fr[0] or fr[1][1] or len(fr[1]) < 3 or fr[1][2] != "plural":
-            return 0
-        return fr[1][0]
 
     # --- words ---------------------------------------------------------------------------
 
@@ -416,9 +338,9 @@ class _Scanner:
                 value *= e[1][1]
                 j += 1
         start = core_start(self.tk, i, pre)
-        cur = self._currency_at(j)
+        cur = currency_at(self.tk, j)
         if cur is None and tk.f(j) == "من":
-            cur = self._currency_at(j + 1)  # "مئات الملايين من الدولارات"
+            cur = currency_at(self.tk, j + 1)  # "مئات الملايين من الدولارات"
             if cur:
                 j += 1
         if cur:
@@ -579,8 +501,8 @@ class _Scanner:
             return j
         if not definite:
             # "ربع نقطة مئوية", "نصف دولار": a fraction of a unit is a measure or money
-            cur = self._currency_at(j)
-            w = 0 if cur else self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
+            cur = currency_at(self.tk, j)
+            w = 0 if cur else table_at(self.tk, j, L.UNITS, L.UNITS_MAX_WORDS)
             if cur or w:
                 end = j + (cur[1] if cur else w)
                 it = add(
