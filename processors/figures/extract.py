@@ -45,23 +45,21 @@ Decisions (the public contract of `news.figures`):
 from __future__ import annotations
 
 from processors.figures import lexicons as L
-from processors.figures.context import YEAR_STRONG
 from processors.figures.counted import DIGIT_CLITICS
 from processors.figures.item import Item, add
 from processors.figures.kinds import COUNTING_KINDS
 from processors.figures.numbers import CARDINALS, FRACTIONS, ORDINALS, as_number
 from processors.figures.numerals import compound, spelled_decimal
 from processors.figures.ordinals import compound_ordinal, ordinal
+from processors.figures.qualifiers import approx, ranges
 from processors.figures.quantities import approx_plural, definite_cardinal, finish, fraction_word
 from processors.figures.tokens import NUM, WORD, Tokens
 from processors.figures.typed import date_tail, month_at, typed_digits
 from processors.model import Field, Figure
 from processors.text.normalize import Normalized
 
-_RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})
-# Clitics on the first word of a qualifier: "بنحو 40", "لأكثر من 100", "وما يقرب من".
-_QUALIFIER_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
-
+# COUNTING_KINDS is kinds.py's, importable from here as before (tests, benchmarks).
+__all__ = ["COUNTING_KINDS", "extract_figures"]
 
 # Folded words that can start a figure (number words, ordinals, fractions, months, the
 # clitics glued to digits, "القرن العشرين"); any other word is skipped at once.
@@ -76,13 +74,6 @@ _STARTERS = frozenset(
     | L.MONTH_FIRST_WORDS
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in _DEFINITE_COUNT_CLASSES | {"tens"}}
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in ("teen_head", "one")}
-)
-# Last words of the "before" qualifiers, with the clitics they may carry.
-_QUALIFIER_ENDS = frozenset(
-    c + k[-1] if len(k) == 1 else k[-1]
-    for k, (_q, pos) in L.APPROX.items()
-    if pos == "before"
-    for c in ("",) + ("و", "ب", "ل", "ف", "وب", "ول")
 )
 
 
@@ -141,8 +132,8 @@ class _Scanner:
                 continue  # inside a figure or counted phrase already found
             j = self._digits(i) if tk.kind[i] == NUM else self._word(i)
             resume = j if j > i else i + 1
-        self._ranges()
-        self._approx()
+        self.items = ranges(self.tk, self.items)
+        approx(self.tk, self.items)
         return self.items
 
     # --- helpers ----------------------------------------------------------------------
@@ -207,110 +198,3 @@ class _Scanner:
         return i + 1
 
     # --- ranges and qualifiers ---------------------------------------------------------
-
-    def _ranges(self) -> None:
-        out: list[Item] = []
-        for it in self.items:
-            if out and self._is_range(out[-1], it):
-                a = out[-1]
-                if a.scale is None and it.scale and a.value * it.scale <= it.value:
-                    a.value *= it.scale  # "بين 3 و4 ملايين"
-                if a.kind == "cardinal":
-                    a.kind = it.kind
-                a.unit = a.unit or it.unit
-                a.currency = a.currency or it.currency
-                a.counted = it.counted
-                a.range = it.value
-                a.t1, a.end = it.t1, it.end
-                continue
-            out.append(it)
-        self.items = out
-
-    def _is_range(self, a: Item, b: Item) -> bool:
-        if a.kind not in _RANGEABLE or b.kind not in _RANGEABLE or a.counted is not None:
-            return False
-        if a.kind != "cardinal" and a.kind != b.kind:
-            return False
-        if a.value is None or b.value is None:
-            return False
-        tk = self.tk
-        before = tk.f(a.t0 - 1) if tk.joined(a.t0) else ""
-        if b.t0 == a.t1 and b.pre == "و":
-            if before in ("بين", "وبين"):
-                a.opener = a.t0 - 1
-                return True
-            if before in YEAR_STRONG and tk.f(a.t0 - 2) in ("بين", "وبين"):
-                a.opener = a.t0 - 2  # "بين عامي 2010 و2015"
-                return True
-        if before in ("من", "ومن") and (
-            (b.t0 == a.t1 + 1 and tk.f(a.t1) in ("الي", "حتي")) or (b.t0 == a.t1 and b.pre == "ل")
-        ):
-            a.opener = a.t0 - 1
-            return True
-        # "نحو 3 إلى 4 ملايين طن": a bare lower number, إلى, a higher one
-        if (
-            b.t0 == a.t1 + 1
-            and tk.f(a.t1) == "الي"
-            and a.kind == "cardinal"
-            and a.scale is None
-            and a.value * (b.scale or 1) < b.value
-        ):
-            return True
-        # "أكثر من 50 وأقل من 80": a lower and an upper bound
-        if (
-            b.t0 == a.t1 + 2
-            and tk.f(a.t1) == "واقل"
-            and tk.f(a.t1 + 1) == "من"
-            and tk.joined(b.t0)
-            and a.kind == "cardinal"
-            and a.value < b.value
-            and self._qualifier_before(a.opener) in ("more_than", "at_least")
-        ):
-            return True
-        # "10-15 شخصا", "30 - 40 ألف" (a lower then a higher number; "2-1" is a score),
-        # the hyphen glued to both numbers or spaced on both sides
-        return (
-            b.t0 == a.t1 + 1
-            and tk.fold[a.t1] in ("-", "\u2013")
-            and tk.joined(b.t0)
-            and a.kind == "cardinal"
-            and a.value < b.value
-            and (tk.adj[a.t1] and tk.adj[b.t0] or (b.kind != "year" and (b.scale or b.counted or b.kind != "cardinal")))
-        )
-
-    def _approx(self) -> None:
-        for it in self.items:
-            if it.kind not in COUNTING_KINDS or it.approx:
-                continue
-            it.approx = self._qualifier_before(it.opener) or self._qualifier_after(it)
-
-    def _qualifier_before(self, t: int) -> str | None:
-        tk = self.tk
-        if t < 1 or tk.fold[t - 1] not in _QUALIFIER_ENDS:
-            return None
-        for width in range(L.APPROX_MAX_WORDS, 0, -1):
-            s = t - width
-            if s < 0 or any(tk.kind[k] != WORD or (k > s and tk.nl[k]) for k in range(s, t)) or tk.nl[t]:
-                continue
-            words = tk.fold[s:t]
-            first = words[0]
-            for clitic in ("",) + _QUALIFIER_CLITICS:
-                if clitic and not first.startswith(clitic):
-                    continue
-                found = L.APPROX.get((first[len(clitic) :], *words[1:]))
-                if found and found[1] == "before":
-                    return found[0]
-        return None
-
-    def _qualifier_after(self, it: Item) -> str | None:
-        tk = self.tk
-        # "50 شخصا على الأقل", "70 شخصا حتفهم تقريبا": up to two words after the phrase
-        last = it.counted[1] if it.counted else it.t1
-        for t in range(it.t1, min(last + 3, tk.n)):
-            if tk.nl[t] or tk.kind[t] != WORD:
-                break
-            for width in (2, 1):
-                found = L.APPROX.get(tuple(tk.fold[t : t + width]))
-                if found and found[1] == "after":
-                    return found[0]
-        return None
