@@ -40,6 +40,13 @@ Decisions (the public contract of `news.figures`):
   "من الثامنة مساء حتى السادسة صباحا", "عند 5 عصرا"; "العاشر من الشهر المقبل" is a date.
 - Digits alone in parentheses are read through them (Gulf agency style):
   "(1.8) مليون حاج" → 1800000, text "(1.8) مليون".
+
+The stages, in order, each in its module and all sharing one list of `Item`s (item.py)
+passed explicitly: one left-to-right scan over the tokens that can start a figure
+(`_scan`), where digits go first to the non-counts (typed.py) then are read
+(numerals.py) into a quantity (quantities.py: kind by kinds.py, counted noun by
+counted.py), and words go to the number, ordinal (ordinals.py) or fraction readers;
+then ranges and qualifiers (qualifiers.py) over the whole list; then the `Figure`s.
 """
 
 from __future__ import annotations
@@ -82,7 +89,7 @@ def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
     tk = Tokens(norm.display)
     if not tk.n:
         return []
-    items = _Scanner(tk).run()
+    items = _scan(tk)
     original = norm.original
     out = []
     for it in items:
@@ -112,89 +119,78 @@ def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
     return out
 
 
-class _Scanner:
-    """One left-to-right pass; each detector returns the token index to resume at."""
+def _scan(tk: Tokens) -> list[Item]:
+    """One left-to-right pass; each reader returns the token index to resume at. Then
+    ranges and qualifiers over what was found."""
+    items: list[Item] = []
+    # Only digits and words that can start a figure are looked at (a comprehension,
+    # so the skipped words cost C time); signs and Latin are looked at from the number
+    # next to them.
+    starters = _STARTERS
+    candidates = [i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)]
+    resume = 0
+    for i in candidates:
+        if i < resume:
+            continue  # inside a figure or counted phrase already found
+        j = _digits(tk, items, i) if tk.kind[i] == NUM else _word(tk, items, i)
+        resume = j if j > i else i + 1
+    items = ranges(tk, items)
+    approx(tk, items)
+    return items
 
-    def __init__(self, tk: Tokens) -> None:
-        self.tk = tk
-        self.items: list[Item] = []
 
-    def run(self) -> list[Item]:
-        tk = self.tk
-        # Only digits and words that can start a figure are looked at (a comprehension,
-        # so the skipped words cost C time); signs and Latin are looked at from the number
-        # next to them.
-        starters = _STARTERS
-        candidates = [i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)]
-        resume = 0
-        for i in candidates:
-            if i < resume:
-                continue  # inside a figure or counted phrase already found
-            j = self._digits(i) if tk.kind[i] == NUM else self._word(i)
-            resume = j if j > i else i + 1
-        self.items = ranges(self.tk, self.items)
-        approx(self.tk, self.items)
-        return self.items
+def _digits(tk: Tokens, items: list[Item], i: int) -> int:
+    """Token i is a digit run, or the clitic glued before one ("و52", "الـ52", "و 40")."""
+    c = i + 1 if tk.kind[i] == WORD else i
+    pre = tk.fold[i] if c != i else ""
+    j = typed_digits(tk, items, i, c, pre)
+    if j:
+        return j
+    r = compound(tk, i)
+    if r is None:
+        return c + 1
+    value, j, top, shape = spelled_decimal(tk, *r)
+    return finish(tk, items, i, j, value, top, shape, pre)
 
-    # --- helpers ----------------------------------------------------------------------
 
-    # --- numbers ------------------------------------------------------------------------
-
-    def _digits(self, i: int) -> int:
-        """Token i is a digit run, or the clitic glued before one ("و52", "الـ52", "و 40")."""
-        tk = self.tk
-        c = i + 1 if tk.kind[i] == WORD else i
-        pre = tk.fold[i] if c != i else ""
-        j = typed_digits(self.tk, self.items, i, c, pre)
-        if j:
-            return j
-        r = compound(self.tk, i)
-        if r is None:
-            return c + 1
-        value, j, top, shape = spelled_decimal(self.tk, *r)
-        return finish(self.tk, self.items, i, j, value, top, shape, pre)
-
-    # --- words ---------------------------------------------------------------------------
-
-    def _word(self, i: int) -> int:
-        tk = self.tk
-        f = tk.fold[i]
-        if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
-            return self._digits(i)
-        if f in L.MONTH_FIRST_WORDS:
-            m = month_at(self.tk, i)
-            if m:
-                tail = date_tail(self.tk, m)
-                if tail > m and tk.kind[tail - 1] == NUM:
-                    add(self.tk, self.items, "date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
-                    return tail
-                if m - i == 2:
-                    return m  # "كانون الثاني": the ordinal is the month's
-        if f in CARDINALS or f in FRACTIONS:
-            r = compound(self.tk, i)
-            if r is not None:
-                value, j, top, shape = spelled_decimal(self.tk, *r)
-                pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
-                return finish(self.tk, self.items, i, j, value, top, shape, pre)
-            e = CARDINALS.get(f)
-            if e and e[1][0] in ("approx_plural", "scale_plural"):
-                return approx_plural(self.tk, self.items, i, e)
-        if f.startswith("ال"):
-            e = CARDINALS.get(f[2:])
-            if e and not e[0] and e[1][0] in _DEFINITE_COUNT_CLASSES:
-                return definite_cardinal(self.tk, self.items, i, e[1][1])
-            if e and not e[0] and e[1][0] in ("teen_head", "one"):
-                return compound_ordinal(self.tk, self.items, i, e[1][0])
-        e = ORDINALS.get(f)
-        if e is not None:
-            return ordinal(self.tk, self.items, i, e)
-        e = FRACTIONS.get(f)
-        if e is not None:
-            return fraction_word(self.tk, self.items, i, e)
-        if f.startswith("ال"):
-            e = CARDINALS.get(f[2:])
-            if e and not e[0] and e[1][0] == "tens":
-                return ordinal(self.tk, self.items, i, ("", (e[1][1], True, "m")))  # "القرن العشرين"
-        return i + 1
-
-    # --- ranges and qualifiers ---------------------------------------------------------
+def _word(tk: Tokens, items: list[Item], i: int) -> int:
+    """Token i is a word that can start a figure: a clitic on digits, a month, a number
+    word, a definite cardinal, an ordinal or a fraction."""
+    f = tk.fold[i]
+    if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
+        return _digits(tk, items, i)
+    if f in L.MONTH_FIRST_WORDS:
+        m = month_at(tk, i)
+        if m:
+            tail = date_tail(tk, m)
+            if tail > m and tk.kind[tail - 1] == NUM:
+                add(tk, items, "date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
+                return tail
+            if m - i == 2:
+                return m  # "كانون الثاني": the ordinal is the month's
+    if f in CARDINALS or f in FRACTIONS:
+        r = compound(tk, i)
+        if r is not None:
+            value, j, top, shape = spelled_decimal(tk, *r)
+            pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
+            return finish(tk, items, i, j, value, top, shape, pre)
+        e = CARDINALS.get(f)
+        if e and e[1][0] in ("approx_plural", "scale_plural"):
+            return approx_plural(tk, items, i, e)
+    if f.startswith("ال"):
+        e = CARDINALS.get(f[2:])
+        if e and not e[0] and e[1][0] in _DEFINITE_COUNT_CLASSES:
+            return definite_cardinal(tk, items, i, e[1][1])
+        if e and not e[0] and e[1][0] in ("teen_head", "one"):
+            return compound_ordinal(tk, items, i, e[1][0])
+    e = ORDINALS.get(f)
+    if e is not None:
+        return ordinal(tk, items, i, e)
+    e = FRACTIONS.get(f)
+    if e is not None:
+        return fraction_word(tk, items, i, e)
+    if f.startswith("ال"):
+        e = CARDINALS.get(f[2:])
+        if e and not e[0] and e[1][0] == "tens":
+            return ordinal(tk, items, i, ("", (e[1][1], True, "m")))  # "القرن العشرين"
+    return i + 1
