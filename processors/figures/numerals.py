@@ -12,8 +12,9 @@ tokens with them and says where the number starts:
 - where the text starts: after its clitic ("و52" → "52"), at a minus glued to the digits
   ("-1.2") or at "سالب"/"ناقص", at a leading decimal point (".5").
 
-Every reader returns the token to go on from, so the caller (extract.py) keeps one
-left-to-right pass. What the number is (kind, unit, year, ordinal) is decided later.
+Each reader returns, with the value, the token after what it read, so the caller
+(extract.py) keeps one left-to-right pass. What the number is (kind, unit, year,
+ordinal) is decided later, by the stages that call these.
 """
 
 from __future__ import annotations

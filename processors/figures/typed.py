@@ -9,8 +9,9 @@ read before any quantity rule so that their digits count nothing:
 - dates: "2022-03-03", "03/03/2022", "3/3", "15 يونيو", "3 مارس 2022", "12 مايو/أيار"
   (value None); a slash between digits may instead be a fraction ("٥/٨ من الحصة");
 - times: "10:30" → 10.5, "الساعة 10", "عند 8 مساء";
-- years: a bare 19xx/20xx that counts no noun, or any 3-4 digit number after عام/منذ/في…
-  ("عام 1948", "1443 هـ"), decided by `is_year` once the number is read.
+- years: a bare 19xx/20xx that counts no noun ("في 2023 سجلت", not "2000 شرطي"), or a
+  3-4 digit number after عام/سنة or before an era marker ("عام 1948", "1443 هـ"); decided
+  by `is_year` once the number is read, value the year.
 """
 
 from __future__ import annotations
