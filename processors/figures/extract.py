@@ -40,34 +40,33 @@ Decisions (the public contract of `news.figures`):
   "من الثامنة مساء حتى السادسة صباحا", "عند 5 عصرا"; "العاشر من الشهر المقبل" is a date.
 - Digits alone in parentheses are read through them (Gulf agency style):
   "(1.8) مليون حاج" → 1800000, text "(1.8) مليون".
+
+The stages, in order, each in its module and all sharing one list of `Item`s (item.py)
+passed explicitly: one left-to-right scan over the tokens that can start a figure
+(`_scan`), where digits go first to the non-counts (typed.py) then are read
+(numerals.py) into a quantity (quantities.py: kind by kinds.py, counted noun by
+counted.py), and words go to the number, ordinal (ordinals.py) or fraction readers;
+then ranges and qualifiers (qualifiers.py) over the whole list; then the `Figure`s.
 """
 
 from __future__ import annotations
 
 from processors.figures import lexicons as L
-from processors.figures.counted import DIGIT_CLITICS, counted_phrase, is_head, is_numberish, looks_verbal, opens_phrase
-from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, ORDINALS, as_number, digits_value
-from processors.figures.tokens import LATIN, NUM, SIGN, WORD, Tokens
+from processors.figures.counted import DIGIT_CLITICS
+from processors.figures.item import Item, add
+from processors.figures.kinds import COUNTING_KINDS
+from processors.figures.numbers import CARDINALS, FRACTIONS, ORDINALS, as_number
+from processors.figures.numerals import compound, spelled_decimal
+from processors.figures.ordinals import compound_ordinal, ordinal
+from processors.figures.qualifiers import approx, ranges
+from processors.figures.quantities import approx_plural, definite_cardinal, finish, fraction_word
+from processors.figures.tokens import NUM, WORD, Tokens
+from processors.figures.typed import date_tail, month_at, typed_digits
 from processors.model import Field, Figure
 from processors.text.normalize import Normalized
 
-COUNTING_KINDS = frozenset({"cardinal", "percent", "money", "measure", "fraction"})
-_RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})
-_SCALES = ("scale", "scale_acc", "scale_dual", "scale_plural")
-_SMALL_CLASSES = frozenset({"unit", "unit_short", "teen_head", "one", "two", "ten", "ten_short", "tens"})
-_SHAPE = {"unit": "U", "unit_short": "US", "one": "ONE", "two": "TWO"}
-# Words that look like a clitic + number but are something else: "لست" = "I am not".
-_NOT_NUMBERS = frozenset({"لست"})
-# Clitics on the first word of a qualifier: "بنحو 40", "لأكثر من 100", "وما يقرب من".
-_QUALIFIER_CLITICS = ("و", "ب", "ل", "ف", "وب", "ول")
-# Definite-looking words: an ordinal after one is an ordinary adjective
-# ("الجولة الثالثة", "لليوم الثامن"); after anything else it is a name's.
-_DEFINITE = ("ال", "لل", "وال", "بال", "كال", "فال", "ولل", "وبال")
-# A possessive suffix makes a noun definite: "في يومها الثالث".
-_POSSESSIVE = ("ه", "ها", "هم", "هما", "هن", "نا", "كم")
-_YEAR_STRONG = frozenset({"عام", "عامي", "سنه", "العام", "لعام"})
-_NISBA = ("ي", "يه", "يا", "يين", "يون", "يات")
-
+# COUNTING_KINDS is kinds.py's, importable from here as before (tests, benchmarks).
+__all__ = ["COUNTING_KINDS", "extract_figures"]
 
 # Folded words that can start a figure (number words, ordinals, fractions, months, the
 # clitics glued to digits, "القرن العشرين"); any other word is skipped at once.
@@ -83,57 +82,6 @@ _STARTERS = frozenset(
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in _DEFINITE_COUNT_CLASSES | {"tens"}}
     | {"ال" + f for f, (c, (cls, _v)) in CARDINALS.items() if not c and cls in ("teen_head", "one")}
 )
-# A minus sign glued to digits: "-1.2", "−٦" (U+2212), "–5"; after a word or a number with
-# no space it is a hyphen ("إس-300", "2000-3000").
-_MINUS = frozenset({"-", "\u2212", "\u2013"})
-# "1 فاصلة 5": the spelled decimal point
-_DECIMAL_WORDS = frozenset({"فاصله"})
-# Spaces allowed between the digit groups of "2 500 000" (one character: space, no-break
-# space, thin space, narrow no-break space).
-_GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")
-_ASCII_DIGITS = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹", "01234567890123456789")
-# Last words of the "before" qualifiers, with the clitics they may carry.
-_QUALIFIER_ENDS = frozenset(
-    c + k[-1] if len(k) == 1 else k[-1]
-    for k, (_q, pos) in L.APPROX.items()
-    if pos == "before"
-    for c in ("",) + ("و", "ب", "ل", "ف", "وب", "ول")
-)
-
-
-class _Item:
-    __slots__ = (
-        "kind",
-        "value",
-        "t0",
-        "t1",
-        "start",
-        "end",
-        "scale",
-        "unit",
-        "currency",
-        "approx",
-        "range",
-        "counted",
-        "pre",
-        "opener",
-    )
-
-    def __init__(self, kind, value, t0, t1, start, end, pre="", scale=None):
-        self.kind = kind
-        self.value = value
-        self.t0 = t0  # first token (a clitic token before digits included)
-        self.t1 = t1  # token after the figure text
-        self.start = start  # display offsets of the text
-        self.end = end
-        self.scale = scale
-        self.pre = pre
-        self.unit = None
-        self.currency = None
-        self.approx = None
-        self.range = None
-        self.counted = None  # (first, end) tokens
-        self.opener = t0  # token where a range opens ("بين", "من")
 
 
 def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
@@ -141,7 +89,7 @@ def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
     tk = Tokens(norm.display)
     if not tk.n:
         return []
-    items = _Scanner(tk).run()
+    items = _scan(tk)
     original = norm.original
     out = []
     for it in items:
@@ -171,1035 +119,78 @@ def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
     return out
 
 
-class _Scanner:
-    """One left-to-right pass; each detector returns the token index to resume at."""
+def _scan(tk: Tokens) -> list[Item]:
+    """One left-to-right pass; each reader returns the token index to resume at. Then
+    ranges and qualifiers over what was found."""
+    items: list[Item] = []
+    # Only digits and words that can start a figure are looked at (a comprehension,
+    # so the skipped words cost C time); signs and Latin are looked at from the number
+    # next to them.
+    starters = _STARTERS
+    candidates = [i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)]
+    resume = 0
+    for i in candidates:
+        if i < resume:
+            continue  # inside a figure or counted phrase already found
+        j = _digits(tk, items, i) if tk.kind[i] == NUM else _word(tk, items, i)
+        resume = j if j > i else i + 1
+    items = ranges(tk, items)
+    approx(tk, items)
+    return items
 
-    def __init__(self, tk: Tokens) -> None:
-        self.tk = tk
-        self.items: list[_Item] = []
 
-    def run(self) -> list[_Item]:
-        tk = self.tk
-        # Only digits and words that can start a figure are looked at (a comprehension,
-        # so the skipped words cost C time); signs and Latin are looked at from the number
-        # next to them.
-        starters = _STARTERS
-        candidates = [i for i, (k, f) in enumerate(zip(tk.kind, tk.fold)) if k == NUM or (k == WORD and f in starters)]
-        resume = 0
-        for i in candidates:
-            if i < resume:
-                continue  # inside a figure or counted phrase already found
-            j = self._digits(i) if tk.kind[i] == NUM else self._word(i)
-            resume = j if j > i else i + 1
-        self._ranges()
-        self._approx()
-        return self.items
+def _digits(tk: Tokens, items: list[Item], i: int) -> int:
+    """Token i is a digit run, or the clitic glued before one ("و52", "الـ52", "و 40")."""
+    c = i + 1 if tk.kind[i] == WORD else i
+    pre = tk.fold[i] if c != i else ""
+    j = typed_digits(tk, items, i, c, pre)
+    if j:
+        return j
+    r = compound(tk, i)
+    if r is None:
+        return c + 1
+    value, j, top, shape = spelled_decimal(tk, *r)
+    return finish(tk, items, i, j, value, top, shape, pre)
 
-    # --- helpers ----------------------------------------------------------------------
 
-    def _add(self, kind, value, t0, t1, start=None, end=None, pre="", scale=None) -> _Item:
-        tk = self.tk
-        it = _Item(
-            kind,
-            value,
-            t0,
-            t1,
-            tk.start[t0] if start is None else start,
-            tk.end[t1 - 1] if end is None else end,
-            pre,
-            scale,
-        )
-        self.items.append(it)
-        return it
-
-    def _core_start(self, t: int, pre: str) -> int:
-        """Display offset where the number itself starts, after its clitic."""
-        tk = self.tk
-        if tk.kind[t] == WORD and t + 1 < tk.n and tk.kind[t + 1] == NUM and tk.fold[t] in DIGIT_CLITICS:
-            return tk.start[t + 1]
-        s = tk.start[t]
-        if not pre or tk.kind[t] != WORD:
-            return s
-        text, e, k = tk.text, tk.end[t], len(pre)
-        while k and s < e:
-            if text[s] not in IGNORABLE:
-                k -= 1
-            s += 1
-        while s < e and text[s] in IGNORABLE:
-            s += 1
-        return s
-
-    def _prev_word(self, t: int) -> str:
-        """Folded word before token t on the same line, with a one-letter clitic removed."""
-        tk = self.tk
-        if not tk.joined(t) or tk.kind[t - 1] != WORD:
-            return ""
-        return tk.fold[t - 1]
-
-    def _month_at(self, i: int) -> int:
-        tk = self.tk
-        f = tk.f(i)
-        if f not in L.MONTH_FIRST_WORDS:
-            return 0
-        if i + 1 < tk.n and tk.joined(i + 1) and (f, tk.fold[i + 1]) in L.MONTHS:
-            return i + 2
-        if (f,) in L.MONTHS:
-            return i + 1
-        return 0
-
-    def _date_tail(self, m: int) -> int:
-        """Token after a date whose month name ends before token m: the month's other
-        calendar name after a slash ("12 مايو/أيار", "7 أكتوبر/تشرين الأول", as pan-Arab
-        outlets write both) and a four-digit year ("3 مارس 2022")."""
-        tk = self.tk
-        if m + 1 < tk.n and tk.fold[m] == "/" and tk.adj[m] and tk.adj[m + 1]:
-            m2 = self._month_at(m + 1)
-            if m2:
-                m = m2
-        if m < tk.n and tk.kind[m] == NUM and len(tk.fold[m]) == 4 and tk.joined(m):
-            m += 1
-        return m
-
-    def _table_at(self, j: int, table: dict, widest: int = 2) -> int:
-        """Width (1 to `widest` tokens, longest first) of a table entry at token j, or 0."""
-        tk = self.tk
-        if j >= tk.n or tk.nl[j]:
-            return 0
-        for w in range(min(widest, tk.n - j), 1, -1):
-            if not any(tk.nl[j + 1 : j + w]) and tuple(tk.fold[j : j + w]) in table:
-                return w
-        return 1 if (tk.fold[j],) in table else 0
-
-    def _currency_at(self, j: int) -> tuple[str, int] | None:
-        tk = self.tk
-        if j >= tk.n or tk.nl[j]:
-            return None
-        cur = L.CURRENCIES.get(tk.fold[j])
-        if cur is None:
-            return None
-        name, code = cur
-        adj = tk.f(j + 1)
-        if adj and tk.joined(j + 1):
-            # "دينار أردني", "جنيها مصريا", "ليرة لبنانية"
-            for form in (adj, adj[:-1]):
-                found = L.CURRENCY_COUNTRIES.get((name, form))
-                if found:
-                    return found, 2
-        return code, 1
-
-    # --- numbers ------------------------------------------------------------------------
-
-    def _atom(self, i: int):
-        """(class, value, clitic, width) of the number atom at token i, or None."""
-        tk = self.tk
-        if i >= tk.n:
-            return None
-        k = tk.kind[i]
-        if k == NUM:
-            if i and tk.kind[i - 1] == SIGN and tk.adj[i] and tk.fold[i - 1] in "/:":
-                return None
-            if self._leading_point(i):
-                return "D", digits_value("0." + tk.fold[i]), "", 1  # ".5", "٫٢٥"
-            v = digits_value(tk.fold[i])
-            return None if v is None else ("D", v, "", 1)
-        if k != WORD:
-            return None
-        f = tk.fold[i]
-        if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
-            v = digits_value(tk.fold[i + 1])
-            return None if v is None else ("D", v, f, 2)
-        if f == "و" and i + 1 < tk.n and tk.kind[i + 1] == WORD and tk.joined(i + 1):
-            # the conjunction written apart: "أربعة و عشرون", "خمسمائة و خمسة و عشرون"
-            e = CARDINALS.get(tk.fold[i + 1])
-            if e is None or e[0]:
-                return None
-            return e[1][0], e[1][1], "و", 2
+def _word(tk: Tokens, items: list[Item], i: int) -> int:
+    """Token i is a word that can start a figure: a clitic on digits, a month, a number
+    word, a definite cardinal, an ordinal or a fraction."""
+    f = tk.fold[i]
+    if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
+        return _digits(tk, items, i)
+    if f in L.MONTH_FIRST_WORDS:
+        m = month_at(tk, i)
+        if m:
+            tail = date_tail(tk, m)
+            if tail > m and tk.kind[tail - 1] == NUM:
+                add(tk, items, "date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
+                return tail
+            if m - i == 2:
+                return m  # "كانون الثاني": the ordinal is the month's
+    if f in CARDINALS or f in FRACTIONS:
+        r = compound(tk, i)
+        if r is not None:
+            value, j, top, shape = spelled_decimal(tk, *r)
+            pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
+            return finish(tk, items, i, j, value, top, shape, pre)
         e = CARDINALS.get(f)
-        if e is None or f in _NOT_NUMBERS:
-            return None
-        return e[1][0], e[1][1], e[0], 1
-
-    def _leading_point(self, i: int) -> bool:
-        """Digits i open with a decimal point and nothing before it: ".5", "٫٢٥"."""
-        tk = self.tk
-        if not (
-            i > 1 and tk.adj[i] and tk.fold[i - 1] in (".", "\u066b") and tk.fold[i].isdigit() and len(tk.fold[i]) <= 3
-        ):
-            return False
-        # after a word and a space ("سجل .77"), not after a number ("12 .50") or a year
-        # word ("عام .94", a full stop typed on the wrong side); ".2." numbers a list
-        if not (tk.joined(i - 1) and not tk.adj[i - 1] and (tk.kind[i - 2] == WORD or tk.fold[i - 2] in _MINUS)):
-            return False
-        if tk.fold[i - 2] in L.YEAR_BEFORE or tk.fold[i - 2] in _YEAR_STRONG or tk.fold[i - 2] in L.ORDINAL_NOUNS:
-            return False
-        return not (i + 1 < tk.n and tk.adj[i + 1] and tk.fold[i + 1] in (".", ")"))
-
-    def _small(self, i: int):
-        """A number below 1000 (or a digit run): (value, next, shape)."""
-        a = self._atom(i)
-        if a is None:
-            return None
-        cls, v, _pre, w = a
-        j = i + w
-        if cls == "D":
-            if self._paren_close(i, j):
-                j += 1  # "(1.8) مليون حاج": the scale and noun follow the parenthesis
-            elif isinstance(v, int):
-                tk = self.tk
-                raw = tk.fold[j - 1]
-                if len(raw) <= 3 and raw.isdigit():
-                    j2, v2 = self._digit_groups(j, v)
-                    if j2 - j >= 2 or (j2 > j and len(raw) <= 2):
-                        j, v = j2, v2  # "2 500 000", "12 500"; not "150 300" (a range once a tatweel dash is gone)
-                if v < 10:
-                    b = self._atom(j)
-                    if b and not b[2] and b[0] == "hundred" and b[1] == 100:
-                        return self._plus_below_100(v * 100, j + 1)  # "٤ مئة و ١٥"
-            return v, j, "D"
-        if cls == "zero":
-            return 0, j, "ZERO"
-        if cls == "hundred":
-            return self._plus_below_100(v, j)
-        if cls in ("unit", "unit_short", "teen_head", "one", "two"):
-            b = self._atom(j)
-            if b and not b[2]:
-                if b[0] in ("ten", "ten_short"):
-                    return v + 10, j + 1, "TEEN"  # "ثلاثة عشر", "إحدى عشرة"
-                if b[0] == "hundred" and b[1] == 100 and cls in ("unit", "unit_short") and v >= 3:
-                    return self._plus_below_100(v * 100, j + 1)  # "ثلاث مئة"
-            if cls == "teen_head":
-                return None  # "أحد" alone is "one of", not a figure
-            if b and b[2] == "و" and b[0] == "tens":
-                return v + b[1], j + b[3], "T"  # units before tens: "خمسة وعشرون"
-            return v, j, _SHAPE[cls]
-        if cls == "ten":
-            return 10, j, "TEN"
-        if cls == "ten_short":
-            return 10, j, "US"
-        if cls == "tens":
-            return v, j, "T"
-        return None
-
-    def _digit_groups(self, j: int, v: int):
-        """Groups of three digits after one space each: "2 500 000" (French style)."""
-        tk = self.tk
-        text, n = tk.text, tk.n
-        while (
-            j < n
-            and tk.kind[j] == NUM
-            and len(tk.fold[j]) == 3
-            and tk.fold[j].isdigit()
-            and tk.start[j] - tk.end[j - 1] == 1
-            and text[tk.end[j - 1]] in _GROUP_SPACES
-            and v < 10**12
-        ):
-            v = v * 1000 + int(tk.fold[j].translate(_ASCII_DIGITS))
-            j += 1
-        return j, v
-
-    def _paren_close(self, i: int, j: int) -> bool:
-        """Digits alone in parentheses with the rest of the figure after them, as Saudi
-        and Gulf agencies write: "بلغ عدد الحجاج (1.8) مليون حاج", "(500) مليون ريال"."""
-        tk = self.tk
-        return (
-            j == i + 1
-            and 0 < i
-            and j + 1 < tk.n
-            and tk.fold[j] == ")"
-            and tk.adj[j]
-            and tk.fold[i - 1] == "("
-            and tk.adj[i]
-            and tk.kind[j + 1] == WORD
-            and tk.joined(j + 1)
-        )
-
-    def _plus_below_100(self, v, j):
-        # "ثلاثمائة وخمسة وعشرون": hundreds, then و and the rest below a hundred
-        b = self._atom(j)
-        if b and b[2] == "و" and (b[0] in _SMALL_CLASSES or b[0] == "D"):
-            r = self._small(j)
-            if r and r[0] < 100:
-                return v + r[0], r[1], "H"
-        return v, j, "H"
-
-    def _group(self, i: int):
-        """A small number with its scale word: (value, next, scale, shape)."""
-        r = self._small(i)
-        if r is None:
-            a = self._atom(i)
-            if a is not None:
-                cls, v, _pre, w = a
-                if cls == "scale":
-                    return v, i + w, v, "S"  # "ألف جندي", "مليار دولار"
-                if cls == "scale_dual" or (cls == "scale_acc" and self._noun_follows(i + w)):
-                    return 2 * v, i + w, v, "S"  # duals: "ملياري دولار", "ألفا جندي"
-                if cls == "scale_acc":
-                    return v, i + w, v, "S"  # accusative: "بلغت مليارا ونصف"
-                return None
-            # "نصف مليون", "ربع مليار دولار"
-            fr = FRACTIONS.get(self.tk.f(i)) if self.tk.is_word(i) else None
-            if fr and not fr[1][1]:
-                b = self._atom(i + 1)
-                if b and not b[2] and b[0] == "scale":
-                    return fr[1][0] * b[1], i + 2, b[1], "S"
-            return None
-        v, j, shape = r
-        if shape != "ZERO" and self.tk.is_word(j):
-            fr = FRACTIONS.get(self.tk.fold[j])
-            if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
-                v += fr[1][0]  # "اثنان ونصف", "عشرة وربع", "3 ونصف مليون"
-                j += 1
-                shape = "FR"
-        b = self._atom(j)
-        if b and not b[2]:
-            cls = b[0]
-            if cls in ("scale", "scale_acc") and shape in ("D", "H", "T", "TEEN", "FR"):
-                return v * b[1], j + 1, b[1], "S"  # "أحد عشر ألفا", "1.5 مليار", "مئة ألف"
-            if cls == "scale_plural" and (shape in ("D", "FR") or (shape in ("U", "US", "TEN") and 3 <= v <= 10)):
-                return v * b[1], j + 1, b[1], "S"  # "ثلاثة آلاف", "3 ملايين"
-        return v, j, None, shape
-
-    def _noun_follows(self, j: int) -> bool:
-        tk = self.tk
-        return tk.joined(j) and (is_head(tk, j) or tk.fold[j] in L.CURRENCIES or (tk.fold[j],) in L.UNITS)
-
-    def _compound(self, i: int):
-        """Groups joined by و in falling order: "ثلاثة آلاف وخمسمائة" = 3500,
-        "مليون و500 ألف" = 1500000, "مليون ونصف" = 1500000.
-        Returns (value, next, top scale, shape) or None."""
-        g = self._group(i)
-        if g is None:
-            return None
-        total, j, scale, shape = g
-        top = scale
-        while scale:
-            a = self._atom(j)
-            if a is None:
-                fr = FRACTIONS.get(self.tk.f(j)) if self.tk.is_word(j) else None
-                if fr and fr[0] == "و" and not fr[1][1] and fr[1][0] in (0.5, 0.25):
-                    total += fr[1][0] * scale
-                    j += 1
-                    b = self._atom(j)
-                    if b and not b[2] and b[0] == "scale" and b[1] == scale:
-                        j += 1  # "مليون ونصف مليون دولار"
-                break
-            if a[2] != "و":
-                break
-            g2 = self._group(j)
-            if g2 is None or g2[0] >= scale:
-                break  # "بين ألف وألفين" is a range, not a sum
-            total += g2[0]
-            j = g2[1]
-            scale = g2[2]
-        return total, j, top, shape
-
-    def _digits(self, i: int) -> int:
-        """Token i is a digit run, or the clitic glued before one ("و52", "الـ52", "و 40")."""
-        tk = self.tk
-        c = i + 1 if tk.kind[i] == WORD else i
-        pre = tk.fold[i] if c != i else ""
-        j = self._typed_digits(i, c, pre)
-        if j:
-            return j
-        r = self._compound(i)
-        if r is None:
-            return c + 1
-        value, j, top, shape = self._spelled_decimal(*r)
-        return self._finish(i, j, value, top, shape, pre)
-
-    def _spelled_decimal(self, value, j, top, shape):
-        """ "1 فاصلة 25", "واحد فاصلة خمسة": the decimal point spelled out, then an optional
-        scale ("2 فاصلة 5 مليون")."""
-        tk = self.tk
-        if top is not None or not isinstance(value, int) or tk.f(j) not in _DECIMAL_WORDS:
-            return value, j, top, shape
-        if not (tk.joined(j) and tk.joined(j + 1)):
-            return value, j, top, shape
-        a = self._atom(j + 1)
-        r = self._small(j + 1) if a and not a[2] else None
-        if r is None or not isinstance(r[0], int) or r[2] == "ZERO":
-            return value, j, top, shape
-        value, j = value + float("0." + str(r[0])), r[1]
-        b = self._atom(j)
-        if b and not b[2] and b[0] in ("scale", "scale_acc", "scale_plural"):
-            return value * b[1], j + 1, b[1], "S"
-        return value, j, None, "D"
-
-    def _typed_digits(self, t0: int, c: int, pre: str) -> int:
-        """Digits that are not quantities: designators, identifiers, phones, dates, times."""
-        tk = self.tk
-        fold, kind, adj, n = tk.fold, tk.kind, tk.adj, tk.n
-        raw = fold[c]
-        value = digits_value(raw)
-        # "إس-300", "F-16", "كوفيد-19": word, hyphen, digits, no spaces
-        if not pre and c >= 2 and fold[c - 1] == "-" and adj[c] and adj[c - 1] and kind[c - 2] in (WORD, LATIN):
-            self._add("identifier", value, c - 2, c + 1)
-            return c + 1
-        if (
-            not pre
-            and tk.joined(c)
-            and (kind[c - 1] == LATIN or (kind[c - 1] == WORD and fold[c - 1] in L.DESIGNATORS))
-        ):
-            self._add("identifier", value, c - 1, c + 1)  # "إس 400", "F 16"
-            return c + 1
-        # "القرار 2334", "القرار رقم 2254", "المادة 5", "الرحلة 302"
-        p = self._prev_word(t0)
-        if p and (
-            p in L.IDENTIFIER_TRIGGERS
-            or (len(p) > 2 and p[1:] in L.IDENTIFIER_TRIGGERS)
-            or (self._prev_word(t0 - 1), p) in L.IDENTIFIER_TRIGGERS2  # "قرار مجلس الأمن 2728"
-        ):
-            self._add("identifier", value, t0, c + 1, start=tk.start[c])
-            return c + 1
-        # phones: "+20 100 123 4567", "01001234567"
-        digits_only = raw.isdigit()
-        if (c and fold[c - 1] == "+" and adj[c]) or (digits_only and raw[0] in "0٠۰" and len(raw) >= 6):
-            s = tk.start[c - 1] if c and fold[c - 1] == "+" and adj[c] else tk.start[c]
-            j = c + 1
-            while j < n and not tk.nl[j] and (kind[j] == NUM or (fold[j] == "-" and j + 1 < n and kind[j + 1] == NUM)):
-                j += 1
-            self._add("identifier", None, t0, j, start=s)
-            return j
-        # "2022-03-03", "03/03/2022", "3/3"
-        if c + 2 < n and fold[c + 1] in ("-", "/") and adj[c + 1] and kind[c + 2] == NUM and adj[c + 2]:
-            sep = fold[c + 1]
-            if c + 4 < n and fold[c + 3] == sep and adj[c + 3] and kind[c + 4] == NUM and adj[c + 4]:
-                self._add("date", None, t0, c + 5, start=tk.start[c])
-                return c + 5
-            v2 = digits_value(fold[c + 2])
-            if sep == "-" and (value is None or v2 is None or value >= v2):
-                # "بنتيجة 2-1" is a score: neither side is a figure
-                self._add("identifier", None, t0, c + 3, start=tk.start[c])
-                return c + 3
-            if sep == "/" and isinstance(value, int) and isinstance(v2, int):
-                date = 1 <= value <= 31 and 1 <= v2 <= 12
-                sign = self._sign_start(c, pre)
-                partitive = value < v2 and tk.f(c + 3) == "من" and tk.joined(c + 3) and tk.joined(c + 4)
-                if (
-                    2 <= v2 <= 100
-                    and 1 <= value
-                    and self._prev_word(t0) not in L.TIME_BEFORE
-                    and (sign is not None or partitive or (not date and value < v2))
-                ):
-                    # "٥/٨ من الحصة", "٧٧/١٠٠", "-١٢/١٠": a fraction, not a date
-                    it = self._add("fraction", value / v2, t0, c + 3, start=tk.start[c] if sign is None else sign)
-                    if sign is not None:
-                        it.value = -it.value
-                    if partitive:
-                        it.counted = counted_phrase(tk, c + 3)
-                    return max(c + 3, it.counted[1] if it.counted else 0)
-                if date:
-                    self._add("date", None, t0, c + 3, start=tk.start[c])
-                    return c + 3
-        if value is None:
-            # "03.03.2022" is a date; any other overlong or malformed run is not a figure
-            parts = raw.replace("/", ".").split(".")
-            if len(parts) == 3 and all(p.isdigit() for p in parts) and len(parts[2]) == 4 and len(parts[0]) <= 2:
-                self._add("date", None, t0, c + 1, start=tk.start[c])
-            return c + 1
-        # clock times: "10:30", "الساعة 10"
-        if c + 2 < n and fold[c + 1] == ":" and adj[c + 1] and kind[c + 2] == NUM and adj[c + 2]:
-            m = digits_value(fold[c + 2]) or 0
-            self._add("time", value + m / 60, t0, c + 3, start=tk.start[c])
-            return c + 3
-        if self._prev_word(t0) in L.TIME_BEFORE or (
-            not pre and isinstance(value, int) and 1 <= value <= 12 and tk.joined(c + 1) and tk.f(c + 1) in L.TIME_AFTER
-        ):
-            self._add("time", value, t0, c + 1, start=tk.start[c])  # "الساعة 10", "عند 8 مساء"
-            return c + 1
-        # day and month, optional year: "15 يونيو", "3 مارس 2022", "1 كانون الثاني 2023"
-        if isinstance(value, int) and 1 <= value <= 31 and pre != "ال":
-            m = self._month_at(c + 1) if tk.joined(c + 1) else 0
-            if m:
-                m = self._date_tail(m)
-                self._add("date", None, t0, m, start=tk.start[c])
-                return m
-        return 0
-
-    def _finish(self, t0: int, j: int, value, top, shape: str, pre: str) -> int:
-        """Kind, unit/currency, counted phrase of the number in tokens [t0, j)."""
-        tk = self.tk
-        start = self._core_start(t0, pre)
-        sign = self._sign_start(t0, pre)
-        if sign is not None:
-            start, value = sign, -value
-        elif not pre and tk.kind[t0] == NUM and self._leading_point(t0):
-            start = tk.start[t0 - 1]  # ".5"
-        kind, unit, currency, end_tok = "cardinal", None, None, j
-        w = self._table_at(j, L.PERCENT)
-        before = tk.f(t0 - 1) if tk.adj[t0] and t0 else ""
-        if w:
-            kind, end_tok = "percent", j + w
-        elif before in ("%", "٪"):
-            kind, start = "percent", tk.start[t0 - 1]  # "%40"
-        else:
-            cur = self._currency_at(j)
-            if cur is None and tk.f(j) == "من" and top:
-                cur = self._currency_at(j + 1)  # "مليارين من الدولارات"
-                if cur:
-                    cur = (cur[0], cur[1] + 1)
-            if cur:
-                kind, currency, end_tok = "money", cur[0], j + cur[1]
-            elif before in L.CURRENCY_SIGNS:
-                kind, currency, start = "money", L.CURRENCIES[before][1], tk.start[t0 - 1]  # "$500"
-            else:
-                w = self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
-                if w:
-                    kind, unit, end_tok = "measure", L.UNITS[tuple(tk.fold[j : j + w])], j + w
-                elif shape in ("U", "US") and tk.joined(j) and self._plural_fraction(j):
-                    # "ثلاثة أرباع", "سبعة أعشار", "أربعة أسباع"
-                    kind, value, end_tok = "fraction", round(value * self._plural_fraction(j), 10), j + 1
-                    shape = "F"
-                elif (
-                    self._prev_in(t0, pre, L.PERCENT_BEFORE) is not None
-                    and not (is_head(tk, j) and tk.f(j) != "من")
-                    and not self._number_follows(j)
-                ):
-                    kind = "percent"  # "بنسبة 35", "بنسبة خمسة عشر من الأصوات"
-        end = tk.end[end_tok - 1]
-        paren = not pre and t0 + 1 < end_tok and tk.fold[t0 + 1] == ")" and tk.kind[t0] == NUM
-        if paren:
-            # the text keeps both parentheses or neither: "(500) مليون ريال", "1500"
-            if end_tok == t0 + 2:
-                end = tk.end[t0]
-            else:
-                start = tk.start[t0 - 1]
-        it = _Item(kind, value, t0, end_tok, start, end, pre, top)
-        if paren:
-            it.opener = t0 - 1  # "نحو (25) مليون": the qualifier is before the parenthesis
-        it.unit, it.currency = unit, currency
-        resume = end_tok
-        if kind in ("cardinal", "fraction"):
-            # after "بلغ", "إلى", or with a sign, a lone number word is a value: "بلغ صفر"
-            valued = sign is not None or (self._prev_in(t0, pre, L.VALUE_CONTEXT) is not None and tk.f(j) != "من")
-            if (
-                sign is None
-                and shape == "D"
-                and top is None
-                and pre not in ("ال", "وال", "بال")
-                and self._is_year(t0, j, value)
-            ):
-                it.kind = "year"  # the era marker ("م", "هـ") is not part of the number
-                self.items.append(it)
-                return j
-            if shape == "ZERO":
-                if not valued:
-                    return j  # "صفر" is also the month Safar
-            elif shape in ("ONE", "TWO"):
-                # "جندي واحد", "طائرتين اثنتين": the noun comes first
-                noun = t0 - 1
-                if tk.joined(t0) and is_head(tk, noun):
-                    it.counted = (noun, noun + 1)
-                elif shape == "TWO" and tk.f(j) == "من":
-                    it.counted = counted_phrase(tk, j)
-                if it.counted is None and not valued:
-                    return j
-            else:
-                it.counted = counted_phrase(tk, end_tok, construct=kind == "fraction")
-            if shape == "US":
-                # short forms are numbers only before an indefinite noun: "سبع سنوات"
-                # yes, "تسع القاعة" (holds) no
-                if (it.counted is None and not (valued and not tk.f(j).startswith("ال"))) or (
-                    it.counted and tk.fold[it.counted[0]].startswith("ال")
-                ):
-                    return j
-            if pre in ("ال", "وال", "بال") and it.counted and tk.fold[it.counted[0]].startswith("ال"):
-                # "المقاعد الـ29 الباقية": between a noun and its adjective the number
-                # counts the noun before it
-                noun = t0 - 1
-                it.counted = (noun, noun + 1) if tk.joined(t0) and tk.fold[noun].startswith("ال") else None
-            p = self._prev_word(t0)
-            if shape == "D" and top is None and not pre and (p in L.ORDINAL_NOUNS):
-                it.kind, it.counted = "ordinal", None  # "في الدقيقة 23 من المباراة"
-            elif shape == "D" and it.counted is None and top is None and pre in ("", "ال", "وال", "بال"):
-                if p.endswith(("ات", "ين", "ون")) and p.startswith("ال") and pre:
-                    it.counted = (t0 - 1, t0)  # "الدول الـ27": the number follows its noun
-                elif pre or p in L.ORDINAL_NOUNS or self._prev_word(t0 - 1) in L.ORDINAL_NOUNS:
-                    it.kind = "ordinal"  # "القمة العربية الـ32", "في الدقيقة 23"
-        elif kind == "measure":
-            it.counted = counted_phrase(tk, end_tok)  # "10 أطنان وقود", "3 أطنان من المخدرات"
-            if it.counted and tk.fold[end_tok] != "من":
-                h = tk.fold[it.counted[0]]
-                if h.endswith(_NISBA) or looks_verbal(h) or (h[0] == "ب" and opens_phrase(h)):
-                    # "70 دونما زراعيا" (an adjective of the unit), "12 ألف هكتار تأثرت"
-                    # (a verb), "2500 طن بزيادة 3%" (a preposition): no material named
-                    it.counted = None
-        elif kind == "percent":
-            it.counted = counted_phrase(tk, end_tok, partitive_only=True)
-        if it.counted and it.counted[1] > resume:
-            resume = it.counted[1]
-        self.items.append(it)
-        return resume
-
-    def _sign_start(self, t0: int, pre: str):
-        """Display offset of what makes the number at t0 negative, or None: a minus glued
-        to the digits with a space (or nothing) before it ("-1.2", "−٦", "-.5"), or
-        "سالب"/"ناقص" before it. A hyphen after a word or a number is not a sign."""
-        tk = self.tk
-        if pre:
-            return None
-        if tk.kind[t0] == NUM:
-            m = t0 - 2 if self._leading_point(t0) else t0 - 1
-            if (
-                m >= 0
-                and tk.fold[m] in _MINUS
-                and tk.adj[m + 1]
-                and (m == 0 or not tk.adj[m] or tk.fold[m - 1] in "(«\"'")
-            ):
-                # not "15 -30" (a range), "بي -1" "F -16" (designators), "المادة -3-"
-                b = m - 1
-                if b < 0 or tk.nl[m] or (tk.kind[b] == WORD and len(tk.fold[b]) > 2) or tk.kind[b] == SIGN:
-                    if not (t0 + 1 < tk.n and tk.adj[t0 + 1] and tk.fold[t0 + 1] in _MINUS):
-                        return tk.start[m]
-        w = self._prev_in(t0, pre, L.NEGATIVE_WORDS)
-        if w is not None:
-            return self._core_start(t0 - 1, w)
-        return None
-
-    def _prev_in(self, t0: int, pre: str, table) -> str | None:
-        """The clitic ("" if none) of the word before the number at t0 when that word,
-        without it, is in `table`; else None. "بنسبة" → "ب" for نسبة."""
-        if pre:
-            return None
-        p = self._prev_word(t0)
-        if not p:
-            return None
-        if p in table:
-            return ""
-        for clitic in ("و", "ب", "وب", "ف"):
-            if p.startswith(clitic) and p[len(clitic) :] in table:
-                return clitic
-        return None
-
-    def _number_follows(self, j: int) -> bool:
-        """A second number follows token j after a range or ratio word: "20-25 في المئة",
-        "365 إلى 173", "300 أو 400%" (the percent sign, if any, is the second number's)."""
-        tk = self.tk
-        f = tk.f(j)
-        if f in _MINUS or f in ("الي", "حتي", "او", "مقابل"):
-            return tk.joined(j + 1) and (tk.kind[j + 1] == NUM or tk.f(j + 1) in CARDINALS)
-        return (
-            f in ("و", "او")
-            and tk.joined(j + 1)
-            and tk.kind[j + 1] == NUM
-            or (f in CARDINALS and CARDINALS[f][0] == "و")
-        )
-
-    def _quantity_before(self, t0: int) -> bool:
-        """A quantity noun among the four words before token t0: "وصل العدد إلى"."""
-        tk = self.tk
-        for k in range(t0 - 1, max(t0 - 5, -1), -1):
-            if not tk.joined(k + 1) or tk.kind[k] != WORD:
-                return False
-            f = tk.fold[k]
-            if f in L.QUANTITY_NOUNS or (f[:1] in "وب" and f[1:] in L.QUANTITY_NOUNS):
-                return True
-        return False
-
-    def _plural_fraction(self, j: int) -> float:
-        """The value of the plural denominator at token j ("أعشار" = 0.1), or 0."""
-        fr = FRACTIONS.get(self.tk.f(j))
-        if fr is None or fr[0] or fr[1][1] or len(fr[1]) < 3 or fr[1][2] != "plural":
-            return 0
-        return fr[1][0]
-
-    def _is_year(self, t0: int, j: int, value) -> bool:
-        tk = self.tk
-        raw = tk.fold[t0 + 1] if tk.kind[t0] == WORD else tk.fold[t0]
-        if not isinstance(value, int) or not raw.isdigit() or not 3 <= len(raw) <= 4:
-            return False
-        prev = self._prev_word(t0)
-        if prev and prev[0] in "وبل" and prev[1:] in L.YEAR_BEFORE:
-            prev = prev[1:]
-        nxt = tk.f(j) if tk.joined(j) else ""
-        if prev in _YEAR_STRONG or nxt in L.YEAR_AFTER:
-            return True  # "عام 1948", "1443 هـ"
-        if len(raw) != 4 or not 1000 <= value <= 2099:
-            return False
-        if (
-            self._prev_in(t0, "", L.VALUE_CONTEXT) is not None
-            and (self._prev_word(t0) != "الي" or self._quantity_before(t0 - 1))
-            and not (self.items and self.items[-1].kind == "year" and self.items[-1].t1 >= t0 - 2)
-        ):
-            return False  # "وصل العدد إلى 1500", not "من 2010 إلى 2015"
-        if tk.f(j) in _MINUS and tk.adj[j] and tk.joined(j + 1) and tk.kind[j + 1] == NUM and tk.adj[j + 1]:
-            v2 = digits_value(tk.fold[j + 1])
-            if isinstance(v2, int) and (v2 > 2099 or v2 - value >= 100) and is_head(tk, j + 2):
-                return False  # "2000-3000 زائر": a range of counts, not "2015-2016"
-        if prev in L.YEAR_BEFORE and value >= 1900:
-            return True  # "في 2023 سجلت", "بعد 2011 تغير"
-        if is_head(tk, j) and not looks_verbal(tk.fold[j]):
-            return False  # "2000 شرطي"
-        return prev in L.YEAR_BEFORE or value >= 1900
-
-    # --- words ---------------------------------------------------------------------------
-
-    def _word(self, i: int) -> int:
-        tk = self.tk
-        f = tk.fold[i]
-        if f in DIGIT_CLITICS and i + 1 < tk.n and tk.kind[i + 1] == NUM and tk.joined(i + 1):
-            return self._digits(i)
-        if f in L.MONTH_FIRST_WORDS:
-            m = self._month_at(i)
-            if m:
-                tail = self._date_tail(m)
-                if tail > m and tk.kind[tail - 1] == NUM:
-                    self._add("date", None, i, tail)  # "مارس 2022", "مايو/أيار 2024"
-                    return tail
-                if m - i == 2:
-                    return m  # "كانون الثاني": the ordinal is the month's
-        if f in CARDINALS or f in FRACTIONS:
-            r = self._compound(i)
-            if r is not None:
-                value, j, top, shape = self._spelled_decimal(*r)
-                pre = CARDINALS[f][0] if f in CARDINALS else FRACTIONS[f][0]
-                return self._finish(i, j, value, top, shape, pre)
-            e = CARDINALS.get(f)
-            if e and e[1][0] in ("approx_plural", "scale_plural"):
-                return self._approx_plural(i, e)
-        if f.startswith("ال"):
-            e = CARDINALS.get(f[2:])
-            if e and not e[0] and e[1][0] in _DEFINITE_COUNT_CLASSES:
-                return self._definite_cardinal(i, e[1][1])
-            if e and not e[0] and e[1][0] in ("teen_head", "one"):
-                return self._compound_ordinal(i, e[1][0])
-        e = ORDINALS.get(f)
-        if e is not None:
-            return self._ordinal(i, e)
-        e = FRACTIONS.get(f)
-        if e is not None:
-            return self._fraction(i, e)
-        if f.startswith("ال"):
-            e = CARDINALS.get(f[2:])
-            if e and not e[0] and e[1][0] == "tens":
-                return self._ordinal(i, ("", (e[1][1], True, "m")))  # "القرن العشرين"
-        return i + 1
-
-    def _definite_cardinal(self, i: int, value: int) -> int:
-        """ "الأسابيع الثلاثة المقبلة", "الأشهر الثمانية عشر": the number follows its
-        definite noun and agrees with it, so it counts that noun. Without a definite noun
-        before it ("قال الثلاثة إن") it is a pronoun-like reference, not reported."""
-        tk = self.tk
-        p = i - 1
-        if not (tk.joined(i) and tk.kind[p] == WORD):
-            return i + 1
-        noun = tk.fold[p]
-        if not (noun.startswith(("ال", "لل")) or noun[1:3] == "ال") or noun in L.STOPWORDS or is_numberish(tk, p):
-            return i + 1
-        j = i + 1
-        if tk.joined(j) and tk.f(j) in ("عشر", "عشره") and value < 10:
-            value += 10  # "الأشهر الثمانية عشر"
-            j += 1
-        # a definite nisba adjective may stand between: "الدول العربية الست"
-        head = p
-        while (
-            head > 0
-            and head > p - 2
-            and tk.joined(head)
-            and tk.fold[head].endswith(_NISBA)
-            and tk.kind[head - 1] == WORD
-            and tk.fold[head - 1].startswith("ال")
-            and tk.fold[head - 1] not in L.STOPWORDS
-        ):
-            head -= 1
-        it = self._add("cardinal", value, i, j)
-        it.counted = (head, p + 1)
-        return j
-
-    def _approx_plural(self, i: int, entry) -> int:
-        """ "عشرات الآلاف من المتظاهرين", "مئات القتلى", "ملايين الدولارات": the lower bound."""
-        tk = self.tk
-        pre, (_cls, value) = entry
-        j = i + 1
-        nxt = tk.f(j)
-        if nxt.startswith("ال") and tk.joined(j):
-            e = CARDINALS.get(nxt[2:])
-            if e and not e[0] and e[1][0] == "scale_plural":
-                value *= e[1][1]
-                j += 1
-        start = self._core_start(i, pre)
-        cur = self._currency_at(j)
-        if cur is None and tk.f(j) == "من":
-            cur = self._currency_at(j + 1)  # "مئات الملايين من الدولارات"
-            if cur:
-                j += 1
-        if cur:
-            it = _Item("money", value, i, j + cur[1], start, tk.end[j + cur[1] - 1], pre)
-            it.currency = cur[0]
-        else:
-            it = _Item("cardinal", value, i, j, start, tk.end[j - 1], pre)
-            it.counted = counted_phrase(tk, j, construct=True)
-            if it.counted is None and j == i + 1:
-                return j  # "آلاف" alone is too vague to report; "مئات الآلاف" is not
-        it.approx = "at_least"
-        self.items.append(it)
-        return max(it.t1, it.counted[1] if it.counted else 0)
-
-    def _after_title(self, i: int) -> bool:
-        """A regnal ordinal: a title, then one or two name words, then the ordinal."""
-        tk = self.tk
-        for back in (2, 3):
-            t = i - back
-            if t < 0 or not all(tk.joined(k) and tk.kind[k] == WORD for k in range(t + 1, i + 1)):
-                continue
-            if tk.fold[t] in L.REGNAL_TITLES and all(self._looks_like_name(k) for k in range(t + 1, i)):
-                return True
-        return False
-
-    def _looks_like_name(self, p: int) -> bool:
-        tk = self.tk
-        if p < 0 or tk.kind[p] != WORD:
-            return False
-        f = tk.fold[p]
-        raw = "".join(ch for ch in tk.text[tk.start[p] : tk.end[p]] if ch not in IGNORABLE)
-        # raw, not folded: "إليزابيث" folds to اليزابيث but has no article
-        if raw.startswith(_DEFINITE) or f in L.STOPWORDS or is_numberish(tk, p):
-            return False
-        if f[0] in "وف":
-            return False  # "وخسر الثانية": a conjunction, so a verb or noun, not a name
-        return not raw.endswith(_POSSESSIVE)
-
-    def _tens_after(self, j: int):
-        """(width, value) of the definite tens of a compound ordinal at token j: "والعشرون",
-        "و العشرون" (the conjunction written apart), or None."""
-        tk = self.tk
-        if not tk.joined(j):
-            return None
-        nxt = tk.fold[j]
-        if nxt == "و" and tk.joined(j + 1):
-            nxt, w = "و" + tk.f(j + 1), 2
-        else:
-            w = 1
-        if not nxt.startswith("وال"):
-            return None
-        e = CARDINALS.get(nxt[3:])
-        if e is None or e[0] or e[1][0] != "tens":
-            return None
-        return w, e[1][1]
-
-    def _compound_ordinal(self, i: int, cls: str) -> int:
-        """Definite cardinal heads of compound ordinals: "الأحد عشر", "الإحدى عشرة", "الاثنا
-        عشر" (11th, 12th), "الواحد والثلاثون" (31st). Alone "الأحد" and "الاثنين" are
-        weekdays and "الواحد" is "the one": nothing is reported then."""
-        tk = self.tk
-        f = tk.fold[i]
-        value = CARDINALS[f[2:]][1][1]
-        nxt = tk.f(i + 1) if tk.joined(i + 1) else ""
-        if cls == "teen_head" and nxt not in ("عشر", "عشره"):
-            return i + 1
-        if cls == "teen_head":
-            # an ordinal follows a definite singular noun: "المؤتمر الأحد عشر"; after a
-            # plural, a possessed noun or before a definite noun it is the number
-            # ("الدول الاثنتي عشرة الأعضاء")
-            p = self._prev_word(i)
-            after = tk.f(i + 2) if tk.joined(i + 2) else ""
-            if (
-                f[2:] not in ("احد", "احدي", "اثني")
-                or not p.startswith(_DEFINITE)
-                or p.endswith(("ات", "ين", "ون", "ان"))
-                or (after.startswith("ال") and after not in L.STOPWORDS and after != "الي")
-            ):
-                return self._definite_cardinal(i, value)
-        if cls == "one" and not self._tens_after(i + 1):
-            return i + 1
-        gender = "f" if f.endswith(("ه", "احدي", "اثنتا", "اثنتي")) else "m"
-        return self._ordinal(i, ("", (value, True, gender)))
-
-    def _ordinal(self, i: int, entry) -> int:
-        tk = self.tk
-        pre, (value, definite, gender) = entry
-        f = tk.fold[i]
-        base = f[len(pre) :]
-        if base.startswith("ل") and pre == "ل":
-            base = "ا" + base  # لل+X = ل + ال+X
-        if base.startswith("ال") and definite:
-            base = base[2:]
-        j = i + 1
-        nxt = tk.f(j) if tk.joined(j) else ""
-        if nxt in ("عشر", "عشره"):
-            value += 10  # "الحادي عشر", "الثانية عشرة"
-            j += 1
-        elif self._tens_after(j):
-            w, tens = self._tens_after(j)
-            value += tens  # "الحادي والعشرين", "الخامس و العشرون"
-            j += w
-        elif base in ("حادي", "حاديه"):
-            return i + 1
-        prev = self._prev_word(i)
-        start = self._core_start(i, pre)
-        if prev in L.TIME_BEFORE or (definite and gender == "f" and tk.joined(j) and tk.f(j) in L.TIME_AFTER):
-            # "الساعة العاشرة"; "من الثامنة مساء حتى السادسة صباحا" (the hour is feminine)
-            self._add("time", value, i, j, start=start)
-            return j
-        if definite:
-            if tk.f(j) == "من" and tk.joined(j + 1):
-                m = self._month_at(j + 1)
-                if m:  # "الخامس من يونيو" is a date
-                    m = self._date_tail(m)
-                    self._add("date", None, i, m, start=start)
-                    return m
-                if tk.f(j + 1) in L.MONTH_REF_NOUNS:
-                    # "في العاشر من الشهر المقبل": a day of a month named relatively
-                    m = j + 2
-                    if tk.joined(m) and tk.f(m) in L.MONTH_REF_ADJECTIVES:
-                        m += 1
-                    self._add("date", None, i, m, start=start)
-                    return m
-            if prev in L.ORDINAL_NAMES or (prev and self._after_title(i)):
-                return j  # "الحرب العالمية الثانية", "الملك محمد السادس"
-        elif gender == "m":
-            # without ال the masculine ordinal heads a construct: "ثاني جولات", "ثامن أيام";
-            # but "ثاني أكسيد الكربون" is a compound name and "أول أمس" a day
-            if not is_head(tk, j) or tk.f(j) in ("اكسيد", "امس"):
-                return j
-        else:
-            # the feminine agrees with a feminine noun before it: "جولة ثالثة";
-            # "أولى" also heads a construct: "أولى جلسات"
-            if not ((prev.endswith("ه") and prev not in L.STOPWORDS) or (base == "اولي" and is_head(tk, j))):
-                return j
-        self._add("ordinal", value, i, j, start=start)
-        return j
-
-    def _fraction(self, i: int, entry) -> int:
-        tk = self.tk
-        pre, (value, definite, *plural) = entry
-        if plural:
-            return i + 1  # "أرباع", "أعشار": only after a count, see _finish
-        j = i + 1
-        e = ORDINALS.get(tk.f(j))
-        if e and e[1][1]:
-            return j  # "النصف الأول من العام" is a period, not a share
-        # a definite fraction is not the head of a construct: "إلى النصف مقارنة بـ", and
-        # is a share only after a preposition or verb-like stop word or before من:
-        # "الربع الأخير", "ليلة النصف" name periods
-        if definite and tk.f(j).startswith("ال"):
-            return j  # "الربع الأخير", "النصف الثاني"
-        counted = counted_phrase(tk, j, partitive_only=definite, construct=True)
-        if counted is None and not definite:
-            return j  # "ساعة ونصف"
-        if definite and counted is None and self._prev_word(i) not in L.STOPWORDS:
-            return j
-        if not definite:
-            # "ربع نقطة مئوية", "نصف دولار": a fraction of a unit is a measure or money
-            cur = self._currency_at(j)
-            w = 0 if cur else self._table_at(j, L.UNITS, L.UNITS_MAX_WORDS)
-            if cur or w:
-                end = j + (cur[1] if cur else w)
-                it = self._add("money" if cur else "measure", value, i, end, start=self._core_start(i, pre), pre=pre)
-                if cur:
-                    it.currency = cur[0]
-                else:
-                    it.unit = L.UNITS[tuple(tk.fold[j:end])]
-                return end
-        it = self._add("fraction", value, i, j, start=self._core_start(i, pre), pre=pre)
-        it.counted = counted
-        return counted[1] if counted else j
-
-    # --- ranges and qualifiers ---------------------------------------------------------
-
-    def _ranges(self) -> None:
-        out: list[_Item] = []
-        for it in self.items:
-            if out and self._is_range(out[-1], it):
-                a = out[-1]
-                if a.scale is None and it.scale and a.value * it.scale <= it.value:
-                    a.value *= it.scale  # "بين 3 و4 ملايين"
-                if a.kind == "cardinal":
-                    a.kind = it.kind
-                a.unit = a.unit or it.unit
-                a.currency = a.currency or it.currency
-                a.counted = it.counted
-                a.range = it.value
-                a.t1, a.end = it.t1, it.end
-                continue
-            out.append(it)
-        self.items = out
-
-    def _is_range(self, a: _Item, b: _Item) -> bool:
-        if a.kind not in _RANGEABLE or b.kind not in _RANGEABLE or a.counted is not None:
-            return False
-        if a.kind != "cardinal" and a.kind != b.kind:
-            return False
-        if a.value is None or b.value is None:
-            return False
-        tk = self.tk
-        before = tk.f(a.t0 - 1) if tk.joined(a.t0) else ""
-        if b.t0 == a.t1 and b.pre == "و":
-            if before in ("بين", "وبين"):
-                a.opener = a.t0 - 1
-                return True
-            if before in _YEAR_STRONG and tk.f(a.t0 - 2) in ("بين", "وبين"):
-                a.opener = a.t0 - 2  # "بين عامي 2010 و2015"
-                return True
-        if before in ("من", "ومن") and (
-            (b.t0 == a.t1 + 1 and tk.f(a.t1) in ("الي", "حتي")) or (b.t0 == a.t1 and b.pre == "ل")
-        ):
-            a.opener = a.t0 - 1
-            return True
-        # "نحو 3 إلى 4 ملايين طن": a bare lower number, إلى, a higher one
-        if (
-            b.t0 == a.t1 + 1
-            and tk.f(a.t1) == "الي"
-            and a.kind == "cardinal"
-            and a.scale is None
-            and a.value * (b.scale or 1) < b.value
-        ):
-            return True
-        # "أكثر من 50 وأقل من 80": a lower and an upper bound
-        if (
-            b.t0 == a.t1 + 2
-            and tk.f(a.t1) == "واقل"
-            and tk.f(a.t1 + 1) == "من"
-            and tk.joined(b.t0)
-            and a.kind == "cardinal"
-            and a.value < b.value
-            and self._qualifier_before(a.opener) in ("more_than", "at_least")
-        ):
-            return True
-        # "10-15 شخصا", "30 - 40 ألف" (a lower then a higher number; "2-1" is a score),
-        # the hyphen glued to both numbers or spaced on both sides
-        return (
-            b.t0 == a.t1 + 1
-            and tk.fold[a.t1] in ("-", "\u2013")
-            and tk.joined(b.t0)
-            and a.kind == "cardinal"
-            and a.value < b.value
-            and (tk.adj[a.t1] and tk.adj[b.t0] or (b.kind != "year" and (b.scale or b.counted or b.kind != "cardinal")))
-        )
-
-    def _approx(self) -> None:
-        for it in self.items:
-            if it.kind not in COUNTING_KINDS or it.approx:
-                continue
-            it.approx = self._qualifier_before(it.opener) or self._qualifier_after(it)
-
-    def _qualifier_before(self, t: int) -> str | None:
-        tk = self.tk
-        if t < 1 or tk.fold[t - 1] not in _QUALIFIER_ENDS:
-            return None
-        for width in range(L.APPROX_MAX_WORDS, 0, -1):
-            s = t - width
-            if s < 0 or any(tk.kind[k] != WORD or (k > s and tk.nl[k]) for k in range(s, t)) or tk.nl[t]:
-                continue
-            words = tk.fold[s:t]
-            first = words[0]
-            for clitic in ("",) + _QUALIFIER_CLITICS:
-                if clitic and not first.startswith(clitic):
-                    continue
-                found = L.APPROX.get((first[len(clitic) :], *words[1:]))
-                if found and found[1] == "before":
-                    return found[0]
-        return None
-
-    def _qualifier_after(self, it: _Item) -> str | None:
-        tk = self.tk
-        # "50 شخصا على الأقل", "70 شخصا حتفهم تقريبا": up to two words after the phrase
-        last = it.counted[1] if it.counted else it.t1
-        for t in range(it.t1, min(last + 3, tk.n)):
-            if tk.nl[t] or tk.kind[t] != WORD:
-                break
-            for width in (2, 1):
-                found = L.APPROX.get(tuple(tk.fold[t : t + width]))
-                if found and found[1] == "after":
-                    return found[0]
-        return None
+        if e and e[1][0] in ("approx_plural", "scale_plural"):
+            return approx_plural(tk, items, i, e)
+    if f.startswith("ال"):
+        e = CARDINALS.get(f[2:])
+        if e and not e[0] and e[1][0] in _DEFINITE_COUNT_CLASSES:
+            return definite_cardinal(tk, items, i, e[1][1])
+        if e and not e[0] and e[1][0] in ("teen_head", "one"):
+            return compound_ordinal(tk, items, i, e[1][0])
+    e = ORDINALS.get(f)
+    if e is not None:
+        return ordinal(tk, items, i, e)
+    e = FRACTIONS.get(f)
+    if e is not None:
+        return fraction_word(tk, items, i, e)
+    if f.startswith("ال"):
+        e = CARDINALS.get(f[2:])
+        if e and not e[0] and e[1][0] == "tens":
+            return ordinal(tk, items, i, ("", (e[1][1], True, "m")))  # "القرن العشرين"
+    return i + 1
