@@ -24,6 +24,9 @@ def _with_article(table: dict, form: str, value) -> None:
         table.setdefault("ال" + form, value)
 
 
+# "لست" (I am not) is not ل + ست (six).
+NOT_NUMBERS = _set("figures_not_numbers.tsv")
+
 PERCENT: dict[tuple[str, ...], str] = {_words(r[0]): "percent" for r in read_tsv("figures_percent.tsv")}
 
 CURRENCIES: dict[str, tuple[str, str]] = {}

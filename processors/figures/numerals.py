@@ -22,14 +22,12 @@ from __future__ import annotations
 from processors.figures import lexicons as L
 from processors.figures.context import YEAR_STRONG, prev_in
 from processors.figures.counted import DIGIT_CLITICS, is_head
+from processors.figures.lexicons import NOT_NUMBERS
 from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, digits_value
 from processors.figures.tokens import NUM, SIGN, WORD, Tokens
 
-_SCALES = ("scale", "scale_acc", "scale_dual", "scale_plural")
 _SMALL_CLASSES = frozenset({"unit", "unit_short", "teen_head", "one", "two", "ten", "ten_short", "tens"})
 _SHAPE = {"unit": "U", "unit_short": "US", "one": "ONE", "two": "TWO"}
-# Words that look like a clitic + number but are something else: "لست" = "I am not".
-_NOT_NUMBERS = frozenset({"لست"})
 # A minus sign glued to digits: "-1.2", "−٦" (U+2212), "–5"; after a word or a number with
 # no space it is a hyphen ("إس-300", "2000-3000").
 MINUS = frozenset({"-", "\u2212", "\u2013"})
@@ -124,7 +122,7 @@ def atom(tk: Tokens, i: int):
             return None
         return e[1][0], e[1][1], "و", 2
     e = CARDINALS.get(f)
-    if e is None or f in _NOT_NUMBERS:
+    if e is None or f in NOT_NUMBERS:
         return None
     return e[1][0], e[1][1], e[0], 1
 
