@@ -118,6 +118,7 @@ NAME_JOINERS = _load_set("claims_name_joiners.tsv")
 RESUMPTIVE = _load_set("claims_resumptive.tsv")
 SOURCE_CLAUSE_OPENERS = _load_set("claims_source_clause_openers.tsv")
 SOURCE_HEADS = _load_set("claims_source_heads.tsv")
+CONTRAST_OPENERS = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_contrast_openers.tsv"))
 FIRST_PERSON_QALA = _load_set("claims_first_person_qala.tsv")
 NARRATOR_LEADS = _load_set("claims_narrator_leads.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
