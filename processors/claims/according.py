@@ -25,8 +25,8 @@ from processors.claims.lexicons import (
     SUBJECT_RELATIVES,
     Cue,
 )
-from processors.claims.reading import MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
-from processors.claims.tokens import COMMAS
+from processors.claims.reading import CONTENT_WINDOW, MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
+from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import BARE, ROLE, complementizer, stop_kind
 
 # Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
@@ -288,6 +288,10 @@ def source_claims(rd: FieldReading) -> None:
                 n += 1
             if n < limit:
                 content = Content("according_to", start=n)
+        elif (fa := _fa_inna_after(rd, s, limit)) is not None:
+            # "أما على صعيد المرأة، فوفقا لدراسة أجريت في جامعة ...، فإنه كلما
+            # ...": inside the sentence too, فإن after the source opens its content.
+            content = Content("according_to", start=fa + 1)
         elif s.marker > first and _posed(rd, s):
             owner = _claim_before(rd, s)
             if owner is not None:
@@ -335,6 +339,25 @@ def _relative_claim(rd: FieldReading, s: Source) -> None:
     d.gender = cue_gender_of(rd, d)
     rd.consumed.add(i)
     rd.keep(d)
+
+
+def _fa_inna_after(rd: FieldReading, s: Source, limit: int) -> int | None:
+    """The فإن that follows the source phrase, right after it or after the comma
+    that ends it (within CONTENT_WINDOW tokens): "، فوفقا لدراسة أجريت من قبل باحثين
+    في جامعة ...، فإنه ...". None when a word other than the phrase's comes first
+    or nothing follows فإن."""
+    t = rd.t
+    n = s.end
+    end = min(limit, n + CONTENT_WINDOW)
+    while n < end and t.word[n] and not _fa_inna(t, n):
+        n += 1  # the rest of a long source phrase: "أجريت من قبل باحثين في ..."
+    while n < end and not t.word[n] and t.text[n] in COMMAS:
+        n += 1
+    return n if n + 1 < limit and _fa_inna(t, n) else None
+
+
+def _fa_inna(t: Tokens, n: int) -> bool:
+    return t.word[n] and t.key[n][:1] == "ف" and BARE[t.key[n]] in COMPLEMENTIZERS
 
 
 def _claim_before(rd: FieldReading, s: Source) -> Draft | None:
