@@ -172,6 +172,8 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "according_wifqan": _family("according_wifqan", "وفقا لوزارة الصحة "),
     "according_trailing": _family("according_trailing", "ارتفع العدد إلى 50، وفقا للوزارة، "),
     "according_ma": _family("according_ma", "بحسب ما أعلنت الوزارة "),
+    "according_relative": _family("according_relative", "قتل 5 وفق المرصد الذي أكد أن "),
+    "according_clause": _family("according_clause", "وقع الحادث، إذ قتل 5، بحسب مصادر طبية، "),
     # numbers
     "number_words": _family("number_words", "ثلاثة وعشرون "),
     "number_compounds": _family("number_compounds", "ثلاثة آلاف وخمسمائة وثلاثة وعشرون جنديا، "),

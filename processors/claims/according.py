@@ -12,20 +12,28 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable
 
-from processors.claims.attribution import speaker_offsets
+from processors.claims.attribution import cue_gender_of, speaker_offsets
+from processors.claims.content import find_content
 from processors.claims.cues import object_cue
-from processors.claims.lexicons import COMPLEMENTIZERS, MARKER_CUES, RESUMPTIVE
-from processors.claims.reading import MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
-from processors.claims.tokens import COMMAS
-from processors.claims.words import BARE, complementizer
+from processors.claims.lexicons import (
+    COMPLEMENTIZERS,
+    CUES,
+    MARKER_CUES,
+    RESUMPTIVE,
+    SOURCE_CLAUSE_OPENERS,
+    SOURCE_HEADS,
+    SUBJECT_RELATIVES,
+    Cue,
+)
+from processors.claims.reading import CONTENT_WINDOW, MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
+from processors.claims.tokens import COMMAS, Tokens
+from processors.claims.words import BARE, ROLE, complementizer, stop_kind
 
 # Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
 _DASHES = frozenset("-–—")
-
-
-def skip_source(rd: FieldReading, m: int) -> int:
-    s = rd.source_at.get(m)
-    return m + 1 if s is None else max(s.end, m + 1)
+# Words of a prepositional phrase that may follow a source at the end of its sentence
+# ("وفق العاملين في المجال الإنساني.").
+_SOURCE_TAIL_WORDS = 4
 
 
 def read_sources(rd: FieldReading) -> None:
@@ -152,11 +160,102 @@ def _first(
 
 def _posed_after(rd: FieldReading, s: Source) -> bool:
     """A marker after a comma or a dash, with a clause before it in its sentence,
-    cites the source of that clause ("...، وفقا للوزارة", "– بحسب الوكالة -")."""
+    cites the source of that clause ("...، وفقا للوزارة", "– بحسب الوكالة -"); so
+    does one with no comma that ends its sentence ("خلفت الحرب أربعة آلاف قتيل وفق
+    الأمم المتحدة.")."""
     t = rd.t
     m = s.marker
     first = t.sentence_start(m)
-    return m - first >= 3 and not t.word[m - 1] and (t.text[m - 1] in COMMAS or t.text[m - 1] in _DASHES)
+    if m - first < 3:
+        return False
+    if not t.word[m - 1]:
+        return t.text[m - 1] in COMMAS or t.text[m - 1] in _DASHES
+    return _ends_sentence(rd, s)
+
+
+def _ends_sentence(rd: FieldReading, s: Source) -> bool:
+    """The source phrase names an agent (`_agent_source`) and is the last thing in its
+    sentence, or only its own relative clause follows ("... وفق الأمم المتحدة التي
+    قدرت عدد ..."). Mid-sentence, a marker with no comma before it reads "in
+    accordance with": "وزعت المساعدات وفق خطة الحكومة على السكان" cites nobody."""
+    t = rd.t
+    if not _agent_source(rd, s):
+        return False
+    limit = rd.limit(s.marker)
+    n = s.end
+    if n < limit and t.word[n]:
+        if t.key[n] in SUBJECT_RELATIVES:
+            return True  # "وفق الأمم المتحدة التي قدرت ...": a clause about the source
+        if stop_kind(t, n) != "prep":
+            return False
+        # "وفق العاملين في المجال الإنساني.": the source's own adjunct ends the
+        # sentence (a definite source phrase stops before في).
+        words = 0
+        while n < limit and words <= _SOURCE_TAIL_WORDS:
+            words += t.word[n]
+            n += 1
+        return n >= limit and words <= _SOURCE_TAIL_WORDS
+    while n < limit and not t.word[n]:
+        n += 1
+    return n >= limit
+
+
+def _agent_source(rd: FieldReading, s: Source) -> bool:
+    """The source names who or what speaks: a reporting verb after ما ("بحسب ما
+    ذكرته الوكالة"), a role word ("وفق مسؤول أمني") or a source noun
+    (claims_source_heads.tsv: "بحسب مصادر طبية", "وفق الأمم المتحدة")."""
+    if s.cue is not None:
+        return True
+    acc = rd.according[s.marker]
+    if acc is None:
+        return False
+    key = rd.t.key[acc[0]]
+    if ROLE[key] == "trigger":
+        return True
+    for art in ("لل", "ال", "ل"):
+        if key.startswith(art) and key[len(art) :] in SOURCE_HEADS:
+            return True
+    return key in SOURCE_HEADS
+
+
+def relative_cue(rd: FieldReading, s: Source) -> tuple[int, Cue] | None:
+    """A reporting verb in a relative clause right after the source, whose subject
+    the source is: "وفق الأمم المتحدة التي قدرت عدد المحتاجين بنحو 21 مليونا" (the
+    UN is also the speaker of قدرت's content). (A relay, "التي نقلت عن مسؤولين",
+    is left out: its speaker is after عن.)"""
+    t = rd.t
+    n = s.end
+    limit = rd.limit(s.marker)
+    if not (n + 2 < limit and t.word[n] and t.key[n] in SUBJECT_RELATIVES and t.word[n + 1]):
+        return None
+    cue = CUES.get(t.key[n + 1])
+    if cue is None or cue.kind != "verb" or cue.lemma == "نقل":
+        return None
+    return n + 1, cue
+
+
+def _clause_opening(rd: FieldReading, s: Source) -> int:
+    """Where the clause a source posed after it cites starts: the sentence start, or
+    after "، إذ" / "، حيث" / "، لكن" (claims_source_clause_openers.tsv) when one
+    comes before the marker with two words at least between: "وتأتي العملية في وقت
+    ...، إذ استقبلت نحو 19 ألف مهاجر، بحسب المنظمة" cites the figure, not the
+    context. The openers of a sentence are listed once (a sentence of a thousand
+    sources is not walked once per source)."""
+    t = rd.t
+    m = s.marker
+    first = t.sentence_start(m)
+    openers = rd.source_clauses.get(s.sentence)
+    if openers is None:
+        openers = rd.source_clauses[s.sentence] = []
+        for k in range(first, t.sent_bounds[s.sentence + 1] - 1):
+            if not t.word[k] and t.text[k] in COMMAS and t.word[k + 1]:
+                key = t.key[k + 1]
+                if key in SOURCE_CLAUSE_OPENERS or BARE[key] in SOURCE_CLAUSE_OPENERS:
+                    openers.append(k + 2)
+    j = bisect_right(openers, m - 2) - 1
+    if j >= 0 and openers[j] > first and sum(t.word[openers[j] : min(m, openers[j] + 3)]) >= 2:
+        return openers[j]
+    return first
 
 
 def source_claims(rd: FieldReading) -> None:
@@ -164,6 +263,7 @@ def source_claims(rd: FieldReading) -> None:
     50" (content after) or "ارتفع العدد إلى 50، وفقا للوزارة" (content before)."""
     t = rd.t
     for s in rd.sources:
+        _relative_claim(rd, s)
         if s.used:
             continue
         first = t.sentence_start(s.marker)
@@ -188,7 +288,11 @@ def source_claims(rd: FieldReading) -> None:
                 n += 1
             if n < limit:
                 content = Content("according_to", start=n)
-        elif s.marker > first and (t.text[s.marker - 1] in COMMAS or t.text[s.marker - 1] in _DASHES):
+        elif (fa := _fa_inna_after(rd, s, limit)) is not None:
+            # "أما على صعيد المرأة، فوفقا لدراسة أجريت في جامعة ...، فإنه كلما
+            # ...": inside the sentence too, فإن after the source opens its content.
+            content = Content("according_to", start=fa + 1)
+        elif s.marker > first and _posed(rd, s):
             owner = _claim_before(rd, s)
             if owner is not None:
                 # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
@@ -196,10 +300,11 @@ def source_claims(rd: FieldReading) -> None:
                 owner.according = s.span
                 s.used = True
                 continue
-            words = sum(t.word[first : min(s.marker, first + 4)])
+            start = _clause_opening(rd, s)
+            words = sum(t.word[start : min(s.marker, start + 4)])
             if words >= 2:
-                content = Content("according_to", start=first)
-                anchor = first
+                content = Content("according_to", start=start)
+                anchor = start
         if content is None:
             continue
         # Its cue is the marker ("وفقا", "بحسب"), also before "ما أعلنته".
@@ -211,9 +316,48 @@ def source_claims(rd: FieldReading) -> None:
         )
         d.speaker, d.role, d.according = s.speaker, s.role, s.span
         s.used = True
-        if content.start == first:
-            d.tokens = (first, s.marker - 1)  # fixed: ends before ", وفقا ..."
+        if anchor == content.start:
+            d.tokens = (anchor, s.marker)  # fixed: ends before "، وفقا ..."
         rd.keep(d)
+
+
+def _relative_claim(rd: FieldReading, s: Source) -> None:
+    """ "... وفق الأمم المتحدة التي قدرت عدد المحتاجين بنحو 21 مليونا": the cue of
+    the relative clause (not read as a cue: a relative clause names a statement
+    without reporting it, "ما قاله الوزير") reports the source's own claim."""
+    found = relative_cue(rd, s)
+    if found is None:
+        return
+    i, cue = found
+    limit = rd.limit(i)
+    content = find_content(rd, i + 1, limit, cue)
+    if content is None:
+        return
+    d = Draft(i, cue, content, i, s.sentence)
+    d.speaker, d.role = s.speaker, s.role
+    d.resolution = "explicit"
+    d.gender = cue_gender_of(rd, d)
+    rd.consumed.add(i)
+    rd.keep(d)
+
+
+def _fa_inna_after(rd: FieldReading, s: Source, limit: int) -> int | None:
+    """The فإن that follows the source phrase, right after it or after the comma
+    that ends it (within CONTENT_WINDOW tokens): "، فوفقا لدراسة أجريت من قبل باحثين
+    في جامعة ...، فإنه ...". None when a word other than the phrase's comes first
+    or nothing follows فإن."""
+    t = rd.t
+    n = s.end
+    end = min(limit, n + CONTENT_WINDOW)
+    while n < end and t.word[n] and not _fa_inna(t, n):
+        n += 1  # the rest of a long source phrase: "أجريت من قبل باحثين في ..."
+    while n < end and not t.word[n] and t.text[n] in COMMAS:
+        n += 1
+    return n if n + 1 < limit and _fa_inna(t, n) else None
+
+
+def _fa_inna(t: Tokens, n: int) -> bool:
+    return t.word[n] and t.key[n][:1] == "ف" and BARE[t.key[n]] in COMPLEMENTIZERS
 
 
 def _claim_before(rd: FieldReading, s: Source) -> Draft | None:
@@ -250,8 +394,14 @@ def cut_at_source(rd: FieldReading, a: int, b: int) -> int:
     first after its start instead of walking every marker inside it.)"""
     markers = rd.comma_markers
     if markers is None:
-        text = rd.t.text
-        markers = rd.comma_markers = [m for m in rd.source_markers if m > 0 and text[m - 1] in COMMAS]
+        # (Also a source that ends the sentence without a comma: "إن العدد ارتفع إلى
+        # 50 بحسب مصادر طبية.")
+        text, word = rd.t.text, rd.t.word
+        markers = rd.comma_markers = [
+            m
+            for m in rd.source_markers
+            if m > 0 and (text[m - 1] in COMMAS or (word[m - 1] and _posed(rd, rd.source_at[m])))
+        ]
     k = bisect_right(markers, a)
     if k < len(markers) and markers[k] < b:
         return markers[k]

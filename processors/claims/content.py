@@ -8,11 +8,16 @@ cue kind looks for its content the same way, past adjuncts of time, place and oc
 
 from __future__ import annotations
 
-from processors.claims.according import skip_source
 from processors.claims.lexicons import CUES, SPEAKER_STOPS, TIME_PHRASES, Cue
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nominal_head, stop_kind
+
+
+def skip_source(rd: FieldReading, m: int) -> int:
+    """The token after the according-to source that starts at m ("بحسب الوكالة")."""
+    s = rd.source_at.get(m)
+    return m + 1 if s is None else max(s.end, m + 1)
 
 
 def _plain_circumstance(key: str) -> bool:

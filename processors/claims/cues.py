@@ -68,9 +68,10 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
     if not t.word[i]:
         return None
     keys, word, n = t.key, t.word, t.n
-    # Only the conjunction و is stripped: "فحسب" (only) is not "حسب".
+    # The conjunctions و and ف are stripped ("ووفق", "أما ...، فوفقا لدراسة"), but
+    # "فحسب" is "only", not "حسب".
     first = keys[i]
-    if first not in _FIRST_WORDS and first.startswith("و"):
+    if first not in _FIRST_WORDS and first[:1] in ("و", "ف") and first != "فحسب":
         first = first[1:]
     if first not in _FIRST_WORDS:
         return None
@@ -98,8 +99,8 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
 
 
 _FIRST_WORDS = frozenset(m[0] for m in ACCORDING_TO)
-# Words that may open a marker, with the conjunction: "وبحسب", "ووفق".
-MARKER_WORDS = _FIRST_WORDS | frozenset("و" + w for w in _FIRST_WORDS)
+# Words that may open a marker, with the conjunction: "وبحسب", "ووفق", "فوفقا".
+MARKER_WORDS = _FIRST_WORDS | frozenset(c + w for w in _FIRST_WORDS for c in "وف")
 
 
 def impersonal(key: str) -> bool:

@@ -116,18 +116,23 @@ NEGATION_RELATIVES = _load_set("claims_negation_relatives.tsv")
 DEMONSTRATIVES = _load_set("claims_demonstratives.tsv")
 NAME_JOINERS = _load_set("claims_name_joiners.tsv")
 RESUMPTIVE = _load_set("claims_resumptive.tsv")
+SOURCE_CLAUSE_OPENERS = _load_set("claims_source_clause_openers.tsv")
+SOURCE_HEADS = _load_set("claims_source_heads.tsv")
+CONTRAST_OPENERS = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_contrast_openers.tsv"))
 FIRST_PERSON_QALA = _load_set("claims_first_person_qala.tsv")
 NARRATOR_LEADS = _load_set("claims_narrator_leads.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
 ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
 # The cue of an according_to claim is its marker's first word ("وفقا", "بحسب"), by the
-# folded word, with the conjunction و too ("وبحسب").
+# folded word, with the conjunction و or ف too ("وبحسب", "فوفقا").
 MARKER_CUES: dict[str, Cue] = {}
 for _row in read_rows("claims_according_to.tsv"):
     _cue = Cue(_row[1], "marker", frozenset(), "no", False)
     _first = fold(_row[0]).split()[0]
     MARKER_CUES.setdefault(_first, _cue)
     MARKER_CUES.setdefault("و" + _first, _cue)
+    if _first != "حسب":  # ("فحسب" is "only")
+        MARKER_CUES.setdefault("ف" + _first, _cue)
 
 # Verbs listed under "verb" in the stops lexicon, in the forms they take in news:
 # "وكانت", "جددت", "يعيد".

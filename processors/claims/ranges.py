@@ -15,10 +15,10 @@ from itertools import compress, count
 
 from processors.claims.according import cut_at_source
 from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut
-from processors.claims.lexicons import CUES
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES
 from processors.claims.reading import ASKING, Draft, FieldReading
-from processors.claims.tokens import CLAUSE_PUNCT
-from processors.claims.words import participle, stop_kind
+from processors.claims.tokens import CLAUSE_PUNCT, Tokens
+from processors.claims.words import BARE, participle, stop_kind
 
 # How many claim contents may cover one token (see _bound_depth): the contents of a
 # field add up to at most this many times its length.
@@ -177,6 +177,9 @@ def _clause_start(rd: FieldReading, d: Draft) -> int | None:
     a = d.anchor
     if a > 0 and stop_kind(t, a - 1) == "function":
         return a - 1  # "...، ثم أكد أن", "بينما قالت المعارضة", "لكنه حذر"
+    opener = _contrast_opener(t, a)
+    if opener is not None:
+        return opener  # "في حين أعلنت النقابة", "في حين أن النقابة أكدت"
     if d.cue is not None and d.cue.kind == "participle":
         return a
     if a > 0 and not t.word[a - 1] and t.text[a - 1] in CLAUSE_PUNCT:
@@ -185,6 +188,23 @@ def _clause_start(rd: FieldReading, d: Draft) -> int | None:
     if key[:1] in ("و", "ف") and (key[1:] in CUES or key[1:3] == "ال"):
         return a
     return None
+
+
+def _contrast_opener(t: Tokens, a: int) -> int | None:
+    """Where "في حين" (claims_contrast_openers.tsv) starts when it opens the claim at
+    token a, with أن between them or not: "في حين أن "سي جي تي" أكدت أن ...": the
+    other party's claim is a sibling, not nested in the content before it."""
+    k = a
+    if k > 0 and t.word[k - 1] and BARE[t.key[k - 1]] in ("ان", "أن"):
+        k -= 1
+    for size in _CONTRAST_SIZES:
+        s = k - size
+        if s >= 0 and all(t.word[s:k]) and tuple(BARE[x] for x in t.key[s:k]) in CONTRAST_OPENERS:
+            return s
+    return None
+
+
+_CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 
 
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:

@@ -116,6 +116,7 @@ class FieldReading:
         self.clause_verdict: list[bool | None] = []
         self.clause_next: list[int] = []
         self.comma_markers: list[int] | None = None  # see according.cut_at_source
+        self.source_clauses: dict[int, list[int]] = {}  # see according._clause_opening
 
     def limit(self, i: int) -> int:
         """End of the sentence of token i, or the paragraph break before it."""
