@@ -16,6 +16,7 @@ from processors.claims.words import (
     STOP,
     TRIGGER,
     circumstance,
+    circumstance_noun,
     complementizer,
     nisba,
     nominal_head,
@@ -25,6 +26,9 @@ from processors.claims.words import (
 )
 
 MAX_SPEAKER_WORDS = 10
+# "مطلع": the start of a period before a definite noun ("مطلع الأسبوع"), an adjective
+# otherwise ("مصدر مطلع"): left out of the time stops for that reason.
+_MATLA = "مطلع"
 # Words that open a noun phrase where a name could be expected after a role or a name:
 # "سعود المالكي أحد المنفذين" (one of the perpetrators), "لجنة الوساطة بين الطرفين".
 _NOT_NAMES = frozenset({"احد", "احدي", "بين"})
@@ -113,6 +117,8 @@ class SpeakerReader:
                 n += 2
                 continue
             kind = STOP[k]
+            if last >= 0 and kind is None and self._ends_phrase(j, limit):
+                break
             if kind == "addressee" and last == start and nominal_head(key[start]):
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "addressee" and source and j == start:
@@ -157,6 +163,28 @@ class SpeakerReader:
                 speaker = (speaker[0], e)
                 return SpeakerParse(speaker, role_range, e, (start, e))
         return SpeakerParse(speaker, role_range, last + 1, (start, last + 1))
+
+    def _ends_phrase(self, j: int, limit: int) -> bool:
+        """Words that are no stop by themselves but end a speaker phrase here: مطلع
+        before a definite noun is a time ("أعلنت الحكومة مطلع الأسبوع"; "مصدر مطلع"
+        is an informed source), an indefinite participle right before the content
+        is the manner of speaking ("وقال الوزير ضاحكا إن", "وأضاف رونار مبتسما:"),
+        and a statement noun with ب is where it was said ("وذكرت الهيئة ببيانها")."""
+        t = self.t
+        k = t.key[j]
+        nxt = j + 1
+        if BARE[k] == _MATLA:
+            return nxt < limit and t.word[nxt] and t.key[nxt].startswith("ال")
+        # (After a definite word, or a long مفتعلا form: "تاماس فارغا إن", "نادي مونزا"
+        # end in names of the short shape.)
+        if (
+            participle(k)
+            and (t.key[j - 1].startswith("ال") or (k[:1] == "م" and len(k) >= 6))
+            and nxt < t.n
+            and ((not t.word[nxt] and t.text[nxt] in ":،,") or complementizer(t, nxt))
+        ):
+            return True
+        return k[:1] == "ب" and circumstance_noun(k[1:])
 
     def _linker(self, j: int, start: int, limit: int) -> bool:
         """A linker inside a role phrase takes the next word with it. لدى is a linker
