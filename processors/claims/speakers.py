@@ -279,7 +279,10 @@ class SpeakerReader:
         if k >= limit:
             return None
         # ROLE، NAME: "المتحدث باسم وزارة الدفاع الروسية، إيغور كوناشينكوف إن".
-        if role(t, start) == "trigger":
+        # (Not ل on a word: "وقال متحدث باسم فيسبوك، لبي بي سي، إن" tells whom he
+        # spoke to, and the role is then the speaker; names that begin with ل have a
+        # long vowel after it: ليلى، ليام، لوران.)
+        if role(t, start) == "trigger" and not (t.key[k][:1] == "ل" and t.key[k][1:2] not in "يوا"):
             e = self.full_name_end(k, limit, apposition=True)
             if e > k and (e >= limit or self._boundary(e)):
                 return SpeakerParse((k, e), (start, end), e, (start, e))
