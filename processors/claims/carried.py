@@ -13,7 +13,7 @@ from __future__ import annotations
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.reading import ASKING, Draft, FieldReading
-from processors.claims.words import BARE, DEFINITE, STOP, digit, stop_kind
+from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
 
 
 def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
@@ -78,7 +78,19 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         return False
     a, b = rd.sp.subject_only(*sp.phrase)
     if STOP[t.key[a]] == "deixis":
-        return False  # "ذكر هذه الحكاية كاتب السيناريو": a demonstrative phrase is the object
+        # "ذكر هذه الحكاية مؤخرا كاتب السيناريو محفوظ عبد الرحمن": a demonstrative
+        # phrase is the object; the subject may follow it (and a time word or an
+        # adverb of the participle's shape, مؤخرا), when it
+        # names a person by a role, or by a name with what he is.
+        k = b
+        while k < end and t.word[k] and (stop_kind(t, k) == "time" or participle(t.key[k])) and k - b < 2:
+            k += 1
+        if k >= end or not t.word[k] or stop_kind(t, k) is not None:
+            return False
+        sp = rd.sp.forward(k, end, None)
+        if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
+            return False
+        a, b = sp.phrase
     if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
         return False
     if strict and not _plainly_agrees(rd, d, a):
