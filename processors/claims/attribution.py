@@ -18,8 +18,11 @@ from processors.claims.words import BARE
 def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
     t = rd.t
     start = t.start[a]
-    if t.key[a].startswith("وال") or t.key[a].startswith("فال"):
-        start = rd.skip_letters(start, 1)  # "والرئيس" → "الرئيس"
+    if (t.key[a].startswith("وال") or t.key[a].startswith("فال")) and (a == 0 or rd.cues[a - 1] is None):
+        # "والرئيس أكد" → "الرئيس", "البشير والسيسي يؤكدان" → "السيسي". Right after
+        # the verb the subject carries no conjunction: the letters are the word's own
+        # ("وذكر والد الطفل أن", "وقال فالس", "قالت والستروم").
+        start = rd.skip_letters(start, 1)
     return start, t.end[b - 1]
 
 

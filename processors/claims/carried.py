@@ -13,7 +13,7 @@ from __future__ import annotations
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.reading import ASKING, Draft, FieldReading
-from processors.claims.words import BARE, DEFINITE, STOP, digit, stop_kind
+from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
 
 
 def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
@@ -62,8 +62,12 @@ def _lead_subject(rd: FieldReading, d: Draft) -> bool:
     return verb_subject(rd, d, prev, first - 1)
 
 
-def verb_subject(rd: FieldReading, d: Draft, first: int, end: int) -> bool:
-    """The subject of the verb at `first` (before `end`), as d's speaker."""
+def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool = False) -> bool:
+    """The subject of the verb at `first` (before `end`), as d's speaker. With
+    `strict`, the cue's form and the subject's head must both show the same gender
+    (or both the plural): "وتجاوبت الجامعة ...، معلنة", "يدين المحامون ...، معتبرين";
+    a verb whose subject is not written is followed by its object ("وزار المستشفى"),
+    which agrees with anything when its gender does not show."""
     t = rd.t
     if not t.word[first] or first + 1 >= end:
         return False
@@ -74,12 +78,36 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int) -> bool:
         return False
     a, b = rd.sp.subject_only(*sp.phrase)
     if STOP[t.key[a]] == "deixis":
-        return False  # "ذكر هذه الحكاية كاتب السيناريو": a demonstrative phrase is the object
+        # "ذكر هذه الحكاية مؤخرا كاتب السيناريو محفوظ عبد الرحمن": a demonstrative
+        # phrase is the object; the subject may follow it (and a time word or an
+        # adverb of the participle's shape, مؤخرا), when it
+        # names a person by a role, or by a name with what he is.
+        k = b
+        while k < end and t.word[k] and (stop_kind(t, k) == "time" or participle(t.key[k])) and k - b < 2:
+            k += 1
+        if k >= end or not t.word[k] or stop_kind(t, k) is not None:
+            return False
+        sp = rd.sp.forward(k, end, None)
+        if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
+            return False
+        a, b = sp.phrase
     if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
+        return False
+    if strict and not _plainly_agrees(rd, d, a):
         return False
     set_speaker(rd, d, *rd.sp.split_role(a, b))
     d.resolution = "carried"
     return True
+
+
+def _plainly_agrees(rd: FieldReading, d: Draft, a: int) -> bool:
+    cue_form = cue_gender_of(rd, d)
+    head = BARE[rd.t.key[a]]
+    if cue_form is not None:
+        return cue_form == noun_gender(head)
+    # A plural participle ("معتبرين", "مؤكدون") and a plural head ("المحامون").
+    key = rd.t.key[d.cue_index] if d.cue_index is not None else ""
+    return key.endswith(("ين", "ون")) and head.endswith(("ون", "ين"))
 
 
 def carry(rd: FieldReading, d: Draft) -> None:

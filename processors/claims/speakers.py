@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from itertools import compress, count
 
-from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, NAME_JOINERS, Cue
+from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, NAME_JOINERS, NOMINAL_HEADS, Cue, noun_bases
 from processors.claims.objects import may_be_adjective
 from processors.claims.tokens import COMMAS, Quote, Tokens
 from processors.claims.words import (
@@ -16,6 +16,7 @@ from processors.claims.words import (
     STOP,
     TRIGGER,
     circumstance,
+    circumstance_noun,
     complementizer,
     nisba,
     nominal_head,
@@ -25,6 +26,12 @@ from processors.claims.words import (
 )
 
 MAX_SPEAKER_WORDS = 10
+# "مطلع": the start of a period before a definite noun ("مطلع الأسبوع"), an adjective
+# otherwise ("مصدر مطلع"): left out of the time stops for that reason.
+_MATLA = "مطلع"
+# Words that open a noun phrase where a name could be expected after a role or a name:
+# "سعود المالكي أحد المنفذين" (one of the perpetrators), "لجنة الوساطة بين الطرفين".
+_NOT_NAMES = frozenset({"احد", "احدي", "بين"})
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
@@ -108,6 +115,8 @@ class SpeakerReader:
                 n += 2
                 continue
             kind = STOP[k]
+            if last >= 0 and kind is None and self._ends_phrase(j, limit):
+                break
             if kind == "addressee" and last == start and nominal_head(key[start]):
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "addressee" and source and j == start:
@@ -144,7 +153,36 @@ class SpeakerReader:
         if last < 0:
             return SpeakerParse(None, None, start)
         speaker, role_range = self.split_role(start, last + 1)
+        if n >= MAX_SPEAKER_WORDS and role_range is not None and j < limit:
+            # The word limit cut a name that follows a long role: "مدير إدارة العيادات
+            # الخارجية بمدينة الملك فهد الطبية عوض آل رشيد".
+            e = self.full_name_end(speaker[0], limit)
+            if e > speaker[1]:
+                speaker = (speaker[0], e)
+                return SpeakerParse(speaker, role_range, e, (start, e))
         return SpeakerParse(speaker, role_range, last + 1, (start, last + 1))
+
+    def _ends_phrase(self, j: int, limit: int) -> bool:
+        """Words that are no stop by themselves but end a speaker phrase here: مطلع
+        before a definite noun is a time ("أعلنت الحكومة مطلع الأسبوع"; "مصدر مطلع"
+        is an informed source), an indefinite participle right before the content
+        is the manner of speaking ("وقال الوزير ضاحكا إن", "وأضاف رونار مبتسما:"),
+        and a statement noun with ب is where it was said ("وذكرت الهيئة ببيانها")."""
+        t = self.t
+        k = t.key[j]
+        nxt = j + 1
+        if BARE[k] == _MATLA:
+            return nxt < limit and t.word[nxt] and t.key[nxt].startswith("ال")
+        # (After a definite word, or a long مفتعلا form: "تاماس فارغا إن", "نادي مونزا"
+        # end in names of the short shape.)
+        if (
+            participle(k)
+            and (t.key[j - 1].startswith("ال") or (k[:1] == "م" and len(k) >= 6))
+            and nxt < t.n
+            and ((not t.word[nxt] and t.text[nxt] in ":،,") or complementizer(t, nxt))
+        ):
+            return True
+        return k[:1] == "ب" and circumstance_noun(k[1:])
 
     def _linker(self, j: int, start: int, limit: int) -> bool:
         """A linker inside a role phrase takes the next word with it. لدى is a linker
@@ -166,6 +204,11 @@ class SpeakerReader:
         # ... and a role phrase: "مديرة البحوث في أحد بنوك الاستثمار، منى الشريف".
         if DEFINITE[t.key[last]] and role(t, self._phrase_start) != "trigger":
             return False
+        # ... until its name: "المتحدث باسم الوزارة اللواء سعد معن في فيديو قصير".
+        if self._phrase_start < last:
+            name, role_range = self.split_role(self._phrase_start, last + 1)
+            if role_range is not None and self._person_name(*name, loose=True):
+                return False
         if not t.word[last]:
             return False
         nxt = j + 1
@@ -234,7 +277,10 @@ class SpeakerReader:
         if k >= limit:
             return None
         # ROLE، NAME: "المتحدث باسم وزارة الدفاع الروسية، إيغور كوناشينكوف إن".
-        if role(t, start) == "trigger":
+        # (Not ل on a word: "وقال متحدث باسم فيسبوك، لبي بي سي، إن" tells whom he
+        # spoke to, and the role is then the speaker; names that begin with ل have a
+        # long vowel after it: ليلى، ليام، لوران.)
+        if role(t, start) == "trigger" and not (t.key[k][:1] == "ل" and t.key[k][1:2] not in "يوا"):
             e = self.full_name_end(k, limit, apposition=True)
             if e > k and (e >= limit or self._boundary(e)):
                 return SpeakerParse((k, e), (start, end), e, (start, e))
@@ -305,13 +351,19 @@ class SpeakerReader:
         t = self.t
         e = k
         word, key = t.word, t.key
-        while e < limit and e - k < MAX_NAME_WORDS:
+        parts = 0
+        while e < limit and parts < MAX_NAME_WORDS:
             if not word[e]:
                 break
             ke = key[e]
             if ke in NAME_JOINERS and e + 1 < limit and word[e + 1] and e > k - 1:
-                # "عبد الفتاح", "أبو الغيط": the joiner and the next word are one name.
-                e += 2
+                # "عبد الفتاح", "أبو الغيط": the joiner and the next word are one name
+                # part, also two joiners ("سعود بن عبد الله المعجب").
+                e += 1
+                if key[e] in NAME_JOINERS and e + 1 < limit and word[e + 1]:
+                    e += 1
+                e += 1
+                parts += 1
                 continue
             if (
                 DEFINITE[ke]
@@ -325,23 +377,125 @@ class SpeakerReader:
             ):
                 break
             e += 1
+            parts += 1
         return e
 
     def split_role(self, a: int, b: int) -> tuple[tuple[int, int], tuple[int, int] | None]:
         """ "الرئيس الروسي فلادمير بوتين" → speaker "فلادمير بوتين", role "الرئيس
         الروسي". A role with no name after it is the speaker itself ("وزير الخارجية")."""
-        if role(self.t, a) == "trigger":
+        t = self.t
+        opens_role = role(t, a) == "trigger"
+        if opens_role:
             r = self.role_end(a, b)
-            if a < r < b and self.full_name_end(r, b) == b:
+            if a < r < b and self.full_name_end(r, b) == b and not self._genitive_role(a, r):
                 return (r, b), (a, r)
+        # A name at the end after a title or a role's last definite word, where the role
+        # phrase did not run up to it: "المتحدث الرسمي لجامعة تبوك الدكتور سمير النجدي",
+        # "رجل الأعمال زياد البسام", "الشيخ أحمد بن سعيد".
+        for r in range(a + 1, min(b, a + MAX_SPEAKER_WORDS)):
+            # (ال itself before the name: after "للرئيس" the name is the president's,
+            # "قائد عسكري موال للرئيس عبد ربه منصور هادي" is not Hadi.)
+            if self._conjunct(r - 1):
+                break  # "وزيرة الداخلية تيريزا ماي ونظيرها الفرنسي برنار كازنوف": two speakers
+            if self._genitive_role(a, r):
+                break
+            if not (t.word[r - 1] and t.key[r - 1].startswith("ال")) or DEFINITE[t.key[r]]:
+                continue
+            # After a role, or a noun and its genitive with perhaps a title ("رجل
+            # الأعمال الدكتور حازم زقزوق"). (A title alone stays with the name: "قال
+            # المحامي خالد سعيد", the speaker "المحامي خالد سعيد"; after a role, a
+            # name and a family name with ال need a boundary after them, see
+            # full_name_end.)
+            construct = (
+                2 <= r - a <= 3
+                and not DEFINITE[t.key[a]]
+                and t.key[a] not in NAME_JOINERS  # ("عبد العلي محمد": one name)
+                and all(t.key[j].startswith("ال") for j in range(a + 1, r))
+            )
+            if (opens_role or construct) and self._person_name(r, b, loose=construct):
+                if t.key[r][:1] == "ب" and r + 1 < b and self._person_name(r + 1, b, loose=construct):
+                    r += 1  # a place before the name: "مدير المهرجانات بجدة محمد الصفح"
+                return (r, b), (a, r)
+        # NAME ROLE: "نبيل أبو ردينة الناطق الرسمي باسم الرئاسة", also after a title,
+        # which stays with the name ("القاضي عبد الستار بيرقدار المتحدث الرسمي").
+        if not opens_role:
+            n = a + 1 if DEFINITE[t.key[a]] else a
+            e = self.name_end(n, b)
+            if n < e < b - 1 and t.key[e].startswith("ال") and role(t, e + 1) == "trigger":
+                e += 1  # the family name: "مازن العتيبي المتحدث باسم الهيئة"
+            if n < e < b and role(t, e) == "trigger" and not self._conjunct(e) and self._person_name(n, e, loose=True):
+                return (a, e), (e, b)
         return (a, b), None
+
+    def _genitive_role(self, a: int, r: int) -> bool:
+        """A role word with ل or after باسم inside (a, r): the name after it is that
+        person's ("قائد عسكري حليف للرئيس السوري بشار الأسد" is not Assad, "المتحدثة
+        باسم الممثلة العليا فدريكا موغيريني" not Mogherini)."""
+        t = self.t
+        return any(
+            role(t, j) == "trigger" and (t.key[j][:1] == "ل" or role(t, j - 1) == "linker") for j in range(a + 1, r)
+        )
+
+    def _conjunct(self, j: int) -> bool:
+        """A word of the phrase that opens a second noun phrase: "ووزير", "والمتحدث",
+        "ونظيرها" (a role or a definite word after و; not "وتقنية" in "هيئة
+        الاتصالات وتقنية المعلومات", one name)."""
+        t = self.t
+        key = t.key[j]
+        if key[:1] != "و" or not t.word[j]:
+            return False
+        rest = key[1:]
+        return rest.startswith("ال") or ROLE[rest] == "trigger"
+
+    def _person_name(self, k: int, e: int, loose: bool = False) -> bool:
+        """[k, e) reads as a personal name of two parts or more ("زياد البسام", "محمد
+        بن سلمان"; not "عبد الله" alone: "جامعة الملك عبد الله" is no person). With
+        `loose` (after a title or a role, where the phrase is delimited already) a given
+        name and a family name with ال are a name too: "العقيد فارس النمر في بيان"."""
+        t = self.t
+        first = t.key[k]
+        whole = self.full_name_end(k, e) == e or (
+            loose
+            and e - k == 2
+            and first[:1] != "ب"  # ("بوزارة الأوقاف")
+            and self.name_end(k, e) == k + 1
+            and t.key[k + 1].startswith("ال")
+        )
+        if not whole or role(t, k) is not None or first in _NOT_NAMES:
+            return False  # (a role: "عضو مركز الدراسات"; "أحد المنفذين")
+        # Not a genitive, a conjunct or a place written on the first word ("لمؤسسة
+        # سالم بن محفوظ", "الحكومة وحركة حماس", "بمنطقة جازان"), nor a noun or a
+        # verbal noun ("المالكي إطلاق الصاروخ", "بأداء فريقه"; names of that shape,
+        # إيمان or إحسان, stay unsplit).
+        if (
+            first[:1] in "ول"
+            or first[:2] == "بم"
+            or nominal_head(first)
+            or (first[:1] == "ب" and nominal_head(first[1:]))
+        ):
+            return False
+        parts = 0
+        for j in range(k, e):
+            key = t.key[j]
+            if not t.word[j] or key.startswith(("لل", "بال")) or (j > k and key[:1] == "و"):
+                return False  # "سبحانه وتعالى", "مبيعا وتداولا"
+            if any(base in NOMINAL_HEADS for base in noun_bases(key)):
+                return False  # "حال اكتمال المشروع"
+            if key.startswith("ال"):
+                if t.text[j].endswith("ة"):
+                    return False  # a family name is no feminine noun: "صالح الحازمي زوج المواطنة"
+            elif t.text[j].endswith(("ها", "هم", "ته")) or (j > k and (key.endswith("يه") or t.text[j].endswith("ه"))):
+                return False  # an adjective, a noun with a pronoun: "طائرة سعودية خاصة", "فريقه"
+            parts += key not in NAME_JOINERS
+        return parts >= 2
 
     def full_name_end(self, k: int, limit: int, apposition: bool = False) -> int:
         """name_end, letting the last word carry ال when a boundary follows it: family
         names often do ("عبد الفتاح البرهان", "بشار الأسد")."""
         t = self.t
         e = self.name_end(k, limit)
-        if k < e < limit and e - k < MAX_NAME_WORDS and DEFINITE[t.key[e]] and stop_kind(t, e) is None:
+        parts = sum(1 for j in range(k, e) if t.key[j] not in NAME_JOINERS)
+        if k < e < limit and parts < MAX_NAME_WORDS and DEFINITE[t.key[e]] and stop_kind(t, e) is None:
             after = e + 1
             if k + 1 < e and (after >= limit or self._boundary(after)):
                 return after

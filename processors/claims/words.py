@@ -91,6 +91,11 @@ def circumstance(t: Tokens, i: int) -> bool:
     return t.word[i] and _circumstance(t.key[i])
 
 
+def circumstance_noun(key: str) -> bool:
+    """A folded word that names an occasion of speaking ("بيانها", "كلمته")."""
+    return _circumstance(key)
+
+
 @lru_cache(maxsize=1 << 16)
 def _circumstance(key: str) -> bool:
     return any(SPEAKER_STOPS.get(b) == "circumstance" for k in _keys(key) for b in noun_bases(k))
