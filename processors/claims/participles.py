@@ -38,6 +38,8 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     content = content_now(rd, skip_saying(rd, i + 1, limit), limit, cue)
     if content is None and act:
         content = _act_content(rd, i + 1, limit, cue)
+    if content is None and cue.lemma == "قال" and i > 0 and not t.word[i - 1] and t.text[i - 1] in COMMAS:
+        content = _bare_speech(rd, i + 1, limit)
     if content is None:
         return None
     sentence = t.sent[i]
@@ -125,3 +127,16 @@ def _act_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             return None  # ("واصفا هذه الأنباء بأنها": a demonstrative opens the object)
         m += 1
     return None
+
+
+def _bare_speech(rd: FieldReading, k: int, limit: int) -> Content | None:
+    """ "، قائلا علينا ألا نخاف": speech right after قائلا (after a comma: "قائله"
+    is also "the one who said it"), without a colon or quote marks, when it opens
+    with a word that is not an adjunct ("قائلا في خطاب ...إن"،
+    "قائلة لوكالة ... إن" are not speech yet)."""
+    t = rd.t
+    if k >= limit or not t.word[k] or stop_kind(t, k) is not None or rd.cues[k] is not None:
+        return None
+    if t.key[k][:1] in ("ل", "ب") or rd.according[k] is not None:
+        return None  # "قائلة لوكالة أسوشيتد برس إن": the addressee; "قائلا بحزم:" the manner
+    return Content("direct", start=k)
