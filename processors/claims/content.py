@@ -8,10 +8,25 @@ cue kind looks for its content the same way, past adjuncts of time, place and oc
 
 from __future__ import annotations
 
-from processors.claims.lexicons import CUES, SPEAKER_STOPS, TIME_PHRASES, Cue
+from processors.claims.lexicons import (
+    COMPLEMENTIZERS,
+    CUES,
+    SPEAKER_STOPS,
+    TIME_PHRASES,
+    Cue,
+    fold,
+    noun_bases,
+    read_rows,
+)
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nominal_head, stop_kind
+
+_STANCE_NOUNS = frozenset(fold(r[0]) for r in read_rows("claims_stance_nouns.tsv"))
+# Prepositions a stance noun takes before what it bears on, written apart ("أمله في"،
+# "قلقها من"، "قلقه إزاء") or on the next word ("تطلعه لتجاوز"، "ثقته بحصول").
+_STANCE_PREPS = frozenset({"في", "من", "ازاء", "بشان", "حيال", "على"})
+_STANCE_CLITICS = ("ل", "ب")
 
 
 def skip_source(rd: FieldReading, m: int) -> int:
@@ -69,10 +84,46 @@ def content_now(rd: FieldReading, k: int, limit: int, cue: Cue, nominal: bool = 
             n += 1
         if complementizer(t, n):
             return _after_complementizer(rd, n, limit)
+        stance = _stance_object(rd, k + 1, limit)
+        if stance is not None:
+            return stance
     if complementizer(t, k):
         return _after_complementizer(rd, k, limit)
     if nominal and cue.nominal != "no":
         return _nominal_at(rd, k, limit, cue, True)
+    return None
+
+
+def _stance_object(rd: FieldReading, s: int, limit: int) -> Content | None:
+    """ "أعرب عن أمله في حصول مجموعته على طلبيات": after a stance noun with its
+    pronoun (claims_stance_nouns.tsv) and its preposition, an indefinite noun in
+    construct opens the content ("حصول مجموعته ..."); "لتجاوز" keeps its ل out of
+    it. A definite noun is what the stance is about, not a proposition: "أعرب عن
+    قلقه من الوضع" has no content."""
+    t = rd.t
+    key = t.key[s]
+    if key.startswith("ال") or not any(b in _STANCE_NOUNS for b in noun_bases(BARE[key])[1:]):
+        return None  # (the suffix is required: "أعرب عن قلق" names no one's stance)
+    n = s + 1
+    if n >= limit or not t.word[n]:
+        return None
+    if t.key[n] in _STANCE_PREPS:
+        m = n + 1
+        if m < limit and t.word[m] and not DEFINITE[t.key[m]] and stop_kind(t, m) is None and not complementizer(t, m):
+            return Content("indirect", start=m, nominal=True)
+        return None  # ("عن أمله في أن ...": the أن-clause, read as before)
+    head = t.key[n]
+    if (
+        len(head) > 3
+        and head[:1] in _STANCE_CLITICS
+        and not head.startswith("لل")  # "عن أسفها للمقطع المتداول": a definite noun
+        and not DEFINITE[head]
+        and not DEFINITE[head[1:]]
+        and stop_kind(t, n) is None
+        and not complementizer(t, n)
+        and head[1:] not in COMPLEMENTIZERS  # "عن أسفه لأنه ...": because
+    ):
+        return Content("indirect", start=n, skip=1, nominal=True)
     return None
 
 
@@ -180,6 +231,11 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
         if rd.according[m] is not None:
             m = skip_source(rd, m)
             continue
+        if cue.nominal == "no" and BARE[t.key[m]] in cue.preps and m + 1 < limit and t.word[m + 1]:
+            # "أعرب المدير التجاري للشركة عن ثقته في حصول ...": past the subject.
+            stance = _stance_object(rd, m + 1, limit)
+            if stance is not None:
+                return stance
         if nominal is None and cue.nominal != "no" and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
         m += 1

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, SUBJECT_RELATIVES, Cue
+from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, SUBJECT_RELATIVES, Cue, fold, read_rows
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, complementizer
 
@@ -24,6 +24,17 @@ _VERB_AFTER_PREP_OK = frozenset({"حتي", "منذ"})
 _BLOCK_BEFORE = frozenset({"before", "negator"})
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
 _OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذلك"})
+# Participles of the speaker's next act (claims_speech_participles.tsv) that are also
+# cues ("، واصفا المشروع بالخيال"، "، داعيا السكان إلى الهدوء") report only as that
+# next act, after a comma. Inside a clause they describe ("رفع دعوى مطالبة بتعويض")
+# or go with the verb before them, whose content they do not interrupt: "وقالت
+# القاضية لوالاس واصفة ما فعلته بأنه "عمل شرير"" is what قالت reports.
+ACT_PARTICIPLES = frozenset(fold(f) for r in read_rows("claims_speech_participles.tsv") for f in [r[0], *r[2].split()])
+
+
+def act_participle(key: str) -> bool:
+    """ "داعيا", "وداعيا" ("واصفا" is itself the participle, not و + اصفا)."""
+    return key in ACT_PARTICIPLES or (key[:1] in ("و", "ف") and key[1:] in ACT_PARTICIPLES)
 
 
 def cue_at(t: Tokens, i: int) -> Cue | None:
@@ -53,6 +64,9 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if cue.kind == "verb" and i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
         prev = t.key[i - 1]
         if STOP[prev] == "prep" and BARE[prev] not in _VERB_AFTER_PREP_OK:
+            return None
+    if cue.kind == "participle" and act_participle(t.key[i]):
+        if not (i > 0 and not t.word[i - 1] and t.text[i - 1] in (",", "،")):
             return None
     # "ويُذكر أن ..." is the journalist's background note, not an attribution.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "impersonal":

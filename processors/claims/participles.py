@@ -6,32 +6,67 @@ which is found differently from a verb's, so it is read here.
 
 from __future__ import annotations
 
-from processors.claims.attribution import copy_speaker, set_speaker
+from processors.claims.agreement import agrees
+from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, skip_saying
-from processors.claims.lexicons import NOMINAL_HEADS, Cue, noun_bases
-from processors.claims.reading import Draft, FieldReading
-from processors.claims.tokens import COMMAS
-from processors.claims.words import BARE, DEFINITE, digit, stop_kind
+from processors.claims.cues import act_participle
+from processors.claims.lexicons import NOMINAL_HEADS, Cue, fold, noun_bases, read_rows
+from processors.claims.reading import Content, Draft, FieldReading
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
+from processors.claims.words import BARE, DEFINITE, complementizer, digit, participle, stop_kind
+
+# A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
+_PRAYER = frozenset(fold(r[0]) for r in read_rows("claims_prayer_words.tsv"))
+_PRAYER_WORDS = 4
+# Object pronouns that stand for what a participle describes: "واصفا إياه بأنه ...".
+_OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})
+# How many words the one addressed or described may take before what is asked or said
+# of it: "مطالبا حكومة الإقليم بـ"، "متمنيا من جامعة تبوك تحقيق".
+_OBJECT_WORDS = 5
 
 
 def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     """ "مضيفاً أننا لم نحصل": the speaker is that of the verb the participle
     depends on, the last claim of the sentence, else the sentence's subject."""
     limit = rd.limit(i)
+    t = rd.t
+    # (cues.py admits these only after a comma.)
+    act = act_participle(t.key[i])
+    if act and any(BARE[t.key[m]] in _PRAYER for m in range(i + 1, min(limit, i + 1 + _PRAYER_WORDS))):
+        return None
     content = content_now(rd, skip_saying(rd, i + 1, limit), limit, cue)
+    if content is None and act:
+        content = _act_content(rd, i + 1, limit, cue)
+    if content is None and cue.lemma == "قال" and i > 0 and not t.word[i - 1] and t.text[i - 1] in COMMAS:
+        content = _bare_speech(rd, i + 1, limit)
     if content is None:
         return None
-    t = rd.t
     sentence = t.sent[i]
     d = Draft(i, cue, content, i, sentence)
     governing = rd.last_in_sentence.get(sentence)
     if governing is not None and governing.anchor < i and governing.speaker:
+        if act and not agrees(cue_gender_of(rd, d), governing.gender):
+            return None  # "قالت الوزارة إن الجيش تقدم، داعيا السكان": the army calls
         copy_speaker(rd, d, governing)
         return d
     first = t.sentence_start(i)
     if _clause_subject(rd, d, first, i):
         return d
+    if act:
+        # No claim before it in the sentence: the subject of the verb that opens the
+        # sentence, when it agrees ("ودعت الوزارة المواطنين إلى الحذر، مطالبة
+        # بالابتعاد عن الأودية"); else no claim rather than a guess.
+        # (Not a sentence that opens with another participle: "لافتا للدور الهام
+        # للمتاحف، مطالبا بضرورة التوسع", "مستعرضا تاريخ المتاحف، مطالبا بدعمها" have
+        # no subject of their own.)
+        head = BARE[t.key[first]]
+        if participle(head) or (head[:1] == "م" and head[-1:] == "ا" and len(head) >= 5):
+            return None
+        opener = rd.cues[first]
+        if opener is not None and opener.kind != "verb":
+            return None
+        return d if verb_subject(rd, d, first, i) else None
     head = t.key[first]
     if t.word[first] and first < i and stop_kind(t, first) is None and not DEFINITE[head] and not digit(t, first):
         # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb.
@@ -56,6 +91,57 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     carry(rd, d)
     return d
+
+
+def _act_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
+    """What a participle of the speaker's next act asks or says of someone named
+    first: "واصفا المشروع بـ"الخيال"" (what is described and as what: the whole
+    phrase), "واصفا إياه بأنه ..." (after بأنه), "مطالبا السكان بالترشيد", "داعيا
+    الطرفين إلى الحوار", "متمنيا من الجامعة تحقيق حلم الأهالي" (what is asked, after
+    the one asked). None when no such word follows in the clause ("متمنيا له
+    الشفاء" is a courtesy)."""
+    t = rd.t
+    m = k
+    if m < limit and t.word[m] and BARE[t.key[m]] in _OBJECT_PRONOUNS:
+        m += 1
+    elif m < limit and t.word[m] and BARE[t.key[m]] == "من" and cue.nominal != "object":
+        m += 1  # "متمنيا من", "مطالبا من": the one asked
+    first = m
+    end = min(limit, first + _OBJECT_WORDS + 1)
+    while m < end:
+        if not t.word[m]:
+            if t.text[m] in CLAUSE_PUNCT or t.opens[m] < 0:
+                return None
+            m += 1  # 'واصفا المشروع بـ"الخيال"': the quote opens after بـ
+            continue
+        if rd.cues[m] is not None:
+            return None
+        if complementizer(t, m):
+            return content_now(rd, m, limit, cue)
+        if m > first or first > k:
+            if cue.nominal == "object" and BARE[t.key[m]][:1] == "ب" and stop_kind(t, m) is None:
+                return Content("indirect", start=k if first == k else m, nominal=True)
+            if cue.nominal != "object":
+                found = content_now(rd, m, limit, cue)
+                if found is not None:
+                    return found
+        if stop_kind(t, m) not in (None, "deixis"):
+            return None  # ("واصفا هذه الأنباء بأنها": a demonstrative opens the object)
+        m += 1
+    return None
+
+
+def _bare_speech(rd: FieldReading, k: int, limit: int) -> Content | None:
+    """ "، قائلا علينا ألا نخاف": speech right after قائلا (after a comma: "قائله"
+    is also "the one who said it"), without a colon or quote marks, when it opens
+    with a word that is not an adjunct ("قائلا في خطاب ...إن"،
+    "قائلة لوكالة ... إن" are not speech yet)."""
+    t = rd.t
+    if k >= limit or not t.word[k] or stop_kind(t, k) is not None or rd.cues[k] is not None:
+        return None
+    if t.key[k][:1] in ("ل", "ب") or rd.according[k] is not None:
+        return None  # "قائلة لوكالة أسوشيتد برس إن": the addressee; "قائلا بحزم:" the manner
+    return Content("direct", start=k)
 
 
 # How many commas back a participle looks for the clause it depends on.
