@@ -104,12 +104,7 @@ def stages(articles: list[dict], raws: list[bytes]) -> dict[str, Callable[[int],
 
     ids = [article_id_of(a) for a in articles]
     fields = [enrich_mod.normalize_fields(a) for a in articles]
-    figures = []
-    for i, f in enumerate(fields):
-        found = [fig for name, norm in f.items() for fig in extract_figures(norm, name)]
-        for position, fig in enumerate(found):
-            fig.id = f"{ids[i]}:{enrich_mod.PIPELINE_VERSION}:figure:{position}"
-        figures.append(found)
+    figures = [[fig for name, norm in f.items() for fig in extract_figures(norm, name)] for f in fields]
     floor = _floor()
     limits = Limits()
 

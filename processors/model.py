@@ -85,7 +85,10 @@ class Claim:
     according_to: Span | None = None
     hedged: bool = False
     negated: bool = False
-    figures: list[str] = dataclasses.field(default_factory=list)
+    # The figures inside the content, the objects themselves rather than their ids:
+    # claims are read before anything is numbered (processors/enrich.py `number`), so
+    # the order of extraction and numbering does not matter; `to_dict` writes the ids.
+    figures: list[Figure] = dataclasses.field(default_factory=list)
     sentence: int | None = None
     id: str | None = None
     # How the speaker was found: "explicit" (named in the claim's own clause),
@@ -111,7 +114,7 @@ class Claim:
             "according_to": self.according_to.to_dict() if self.according_to else None,
             "hedged": self.hedged,
             "negated": self.negated,
-            "figures": list(self.figures),
+            "figures": [f.id for f in self.figures],
             "sentence": self.sentence,
             "speaker_resolution": self.speaker_resolution,
             "speaker_reason": self.speaker_reason,
