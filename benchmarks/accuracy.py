@@ -563,7 +563,7 @@ def predict(article: dict[str, Any]) -> tuple[list[PredClaim], str | None]:
     result = process(orjson.dumps(article), Limits())
     if isinstance(result, Rejected):
         return [], f"{result.reason}: {result.message}"
-    return [pred_from_dict(c) for c in result.findings["claims"]], None
+    return [pred_from_dict(c.to_dict()) for c in result.findings.claims], None
 
 
 def evaluate(gold_articles: Iterable[GoldArticle], corpus: dict[tuple[str, str], dict[str, Any]]) -> dict[str, Score]:

@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from processors.claims.extract import extract_claims
 from processors.figures.extract import extract_figures
-from processors.model import Claim, Field, Figure
+from processors.model import Claim, Enriched, Field, Figure
 from processors.text.normalize import Normalized, normalize
 
 # Part of every event id: a replay by the same version yields the same ids, an upgraded
@@ -54,7 +54,7 @@ def enrich(
     article: Mapping[str, Any],
     article_id: str,
     timings: dict[str, float] | None = None,
-) -> dict[str, Any]:
+) -> Enriched:
     """Findings of one validated article: normalized fields, figures, claims.
 
     `timings`, when given, receives the milliseconds each stage took (for the logs).
@@ -73,9 +73,4 @@ def enrich(
         timings["normalize"] = (t1 - t0) * 1000
         timings["figures"] = (t2 - t1) * 1000
         timings["claims"] = (t3 - t2) * 1000
-    return {
-        "normalized": {name: {"display": n.display, "key": n.key} for name, n in fields.items()},
-        "content_key": content_key(fields),
-        "figures": [f.to_dict() for f in figures],
-        "claims": [c.to_dict() for c in claims],
-    }
+    return Enriched(fields, content_key(fields), figures, claims)

@@ -1,15 +1,21 @@
-"""The shapes every part of khabar reads: spans, figures, claims.
+"""The shapes every part of khabar reads: spans, figures, claims, an enriched article.
 
 These mirror schemas/figure.json, schemas/claim.json and the enriched article; the
 field names are the public contract of the `news.figures` and `news.claims` topics.
 Offsets always index the ORIGINAL text of a field, so `original[start:end] == text`.
+
+Findings stay these objects from the processors to streams/events.py, the one place
+that makes the published events of them (through the `to_dict` methods below).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from processors.text.normalize import Normalized
 
 Field = Literal["title", "body"]
 
@@ -118,4 +124,26 @@ class Claim:
             "sentence": self.sentence,
             "speaker_resolution": self.speaker_resolution,
             "speaker_reason": self.speaker_reason,
+        }
+
+
+@dataclass(slots=True)
+class Enriched:
+    """What `processors.enrich.enrich` finds in one article: its normalized fields (in
+    FIELDS order, only those with text), the content key of its story, and its figures
+    and claims in text order (title, then body), numbered."""
+
+    normalized: dict[Field, Normalized]
+    content_key: str
+    figures: list[Figure]
+    claims: list[Claim]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The findings as the enriched event carries them (schemas/article.enriched);
+        of a normalized field, its display and key texts."""
+        return {
+            "normalized": {name: {"display": n.display, "key": n.key} for name, n in self.normalized.items()},
+            "content_key": self.content_key,
+            "figures": [f.to_dict() for f in self.figures],
+            "claims": [c.to_dict() for c in self.claims],
         }
