@@ -47,7 +47,11 @@ def articles(corpus: Path | None) -> Iterator[tuple[str, dict]]:
 
 def findings(article_id: str, article: dict) -> dict:
     found = enrich(article, article_id)
-    return {"id": article_id, "figures": found["figures"], "claims": found["claims"]}
+    return {
+        "id": article_id,
+        "figures": [f.to_dict() for f in found.figures],
+        "claims": [c.to_dict() for c in found.claims],
+    }
 
 
 def dump(out: Path, corpus: Path | None) -> int:

@@ -1,15 +1,21 @@
-"""The shapes every part of khabar reads: spans, figures, claims.
+"""The shapes every part of khabar reads: spans, figures, claims, an enriched article.
 
 These mirror schemas/figure.json, schemas/claim.json and the enriched article; the
 field names are the public contract of the `news.figures` and `news.claims` topics.
 Offsets always index the ORIGINAL text of a field, so `original[start:end] == text`.
+
+Findings stay these objects from the processors to streams/events.py, the one place
+that makes the published events of them (through the `to_dict` methods below).
 """
 
 from __future__ import annotations
 
 import dataclasses
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from processors.text.normalize import Normalized
 
 Field = Literal["title", "body"]
 
@@ -85,7 +91,10 @@ class Claim:
     according_to: Span | None = None
     hedged: bool = False
     negated: bool = False
-    figures: list[str] = dataclasses.field(default_factory=list)
+    # The figures inside the content, the objects themselves rather than their ids:
+    # claims are read before anything is numbered (processors/enrich.py `number`), so
+    # the order of extraction and numbering does not matter; `to_dict` writes the ids.
+    figures: list[Figure] = dataclasses.field(default_factory=list)
     sentence: int | None = None
     id: str | None = None
     # How the speaker was found: "explicit" (named in the claim's own clause),
@@ -111,8 +120,30 @@ class Claim:
             "according_to": self.according_to.to_dict() if self.according_to else None,
             "hedged": self.hedged,
             "negated": self.negated,
-            "figures": list(self.figures),
+            "figures": [f.id for f in self.figures],
             "sentence": self.sentence,
             "speaker_resolution": self.speaker_resolution,
             "speaker_reason": self.speaker_reason,
+        }
+
+
+@dataclass(slots=True)
+class Enriched:
+    """What `processors.enrich.enrich` finds in one article: its normalized fields (in
+    FIELDS order, only those with text), the content key of its story, and its figures
+    and claims in text order (title, then body), numbered."""
+
+    normalized: dict[Field, Normalized]
+    content_key: str
+    figures: list[Figure]
+    claims: list[Claim]
+
+    def to_dict(self) -> dict[str, Any]:
+        """The findings as the enriched event carries them (schemas/article.enriched);
+        of a normalized field, its display and key texts."""
+        return {
+            "normalized": {name: {"display": n.display, "key": n.key} for name, n in self.normalized.items()},
+            "content_key": self.content_key,
+            "figures": [f.to_dict() for f in self.figures],
+            "claims": [c.to_dict() for c in self.claims],
         }

@@ -152,7 +152,7 @@ class Enricher:
                 extra={**where, "article_id": result.article_id, "first_at": prior.get("at")},
             )
             return
-        content_key = result.findings["content_key"]
+        content_key = result.findings.content_key
         first = self.seen.get(f"content:{content_key}")
         duplicate_of = first["id"] if first is not None and first["id"] != result.article_id else None
         key = result.article_id.encode("utf-8")
@@ -179,10 +179,10 @@ class Enricher:
                 "duplicate_of": duplicate_of,
                 "timings_ms": {k: round(v, 3) for k, v in result.timings_ms.items()},
                 "counts": {
-                    "figures": len(result.findings["figures"]),
-                    "claims": len(result.findings["claims"]),
+                    "figures": len(result.findings.figures),
+                    "claims": len(result.findings.claims),
                 },
-                "truncated": result.findings.get("truncated") or None,
+                "truncated": result.truncated or None,
                 "latency_ms": round(latency_ms, 3) if latency_ms is not None else None,
             },
         )

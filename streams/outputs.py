@@ -102,11 +102,12 @@ def article_outputs(
     topic's limit (`limits`: logical topic name -> max message bytes); or the reason
     the article must be dead-lettered instead."""
     try:
+        enriched, claims, figures = events.article_events(result, duplicate_of, where)
         out = [
             Output(
                 topics.ENRICHED,
                 _fit(
-                    events.enriched_article(result, duplicate_of, where),
+                    enriched,
                     _budget(limits, topics.ENRICHED, key),
                     [_omit_normalized, _list_what_fits],
                     "enriched article",
@@ -115,10 +116,10 @@ def article_outputs(
             )
         ]
         claim_budget = _budget(limits, topics.CLAIMS, key)
-        for claim in events.claim_events(result):
+        for claim in claims:
             out.append(Output(topics.CLAIMS, _fit(claim, claim_budget, [_omit_claim_figures], "claim event"), "claim"))
         figure_budget = _budget(limits, topics.FIGURES, key)
-        for figure in events.figure_events(result):
+        for figure in figures:
             out.append(Output(topics.FIGURES, _fit(figure, figure_budget, [], "figure event"), "figure"))
     except _TooLarge as exc:
         return Rejected("output_too_large", str(exc), result.article_id)

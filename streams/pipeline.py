@@ -17,6 +17,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import orjson
 
 import schemas
+from processors import model
 from processors.enrich import enrich
 from processors.text.normalize import arabic_share
 from streams.deadline import ArticleTimeout, budget
@@ -44,11 +45,16 @@ class Rejected:
 
 @dataclass(slots=True)
 class Enriched:
+    """An accepted message: the article and what the processors found in it (typed,
+    serialized only by streams/events.py)."""
+
     article_id: str
     article: dict[str, Any]
-    findings: dict[str, Any]
+    findings: model.Enriched
     arabic_share: float
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # What `cap_findings` cut, when it cut anything (the enriched event's `truncated`).
+    truncated: dict[str, int] | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,24 +174,25 @@ def process(raw: bytes | None, limits: Limits) -> Enriched | Rejected:
             f"{type(exc).__name__}: {exc} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno})"[:1000],
             article_id,
         )
-    cap_findings(findings, limits.max_findings)
+    truncated = cap_findings(findings, limits.max_findings)
     timings["total"] = (perf_counter() - t0) * 1000
-    return Enriched(article_id, article, findings, share, timings)
+    return Enriched(article_id, article, findings, share, timings, truncated)
 
 
-def cap_findings(findings: dict[str, Any], cap: int) -> None:
+def cap_findings(findings: model.Enriched, cap: int) -> dict[str, int] | None:
     """Keep the first `cap` figures and the first `cap` claims (text order: title, then
     body). An article past the cap (a statistics table pasted as prose, a crafted
-    article) is still enriched; `findings["truncated"]` says how many there were, and a
-    kept claim lists only kept figures, so every id it names was published."""
-    figures, claims = findings["figures"], findings["claims"]
+    article) is still enriched; the returned dict says how many there were (None: under
+    the cap), and a kept claim lists only kept figures, so every id it names was
+    published."""
+    figures, claims = findings.figures, findings.claims
     if len(figures) <= cap and len(claims) <= cap:
-        findings["truncated"] = None
-        return
-    findings["truncated"] = {"figures_found": len(figures), "claims_found": len(claims), "kept_per_kind": cap}
+        return None
+    truncated = {"figures_found": len(figures), "claims_found": len(claims), "kept_per_kind": cap}
     if len(figures) > cap:
         del figures[cap:]
-        kept = {f["id"] for f in figures}
+        kept = {id(f) for f in figures}  # the objects: a claim holds the figures themselves
         for claim in claims:
-            claim["figures"] = [i for i in claim["figures"] if i in kept]
+            claim.figures = [f for f in claim.figures if id(f) in kept]
     del claims[cap:]
+    return truncated

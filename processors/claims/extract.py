@@ -3,7 +3,7 @@
     extract_claims(fields, figures) -> list[Claim]
 
 `fields` maps "title"/"body" to `Normalized`; `figures` are the article's figures (ids
-assigned). Every reported span indexes the ORIGINAL text of its field: the extractor
+not needed). Every reported span indexes the ORIGINAL text of its field: the extractor
 reads tokens of `Normalized.display` and maps each span with `to_original`.
 
 How one claim is read (token by token, no morphological analysis):

@@ -19,8 +19,7 @@ def attach_figures(claims: list[Claim], figures: list[Figure]) -> None:
     end, so one inside [c.start, c.end] starts at or before c.end.)"""
     by_field: dict[str, list[tuple[int, int]]] = {}
     for k, f in enumerate(figures):
-        if f.id is not None:
-            by_field.setdefault(f.field, []).append((f.start, k))
+        by_field.setdefault(f.field, []).append((f.start, k))
     starts: dict[str, list[int]] = {}
     for name, field_rows in by_field.items():
         field_rows.sort()
@@ -35,4 +34,4 @@ def attach_figures(claims: list[Claim], figures: list[Figure]) -> None:
         lo = bisect_left(field_starts, c.start)
         hi = bisect_right(field_starts, c.end, lo)
         inside = sorted(k for _, k in rows[lo:hi] if figures[k].end <= c.end)
-        claim.figures = [figures[k].id for k in inside]  # type: ignore[misc]
+        claim.figures = [figures[k] for k in inside]

@@ -35,8 +35,8 @@ def _run_seed(pipeline) -> dict[str, list[dict]]:
     pipeline.produce([orjson.dumps(article), b"{broken"], keys=[article["id"].encode(), b"broken"])
     want = {
         topics.ENRICHED: 1,
-        topics.FIGURES: len(offline.findings["figures"]),
-        topics.CLAIMS: len(offline.findings["claims"]),
+        topics.FIGURES: len(offline.findings.figures),
+        topics.CLAIMS: len(offline.findings.claims),
         topics.DEADLETTER: 1,
     }
     pipeline.read(topics.DEADLETTER, count=1, timeout=90)  # the worker is through both
@@ -66,8 +66,8 @@ def test_seed_article_fans_out_to_every_topic_as_enriched_offline(pipeline, kafk
 
     (enriched,) = out[topics.ENRICHED]
     assert enriched["article"]["id"] == article["id"]
-    assert enriched["figures"] == offline.findings["figures"]
-    assert enriched["claims"] == offline.findings["claims"]
+    assert enriched["figures"] == offline.findings.to_dict()["figures"]
+    assert enriched["claims"] == offline.findings.to_dict()["claims"]
     # Each figure and claim on its own topic, self-contained, as the offline events.
     assert sorted(map(_strip, out[topics.FIGURES]), key=lambda e: e["event_id"]) == sorted(
         map(_strip, events.figure_events(offline)), key=lambda e: e["event_id"]

@@ -10,7 +10,7 @@ def test_claims_list_the_figures_inside_their_content_in_each_field():
         "title": "الوزير: بناء 40 مدرسة هذا العام",
         "body": "وقال الوزير إن الحكومة ستبني 40 مدرسة و12 مستشفى هذا العام. وفي الشمال تضرر 7 منازل.",
     }
-    findings = enrich(article, "a1")
+    findings = enrich(article, "a1").to_dict()
     figures = {f["id"]: f for f in findings["figures"]}
     by_field = {}
     for claim in findings["claims"]:

@@ -56,7 +56,7 @@ def _check_span(original: dict, span: dict) -> None:
 
 
 def check_bounds(a: dict) -> dict:
-    out = enrich(a, ARTICLE_ID)
+    out = enrich(a, ARTICLE_ID).to_dict()
     fields = {k: a[k] for k in ("title", "body") if a.get(k)}
     for name, norm in out["normalized"].items():
         assert len(norm["display"]) <= 2 * len(fields[name]) + 64
@@ -108,7 +108,7 @@ def test_unbalanced_quotes_keep_every_claim_with_a_bounded_content():
 
 def test_legitimate_nesting_is_untouched():
     body = "وقال الوزير إن الرئيس أكد أن المتحدث قال إن الوضع مستقر تماما."
-    out = enrich({"url": "https://x.example/a", "source": "s", "title": "خبر", "body": body}, "a")
+    out = enrich({"url": "https://x.example/a", "source": "s", "title": "خبر", "body": body}, "a").to_dict()
     contents = [c["content"]["text"] for c in out["claims"]]
     assert contents == [
         "الرئيس أكد أن المتحدث قال إن الوضع مستقر تماما",

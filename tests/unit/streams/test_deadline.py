@@ -72,5 +72,5 @@ def test_process_dead_letters_an_article_past_its_budget(monkeypatch):
 
 def test_process_is_unchanged_within_the_budget():
     raw = orjson.dumps(good_article(1, random.Random(1), "ok"))
-    assert process(raw, Limits(article_timeout=10)).findings == process(raw, Limits()).findings
+    assert process(raw, Limits(article_timeout=10)).findings.to_dict() == process(raw, Limits()).findings.to_dict()
     assert processors.enrich  # the real processors, not a stand-in

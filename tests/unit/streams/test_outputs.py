@@ -9,6 +9,8 @@ import random
 import orjson
 
 import schemas
+from processors.model import Claim, Figure, Span
+from processors.model import Enriched as Findings
 from streams import events, topics
 from streams.outputs import FRAMING, article_outputs, dead_letter_output
 from streams.pipeline import Enriched, Limits, Rejected, cap_findings, process
@@ -48,22 +50,22 @@ def test_everything_fits_as_is_when_the_topics_take_it():
     enriched = _valid(outputs[0])
     assert enriched["truncated"] is None
     assert enriched["normalized"]["body"]["display"]
-    assert len(enriched["figures"]) == len(result.findings["figures"]) > 100
-    assert [o.topic for o in outputs[1:]] == [topics.CLAIMS] * len(result.findings["claims"]) + [topics.FIGURES] * len(
-        result.findings["figures"]
+    assert len(enriched["figures"]) == len(result.findings.figures) > 100
+    assert [o.topic for o in outputs[1:]] == [topics.CLAIMS] * len(result.findings.claims) + [topics.FIGURES] * len(
+        result.findings.figures
     )
 
 
 def test_the_enriched_event_drops_the_normalized_texts_first_then_lists_what_fits():
     result = _enriched(DENSE)
     full = len(article_outputs(result, None, None, _limits(), KEY)[0].value)
-    normalized = sum(len(orjson.dumps(v)) for v in result.findings["normalized"].values())
+    normalized = sum(len(orjson.dumps(v)) for v in result.findings.to_dict()["normalized"].values())
     # Room for everything but the normalized texts: only those go.
     limit = full - normalized // 2 + FRAMING + len(KEY)
     enriched = _valid(article_outputs(result, None, None, _limits(enriched=limit), KEY)[0])
     assert enriched["truncated"] == {"normalized": "omitted"}
     assert enriched["normalized"] == {}
-    assert len(enriched["figures"]) == len(result.findings["figures"])
+    assert len(enriched["figures"]) == len(result.findings.figures)
     # Room for a third of the findings: the leading claims, then the leading figures.
     limit = full - normalized - (full - normalized) // 3
     outputs = article_outputs(result, None, None, _limits(enriched=limit), KEY)
@@ -71,13 +73,13 @@ def test_the_enriched_event_drops_the_normalized_texts_first_then_lists_what_fit
     assert len(outputs[0].value) <= limit - FRAMING - len(KEY)
     listed = enriched["truncated"]
     assert listed["normalized"] == "omitted"
-    assert enriched["claims"] == result.findings["claims"][: listed["claims_listed"]]
-    assert enriched["figures"] == result.findings["figures"][: listed["figures_listed"]]
-    assert listed["claims_listed"] + listed["figures_listed"] < len(result.findings["claims"]) + len(
-        result.findings["figures"]
+    assert enriched["claims"] == [c.to_dict() for c in result.findings.claims[: listed["claims_listed"]]]
+    assert enriched["figures"] == [f.to_dict() for f in result.findings.figures[: listed["figures_listed"]]]
+    assert listed["claims_listed"] + listed["figures_listed"] < len(result.findings.claims) + len(
+        result.findings.figures
     )
     # Every claim and figure still goes out on its own topic.
-    assert sum(o.topic == topics.FIGURES for o in outputs) == len(result.findings["figures"])
+    assert sum(o.topic == topics.FIGURES for o in outputs) == len(result.findings.figures)
 
 
 def test_a_claim_event_too_large_leaves_its_figures_out_and_says_so():
@@ -122,22 +124,20 @@ def test_a_dead_letter_too_large_keeps_the_first_bytes_and_says_so():
 
 
 def test_findings_over_the_cap_keep_the_first_and_name_only_kept_figures():
-    findings = {
-        "figures": [{"id": f"f{i}"} for i in range(10)],
-        "claims": [{"id": f"c{i}", "figures": ["f1", "f8"]} for i in range(4)],
-    }
-    cap_findings(findings, 5)
-    assert [f["id"] for f in findings["figures"]] == ["f0", "f1", "f2", "f3", "f4"]
-    assert [c["figures"] for c in findings["claims"]] == [["f1"]] * 4
-    assert findings["truncated"] == {"figures_found": 10, "claims_found": 4, "kept_per_kind": 5}
-    under = {"figures": [{"id": "f0"}], "claims": []}
-    cap_findings(under, 5)
-    assert under["truncated"] is None and len(under["figures"]) == 1
+    figures = [Figure("body", i, i + 1, "1", 1, "cardinal", id=f"f{i}") for i in range(10)]
+    content = Span("body", 0, 10, "x" * 10)
+    claims = [Claim("body", "indirect", content, None, None, figures=[figures[1], figures[8]]) for _ in range(4)]
+    findings = Findings({}, "k", figures, claims)
+    assert cap_findings(findings, 5) == {"figures_found": 10, "claims_found": 4, "kept_per_kind": 5}
+    assert [f.id for f in findings.figures] == ["f0", "f1", "f2", "f3", "f4"]
+    assert [[f.id for f in c.figures] for c in findings.claims] == [["f1"]] * 4
+    under = Findings({}, "k", figures[:1], [])
+    assert cap_findings(under, 5) is None and len(under.figures) == 1
 
 
 def test_the_cap_reaches_the_enriched_event():
     result = _enriched(DENSE, Limits(max_findings=7))
-    assert len(result.findings["figures"]) == 7
+    assert len(result.findings.figures) == 7
     outputs = article_outputs(result, None, None, _limits(), KEY)
     enriched = _valid(outputs[0])
     assert enriched["truncated"]["kept_per_kind"] == 7 and enriched["truncated"]["figures_found"] > 100

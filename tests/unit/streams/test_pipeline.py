@@ -78,7 +78,7 @@ def test_good_article_is_enriched_with_timings():
     assert result.article_id == "unit-1"
     assert result.arabic_share > 0.9
     assert {"normalize", "figures", "claims", "total"} <= set(result.timings_ms)
-    assert set(result.findings) >= {"normalized", "content_key", "figures", "claims"}
+    assert set(result.findings.to_dict()) >= {"normalized", "content_key", "figures", "claims"}
 
 
 def test_article_id_from_the_canonical_url_when_absent():
