@@ -157,6 +157,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_postposed": _family("cue_postposed", "«الوضع تحت السيطرة»، قال الوزير، "),
     "cue_qad": _family("cue_qad", "وكانت الوزارة قد أعلنت أن "),
     "cue_nominal": _family("cue_nominal", "وأعلنت الوزارة تدمير منشأة "),
+    "cue_object": _family("cue_object", "واتهمت الحكومة المعارضة بالتحريض "),
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers

@@ -11,23 +11,36 @@ from __future__ import annotations
 
 from processors.claims.attribution import set_speaker, speaker_offsets
 from processors.claims.carried import pronoun
-from processors.claims.content import content_now, find_content, preposed, skip_saying
-from processors.claims.cues import impersonal
-from processors.claims.lexicons import CUES, Cue, fold, read_rows
+from processors.claims.content import _after_complementizer, content_now, find_content, preposed, skip_saying
+from processors.claims.cues import impersonal, subject_relative
+from processors.claims.lexicons import CUES, SUBJECT_RELATIVES, Cue, fold, read_rows
 from processors.claims.objects import may_be_adjective, object_start, pronoun_subject
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT
-from processors.claims.words import BARE, DEFINITE, nominal_head, stop_kind
+from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, role, stop_kind
 
-# Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار".
-_OBJECT_LEMMAS = frozenset(fold(r[0]) for r in read_rows("claims_object_cues.tsv"))
+# Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
+# those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
+_OBJECT_ROWS = {fold(r[0]): (fold(r[1]), r[2]) for r in read_rows("claims_object_cues.tsv")}
+_OBJECT_LEMMAS = frozenset(_OBJECT_ROWS)
+# Adjectives that are neither -ي nor م-: "عام", "سابق" (claims_adjectives.tsv, without ال).
+_ADJECTIVES = frozenset(fold(r[0]) for r in read_rows("claims_adjectives.tsv"))
+_ADJECTIVE_WORDS = frozenset(w[2:] for w in _ADJECTIVES)
+# How far after the verb its marker may come: a subject and an object of a few words.
+_OBJECT_WINDOW = 14
 _QUANTIFIERS = frozenset({"جميع", "كافه", "كل"})
+# Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
+# الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
+_SUBORDINATORS = frozenset({"بعدما", "عندما", "حينما", "اذ", "حين", "لما", "كما"})
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
+    spec = _OBJECT_ROWS.get(fold(cue.lemma))
+    if spec is not None and spec[0] != "-":
+        return _object_verb(rd, i, cue, *spec)
     t = rd.t
     limit = rd.limit(i)
     j = i + 1
@@ -197,3 +210,198 @@ def _relay(rd: FieldReading, i: int, cue: Cue, sp, content: Content, sentence: i
 def _punct_between(rd: FieldReading, a: int, b: int) -> bool:
     t = rd.t
     return any(not t.word[m] and t.text[m] in CLAUSE_PUNCT for m in range(a, min(b, a + CONTENT_WINDOW)))
+
+
+def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str) -> Draft | None:
+    """ "واتهمت الحكومة المعارضة بالتحريض": subject, object, then a marker (ب, إلى,
+    المسؤولية) opening the second complement (claims_object_cues.tsv). The content is
+    the object and what follows ("المعارضة بالتحريض"), or what follows بأن; the
+    speaker is the subject alone. No marker, or a subject and an object that do not
+    split, no claim: a wrong speaker is worse than none."""
+    t = rd.t
+    if _passive(rd.norm.original[slice(*rd.norm.to_original(t.start[i], t.end[i]))]):
+        return None  # "اتُّهم الرجل بالسرقة" (was accused): the accused is no speaker
+    limit = rd.limit(i)
+    j = i + 1
+    end = min(limit, j + _OBJECT_WINDOW)
+    suffixed = _suffixed(t.key[i])
+    loose = None
+    for m in range(j, end):
+        if not t.word[m]:
+            if t.text[m] in CLAUSE_PUNCT:
+                break  # "اتهم ثلاثة محامين، في رسالة ...": too far to read
+            continue
+        if m > j and (rd.cues[m] is not None or rd.according[m] is not None):
+            break
+        if not _is_marker(t, m, marker):
+            continue
+        if _plain_marker(t, m, marker):
+            return _object_reading(rd, i, j, m, cue, mode, suffixed)
+        if m == j and suffixed:
+            return _object_reading(rd, i, j, m, cue, mode, suffixed)
+        if loose is None and m > j:
+            loose = m
+    # No plain marker: the first other ب-word after the verb's first word ("بشن"،
+    # "بسحرهم"); the first word may be a name ("اتهمت بريطانيا موسكو بـ"). Only the
+    # first: a later one would take it into the speaker ("ويُتهم زمار بتجنيد بعض").
+    return None if loose is None else _object_reading(rd, i, j, loose, cue, mode, suffixed)
+
+
+def _plain_marker(t, m: int, marker: str) -> bool:
+    """A marker no name or adjective is spelled like: "بالتقصير", "بأنه", "بـ21",
+    'بـ"التحريض"' (not "بريطانيا", "بوتين", "بريطاني")."""
+    if marker != "ب":
+        return True
+    key = t.key[m]
+    return key.startswith("بال") or complementizer(t, m) or key[1:2].isdigit() or len(key) <= 2
+
+
+def _passive(word: str) -> bool:
+    """A passive written with its damma: "اتُّهم"، "وُصفت"، "يُتهم"."""
+    return "\u064f" in word[:4]
+
+
+def _is_marker(t, m: int, marker: str) -> bool:
+    key = t.key[m]
+    if marker == "ب":
+        # "بالتحريض", "بشن", "بأنه", "بـ21"; not a preposition of its own (بين، بعد).
+        return key[:1] == "ب" and (len(key) > 2 or (m + 1 < t.n and not t.word[m + 1])) and stop_kind(t, m) is None
+    return BARE[key] == marker or BARE[key] == "ال" + marker
+
+
+def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: str, suffixed: bool) -> Draft | None:
+    """The claim when the marker is at m: [j, m) holds the subject and the object,
+    or only one of them (the object a pronoun on the verb: "ووصفته بأنه"; the subject
+    before the verb: "لكن الأخير اتهم الاتحاد بأنه")."""
+    t = rd.t
+    limit = rd.limit(i)
+    conj = t.key[i][0] in "وف" and t.key[i][1:] in CUES
+    first = t.sentence_start(i)
+    back = None if conj else rd.sp.backward(i, first)
+    if back is not None and any(BARE[t.key[k]] in _SUBORDINATORS for k in range(*back)):
+        return None  # "بعدما اتهمت", "إذ تتهم": a clause whose subject follows
+    before = not conj and (
+        back is not None
+        or subject_before_qad(rd, i) is not None
+        or pronoun_subject(t, i) is not None
+        or subject_relative(t, i)
+    )
+    subject: tuple[int, int] | None = None
+    obj = j
+    if suffixed or before:
+        if suffixed and m > j:
+            # "ووصفته الوزارة بأنه": the words before the marker are the subject.
+            sp = rd.sp.forward(j, m, None)
+            if sp.speaker is None or sp.next != m or before:
+                return None
+            subject = sp.phrase
+            obj = m
+        elif m == j:
+            if not suffixed:
+                return None  # "وُصفت بحروق" (passive): no object
+            obj = m
+    else:
+        if m == j:
+            return None
+        sp = rd.sp.forward(j, m, None)
+        if sp.phrase is None:
+            return None
+        a, b = sp.phrase
+        if b < m:
+            # Only a time between them: "اتهمت الوزارة أمس المعارضة بـ". (Else the
+            # phrase stopped on a word it could not read: no claim.)
+            k = b
+            while k < m and t.word[k] and stop_kind(t, k) == "time":
+                k += 1
+            if k == b or k >= m or not _opens_object(t, k):
+                return None
+            obj = k
+        else:
+            e = _split_subject_object(rd, a, m)
+            if e is None:
+                return None
+            b, obj = e, e
+            if obj + 1 < m and stop_kind(t, obj + 1) == "time":
+                obj += 2  # "اتهمت سوريا الشهر الماضي إسرائيل بـ"
+        if any(t.key[k][:1] == "ب" and not nisba(t.key[k]) for k in range(a + 1, b)):
+            return None  # (a ب-word inside the subject: a marker read as a name)
+        subject = (a, b)
+    if complementizer(t, m):
+        content = _after_complementizer(rd, m, limit)  # "اتهمه بأنه كذب": after أن
+    elif mode == "after":
+        content = Content("indirect", start=m + 1, nominal=True) if m + 1 < limit else None
+    else:
+        content = Content("indirect", start=obj, nominal=True)
+    if content is None:
+        return None
+    if content.nominal:
+        # "اتهمت موسكو لندن بالوقوف وراء الهجوم الذي تسبب بأزمة": the accusation
+        # ends with its complement; the relative clause after it is the narrator's.
+        for k in range(m + 1, min(limit, m + _OBJECT_WINDOW)):
+            if t.word[k] and t.key[k] in SUBJECT_RELATIVES:
+                content.end = k
+                break
+    d = Draft(i, cue, content, i, t.sent[i])
+    if subject is not None:
+        set_speaker(rd, d, *rd.sp.split_role(*subject))
+    else:
+        subject_before(rd, d, i, cue)
+    return d
+
+
+def _split_subject_object(rd: FieldReading, a: int, b: int) -> int | None:
+    """Where the object starts in a phrase [a, b) read as the verb's subject:
+    "بريطانيا موسكو", "الرئاسة الفلسطينية سلطات الاحتلال", "نائب فرنسي معارض ديفيد
+    كاميرون", "زعيم حزب مؤيد للأكراد أردوغان". None when it does not split plainly."""
+    t = rd.t
+    # Two names joined by و, then the object: "دمشق وموسكو مسلحي المعارضة".
+    if b - a >= 3 and t.key[a + 1][:1] == "و" and not DEFINITE[t.key[a]] and not DEFINITE[t.key[a + 1][1:]]:
+        if _opens_object(t, a + 2) and not DEFINITE[t.key[a + 2]]:
+            return a + 2  # ("مسلحي" looks like an -ي adjective: a plural in construct)
+    # A complete definite subject, then a new noun phrase: "الشرطة أعداد المشاركين".
+    _, e = rd.sp.subject_only(a, b)
+    while a < e < b and t.word[e] and (t.key[e].startswith("لل") or _definite_adjective(t.key[e])):
+        e += 1  # "الأمين العام للجامعة العربية"
+    if a < e < b:
+        return e if _opens_object(t, e) else None
+    # An indefinite subject ends with an adjective or a genitive with ل; a bare word
+    # after it opens the object: "نائب فرنسي معارض | ديفيد كاميرون".
+    for k in range(a + 1, b if b - a > 2 else a + 1):
+        prev, key = t.key[k - 1], t.key[k]
+        if BARE[key] in _QUANTIFIERS or BARE[key] == "بعض":
+            return k  # "باول بعض موظفي الوكالة"
+        if DEFINITE[prev] and not prev.startswith("لل"):
+            return None  # (a definite word the first rule did not split after)
+        if key.startswith("لل") or _indefinite_adjective(key):
+            continue
+        if _indefinite_adjective(prev) or prev.startswith("لل"):
+            return k if _opens_object(t, k) else None
+    # Two bare words, a name and a name: "بريطانيا موسكو", "ترامب بكين".
+    if b - a == 2 and role(t, a) is None and not nominal_head(t.key[a]) and _opens_object(t, a + 1):
+        if not DEFINITE[t.key[a + 1]] and not nisba(t.key[a + 1]) and t.key[a + 1] not in _ADJECTIVE_WORDS:
+            return a + 1  # (not "مسؤول أمريكي")
+    return None
+
+
+def _definite_adjective(key: str) -> bool:
+    """ "العربية", "المستقلة", "العام": an adjective of the definite subject (not a
+    feminine noun after a feminine one: "العربية الحكومة" is a subject and an object)."""
+    return nisba(key) or key.startswith("الم") or key in _ADJECTIVES
+
+
+def _opens_object(t, k: int) -> bool:
+    key = t.key[k]
+    return t.word[k] and stop_kind(t, k) is None and key[:1] != "و" and not key[:1].isdigit()
+
+
+def _indefinite_adjective(key: str) -> bool:
+    """ "فرنسي", "معارض", "مؤيد": a relational adjective or an م- participle."""
+    return nisba(key) or (key[:1] == "م" and len(key) >= 4) or key in _ADJECTIVE_WORDS
+
+
+def _suffixed(key: str) -> bool:
+    """ "ووصفته", "تتهمها": a verb form with an object pronoun written on it."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suf) and key[: -len(suf)] in CUES:
+            return True
+    return False
