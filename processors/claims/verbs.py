@@ -35,6 +35,10 @@ _QUANTIFIERS = frozenset({"جميع", "كافه", "كل"})
 _SUBORDINATORS = frozenset({"بعدما", "عندما", "حينما", "اذ", "حين", "لما", "كما"})
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
+# Object verbs not read right after أن: "أكد أنه يحمّل حركة حماس المسؤولية" is the
+# content of أكد; read again, "حركة | حماس" splits into a wrong speaker that the next
+# carried cue ("وقال") would take over.
+_AFTER_AN_BLOCKED = frozenset({"حمل"})
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
@@ -280,6 +284,8 @@ def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: st
     back = None if conj else rd.sp.backward(i, first)
     if back is not None and any(BARE[t.key[k]] in _SUBORDINATORS for k in range(*back)):
         return None  # "بعدما اتهمت", "إذ تتهم": a clause whose subject follows
+    if i > 0 and t.word[i - 1] and complementizer(t, i - 1) and fold(cue.lemma) in _AFTER_AN_BLOCKED:
+        return None  # "أكد أنه يحمّل حركة حماس المسؤولية": inside another claim's content
     before = not conj and (
         back is not None
         or subject_before_qad(rd, i) is not None
