@@ -8,9 +8,9 @@ apart, before the cues (its words are then consumed).
 from __future__ import annotations
 
 from processors.claims.attribution import set_speaker
-from processors.claims.lexicons import HEADLINE_LABELS
+from processors.claims.lexicons import CUES, HEADLINE_LABELS, NEGATIONS
 from processors.claims.reading import Content, Draft, FieldReading
-from processors.claims.words import BARE, digit
+from processors.claims.words import BARE, STOP, complementizer, digit
 
 
 def headline_claim(rd: FieldReading) -> None:
@@ -31,6 +31,8 @@ def headline_claim(rd: FieldReading) -> None:
     if any(digit(t, i) for i in words):
         return  # "كأس العالم 2018: ...": an event, not a speaker
     n = colon + 1
+    if _reports_another(rd, n):
+        return
     if t.opens[n] >= 0 and rd.q[t.opens[n]].close >= t.n - 2:
         content = Content("headline", quote=t.opens[n])
     else:
@@ -40,3 +42,30 @@ def headline_claim(rd: FieldReading) -> None:
     set_speaker(rd, d, speaker, role)
     rd.consumed.update(range(0, colon + 1))
     rd.keep(d)
+
+
+def _reports_another(rd: FieldReading, n: int) -> bool:
+    """The first sentence after the colon has a reporting verb of its own with its
+    subject before it: "المغرب: وزارة الداخلية تحذر من ..."، "فرنسا: تعبئة حاشدة ضد
+    ماكرون والحكومة تصفها بـ...". The phrase before the colon is then the place or the
+    topic of the news (a dateline), and the verb reports the claim, with its subject.
+    A first-person or negated verb has no subject before it ("واشنطن: لا نعلن ...",
+    "روسيا: نؤكد ..."): the phrase before the colon is still the speaker; so is it when
+    the verb is inside a quotation ("ترامب: "الديمقراطيون يزعمون ..."") or after ".."
+    (another sentence: "خلفان: ... تسقط.. وقطر تنفي ..."). A verb that reports only
+    with أن reports nothing without it ("البيت الأبيض توصل لقرار")."""
+    t = rd.t
+    for k in rd.cue_tokens:
+        if k <= n or t.sent[k] != t.sent[n]:
+            continue
+        cue = rd.cues[k]
+        if cue is None or cue.kind != "verb" or t.quote[k] >= 0:
+            continue
+        if t.key[k][:1] in ("و", "ف") and t.key[k][1:] in CUES:
+            continue  # "... ويؤكد أن": the same speaker goes on
+        if cue.nominal == "no" and not any(complementizer(t, m) for m in range(k + 1, min(k + 4, t.n))):
+            continue  # "سرعة نقل الجثامين" (a verbal noun), "توصل لقرار": no report
+        p = k - 1
+        if t.word[p] and STOP[t.key[p]] is None and (BARE[t.key[p]],) not in NEGATIONS:
+            return True
+    return False
