@@ -23,9 +23,13 @@ def headline_claim(rd: FieldReading) -> None:
     words = t.words_in(0, colon)
     if not 1 <= len(words) <= 6 or any(rd.cues[i] for i in range(colon)):
         return
-    first = t.key[words[0]]
-    if BARE[first] in HEADLINE_LABELS or first in HEADLINE_LABELS:
-        return
+    first = BARE[t.key[words[0]]]
+    if (
+        t.key[words[0]] in HEADLINE_LABELS
+        or first in HEADLINE_LABELS
+        or (first[:2] == "ال" and first[2:] in HEADLINE_LABELS)
+    ):
+        return  # "عاجل: ...", "الحرب في سوريا: ..." (claims_headline_labels.tsv)
     if any(not t.word[i] and t.opens[i] < 0 and t.closes[i] < 0 for i in range(colon)):
         return
     if any(digit(t, i) for i in words):
