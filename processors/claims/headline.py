@@ -7,10 +7,16 @@ apart, before the cues (its words are then consumed).
 
 from __future__ import annotations
 
+import re
+
 from processors.claims.attribution import set_speaker
-from processors.claims.lexicons import HEADLINE_LABELS
+from processors.claims.lexicons import CUES, HEADLINE_LABELS, HEADLINE_PLACES, NEGATIONS
 from processors.claims.reading import Content, Draft, FieldReading
-from processors.claims.words import BARE, digit
+from processors.claims.words import BARE, DEFINITE, STOP, complementizer, digit, nominal_head
+
+# The verbal noun of a hollow verb (إفالة, استفالة: إحالة، إعادة، إقامة، استقالة), which
+# the shapes of words.py do not cover: "مصر: إحالة مسؤول سابق للمحاكمة".
+_HOLLOW_MASDAR = re.compile(r"ا.ا.ه|است.ا.ه")
 
 
 def headline_claim(rd: FieldReading) -> None:
@@ -23,14 +29,20 @@ def headline_claim(rd: FieldReading) -> None:
     words = t.words_in(0, colon)
     if not 1 <= len(words) <= 6 or any(rd.cues[i] for i in range(colon)):
         return
-    first = t.key[words[0]]
-    if BARE[first] in HEADLINE_LABELS or first in HEADLINE_LABELS:
-        return
+    first = BARE[t.key[words[0]]]
+    if (
+        t.key[words[0]] in HEADLINE_LABELS
+        or first in HEADLINE_LABELS
+        or (first[:2] == "ال" and first[2:] in HEADLINE_LABELS)
+    ):
+        return  # "عاجل: ...", "الحرب في سوريا: ..." (claims_headline_labels.tsv)
     if any(not t.word[i] and t.opens[i] < 0 and t.closes[i] < 0 for i in range(colon)):
         return
     if any(digit(t, i) for i in words):
         return  # "كأس العالم 2018: ...": an event, not a speaker
     n = colon + 1
+    if _reports_another(rd, n) or _dateline(rd, words, n):
+        return
     if t.opens[n] >= 0 and rd.q[t.opens[n]].close >= t.n - 2:
         content = Content("headline", quote=t.opens[n])
     else:
@@ -40,3 +52,57 @@ def headline_claim(rd: FieldReading) -> None:
     set_speaker(rd, d, speaker, role)
     rd.consumed.update(range(0, colon + 1))
     rd.keep(d)
+
+
+def _reports_another(rd: FieldReading, n: int) -> bool:
+    """The first sentence after the colon has a reporting verb of its own with its
+    subject before it: "المغرب: وزارة الداخلية تحذر من ..."، "فرنسا: تعبئة حاشدة ضد
+    ماكرون والحكومة تصفها بـ...". The phrase before the colon is then the place or the
+    topic of the news (a dateline), and the verb reports the claim, with its subject.
+    A first-person or negated verb has no subject before it ("واشنطن: لا نعلن ...",
+    "روسيا: نؤكد ..."): the phrase before the colon is still the speaker; so is it when
+    the verb is inside a quotation ("ترامب: "الديمقراطيون يزعمون ..."") or after ".."
+    (another sentence: "خلفان: ... تسقط.. وقطر تنفي ..."). A verb that reports only
+    with أن reports nothing without it ("البيت الأبيض توصل لقرار")."""
+    t = rd.t
+    for k in rd.cue_tokens:
+        if k <= n or t.sent[k] != t.sent[n]:
+            continue
+        cue = rd.cues[k]
+        if cue is None or cue.kind != "verb" or t.quote[k] >= 0:
+            continue
+        if t.key[k][:1] in ("و", "ف") and t.key[k][1:] in CUES:
+            continue  # "... ويؤكد أن": the same speaker goes on
+        if cue.nominal == "no" and not any(complementizer(t, m) for m in range(k + 1, min(k + 4, t.n))):
+            continue  # "سرعة نقل الجثامين" (a verbal noun), "توصل لقرار": no report
+        p = k - 1
+        if t.word[p] and STOP[t.key[p]] is None and (BARE[t.key[p]],) not in NEGATIONS:
+            return True
+    return False
+
+
+def _dateline(rd: FieldReading, words: list[int], n: int) -> bool:
+    """ "سوريا: مقتل 16 مدنيا في غارات ..."، "الإمارات: إحالة 41 متهما للمحكمة": a
+    place before the colon (claims_headline_places.tsv) and an event after it, opened by
+    an indefinite verbal noun or a number, is a dateline. A statement stays the place's: negated
+    ("إسرائيل: لا وقف لإطلاق النار"), ending on a quoted verdict, or a sentence of its
+    own ("روسيا: داعش تهديد أكبر", "تركيا: الانتخابات المبكرة غير مطروحة": a definite
+    subject and its predicate)."""
+    t = rd.t
+    if " ".join(t.key[w] for w in words) not in HEADLINE_PLACES:
+        return False
+    if (
+        n >= t.n
+        or not t.word[n]
+        or DEFINITE[t.key[n]]
+        or not (digit(t, n) or nominal_head(t.key[n]) or _HOLLOW_MASDAR.fullmatch(t.key[n]))
+    ):
+        return False
+    if any(t.closes[k] >= 0 for k in range(max(n, t.n - 2), t.n)):
+        return False  # "إيران: اتهام دمشق ... "مكيدة"": a quoted verdict ends it
+    for k in range(n, t.n):
+        if not t.word[k]:
+            continue
+        if NEGATIONS.get((BARE[t.key[k]],)) == "neg":
+            return False
+    return True

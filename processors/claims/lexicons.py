@@ -106,6 +106,7 @@ SPEAKER_STOPS = {fold(w): kind for w, kind in read_rows("claims_speaker_stops.ts
 NOMINAL_HEADS = _load_set("claims_nominal_heads.tsv")
 CUE_BLOCKERS = {fold(w): kind for w, kind in read_rows("claims_cue_blockers.tsv")}
 HEADLINE_LABELS = _load_set("claims_headline_labels.tsv")
+HEADLINE_PLACES = _load_set("claims_headline_places.tsv")
 COMPLEMENTIZERS = _load_set("claims_complementizers.tsv")
 ADVERBS = _load_set("claims_adverbs.tsv")
 # Closed word lists of single stages (each file's header says what its rows are for).

@@ -12,6 +12,9 @@ from processors.claims.carried import carry
 from processors.claims.content import content_now
 from processors.claims.lexicons import Cue
 from processors.claims.reading import Draft, FieldReading
+from processors.claims.words import STOP, complementizer
+
+_TIME_WORDS = 3
 
 
 def noun_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
@@ -37,7 +40,16 @@ def noun_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     sp = rd.sp.forward(i + 1, limit, None)
     if sp.speaker is None:
         return None
-    content = content_now(rd, sp.next, limit, cue, nominal=False)
+    k = sp.next
+    # "تصريح المدير جون ليهي الاثنين أن ...", "إعلان الوزارة أمس أن": a time word
+    # between the owner and أن is the verbal noun's adjunct (a few words at most).
+    while k < min(limit, sp.next + _TIME_WORDS) and rd.t.word[k] and STOP[rd.t.key[k]] == "time":
+        k += 1
+    content = content_now(rd, k, limit, cue, nominal=False)
+    if content is not None and k > sp.next and not complementizer(rd.t, k):
+        # Only before أن: "في تصريحات بثتها اليوم "..."" has no owner after the noun
+        # (بثتها is a verb), and the quotation is the verb's before it.
+        content = None
     if content is None:
         return None
     d = Draft(i, cue, content, i, sentence)
