@@ -26,6 +26,8 @@ FigureKind = Literal[
 ]
 Approx = Literal["about", "more_than", "less_than", "at_least", "up_to", "nearly"]
 ClaimType = Literal["direct", "indirect", "headline", "according_to"]
+SpeakerResolution = Literal["explicit", "carried", "pronoun"]
+SpeakerReason = Literal["passive", "no_antecedent", "disagreeing_antecedent", "unresolved_pronoun", "not_found"]
 
 
 @dataclass(slots=True)
@@ -104,8 +106,8 @@ class Claim:
     # None when there is no speaker, and then `speaker_reason` says why: "passive"
     # (قيل), "no_antecedent", "disagreeing_antecedent" (the cue's gender agrees with no
     # recent speaker), "unresolved_pronoun", "not_found".
-    speaker_resolution: str | None = None
-    speaker_reason: str | None = None
+    speaker_resolution: SpeakerResolution | None = None
+    speaker_reason: SpeakerReason | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {

@@ -17,6 +17,7 @@ from processors.claims.cues import find_cues
 from processors.claims.lexicons import Cue
 from processors.claims.speakers import SpeakerReader
 from processors.claims.tokens import Quote, Tokens, find_quotes, tokenize
+from processors.model import SpeakerReason, SpeakerResolution
 from processors.text.fold import MARKS
 from processors.text.normalize import Normalized
 from processors.text.sentences import split_sentences
@@ -63,8 +64,8 @@ class Draft:
     nested: bool = False
     dropped: bool = False
     gender: str | None = None  # the speaker's, as the cue or the name shows it
-    resolution: str | None = None  # explicit | carried | pronoun (Claim.speaker_resolution)
-    reason: str | None = None  # why there is no speaker (Claim.speaker_reason)
+    resolution: SpeakerResolution | None = None  # (Claim.speaker_resolution)
+    reason: SpeakerReason | None = None  # why there is no speaker (Claim.speaker_reason)
 
 
 @dataclass(slots=True)

@@ -11,10 +11,10 @@ from functools import partial
 from processors.claims.flags import hedged, hedging_cue, negated
 from processors.claims.lexicons import CUES, MARKER_CUES
 from processors.claims.reading import Draft, FieldReading
-from processors.model import Claim, Span
+from processors.model import Claim, Span, SpeakerReason
 
 # Why a claim has no speaker, when no resolution step said: a passive cue has none.
-_NO_SPEAKER = {"قيل": "passive"}
+_NO_SPEAKER: dict[str, SpeakerReason] = {"قيل": "passive"}
 
 
 def _own(rd: FieldReading, i: int, a: int) -> bool:

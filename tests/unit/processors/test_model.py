@@ -43,10 +43,13 @@ def test_the_models_value_types_are_the_schemas_enums():
     from typing import get_args
 
     import schemas
-    from processors.model import Approx, ClaimType, Field, FigureKind
+    from processors.model import Approx, ClaimType, Field, FigureKind, SpeakerReason, SpeakerResolution
 
     defs = schemas.load("definitions")["$defs"]
     assert list(get_args(Field)) == defs["field"]["enum"]
     assert list(get_args(FigureKind)) == defs["figure"]["properties"]["kind"]["enum"]
     assert [None, *get_args(Approx)] == defs["figure"]["properties"]["approx"]["enum"]
     assert list(get_args(ClaimType)) == defs["claim"]["properties"]["type"]["enum"]
+    claim = defs["claim"]["properties"]
+    assert [*get_args(SpeakerResolution), None] == claim["speaker_resolution"]["enum"]
+    assert [*get_args(SpeakerReason), None] == claim["speaker_reason"]["enum"]
