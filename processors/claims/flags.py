@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 from itertools import compress, count
 
 from processors.claims.lexicons import HEDGES, NEGATION_RELATIVES, NEGATIONS, fold
@@ -83,6 +84,7 @@ def _perfect(w: str) -> bool:
     return w[0] == "ن" and len(w) == 3  # "قد نفذ", "قد نشر": an imperfect has 4 letters
 
 
+@lru_cache(maxsize=1024)  # (lemmas are a closed set: the cue table's)
 def hedging_cue(lemma: str) -> bool:
     """A cue that hedges its own claim: "ورجح محللون أن ..." (judged it likely)."""
     return HEDGES.get((fold(lemma),)) == "cue"

@@ -397,8 +397,8 @@ class SpeakerReader:
             # "قائد عسكري موال للرئيس عبد ربه منصور هادي" is not Hadi.)
             if self._conjunct(r - 1):
                 break  # "وزيرة الداخلية تيريزا ماي ونظيرها الفرنسي برنار كازنوف": two speakers
-            if self._genitive_role(a, r):
-                break
+            if r - 1 > a and self._genitive_at(r - 1):
+                break  # (_genitive_role(a, r): the words before r - 1 were checked already)
             if not (t.word[r - 1] and t.key[r - 1].startswith("ال")) or DEFINITE[t.key[r]]:
                 continue
             # After a role, or a noun and its genitive with perhaps a title ("رجل
@@ -431,10 +431,11 @@ class SpeakerReader:
         """A role word with ل or after باسم inside (a, r): the name after it is that
         person's ("قائد عسكري حليف للرئيس السوري بشار الأسد" is not Assad, "المتحدثة
         باسم الممثلة العليا فدريكا موغيريني" not Mogherini)."""
+        return any(self._genitive_at(j) for j in range(a + 1, r))
+
+    def _genitive_at(self, j: int) -> bool:
         t = self.t
-        return any(
-            role(t, j) == "trigger" and (t.key[j][:1] == "ل" or role(t, j - 1) == "linker") for j in range(a + 1, r)
-        )
+        return role(t, j) == "trigger" and (t.key[j][:1] == "ل" or role(t, j - 1) == "linker")
 
     def _conjunct(self, j: int) -> bool:
         """A word of the phrase that opens a second noun phrase: "ووزير", "والمتحدث",
