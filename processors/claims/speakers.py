@@ -4,11 +4,10 @@ gives in full so that a later surname can be linked to them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress, count
 
 from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, NAME_JOINERS, NOMINAL_HEADS, Cue, noun_bases
 from processors.claims.objects import may_be_adjective
-from processors.claims.tokens import COMMAS, Quote, Tokens
+from processors.claims.tokens import COMMAS, Quote, Tokens, scanned
 from processors.claims.words import (
     BARE,
     DEFINITE,
@@ -26,6 +25,7 @@ from processors.claims.words import (
 )
 
 MAX_SPEAKER_WORDS = 10
+_TRIGGER_BIT = scanned(TRIGGER.__getitem__)
 # "مطلع": the start of a period before a definite noun ("مطلع الأسبوع"), an adjective
 # otherwise ("مصدر مطلع"): left out of the time stops for that reason.
 _MATLA = "مطلع"
@@ -518,7 +518,7 @@ class SpeakerReader:
         n = t.n
         word, sent = t.word, t.sent
         # Role words are few: one C-level pass over the keys finds them.
-        for i in compress(count(), map(TRIGGER.__getitem__, t.key)):
+        for i in t.having(_TRIGGER_BIT):
             if word[i]:
                 limit = i + 1
                 while limit < n and word[limit] and sent[limit] == sent[i] and limit - i < 12:
