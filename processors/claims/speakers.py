@@ -145,7 +145,7 @@ class SpeakerReader:
             # (The written word: folded, the teh marbuta of "دراسة حديثة" is ه too.)
             if last >= 0 and t.text[j].endswith(("ه", "ها", "هم")) and circumstance(t, j):
                 break  # "وتابع زوكربيرغ حديثه": the speaker's own words, an object
-            if last >= 0 and cue is not None and self._opens_nominal(j, cue, last):
+            if last >= 0 and cue is not None and cue.nominal != "no" and self._opens_nominal(j, cue, last):
                 break
             last = j
             j += 1
