@@ -45,7 +45,7 @@ def _phrase_kind(table: dict, t: Tokens, i: int, end: int) -> tuple[str, int] | 
 
 def _candidates(t: Tokens, first: frozenset[str], a: int, b: int) -> list[int]:
     """Tokens among [a, b) that may open a phrase of the table: contents cover most of
-    an article, so each field's candidates are found once, by one C-level scan, and
+    an article, so each field's candidates are found once (`Tokens.having`), and
     each content takes its slice of them. (Callers still check that it is a word.)"""
     found = t.having(_BITS[first])
     return found[bisect_left(found, a) : bisect_left(found, b)]
