@@ -16,7 +16,7 @@ Only gender is used. Number is not reliable: a verb before its subject stays sin
 
 from __future__ import annotations
 
-from processors.claims.lexicons import CUES, FIRST_PERSON_QALA, Cue, fold
+from processors.claims.lexicons import CUES, FIRST_PERSON_QALA, Cue
 from processors.claims.words import ROLE
 
 
@@ -33,7 +33,7 @@ def cue_gender(key: str, cue: Cue | None) -> str | None:
     if cue is None or cue.kind == "marker":
         return None
     key = _strip(key, cue)
-    lemma = fold(cue.lemma)
+    lemma = cue.key
     if cue.kind == "noun":
         # "تأكيدها" (her/its-f), "تأكيده" (his); a bare noun says nothing.
         if key.endswith("هما") or key.endswith("هم"):

@@ -16,11 +16,10 @@ field (rare second words, a C-level scan), then each content bisects them.
 from __future__ import annotations
 
 from bisect import bisect_right
-from itertools import compress, count
 
 from processors.claims.agreement import agrees
 from processors.claims.lexicons import CUES, NARRATOR_LEADS, Cue, fold, read_rows
-from processors.claims.tokens import COMMAS, Tokens
+from processors.claims.tokens import COMMAS, Tokens, scanned
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
@@ -29,12 +28,18 @@ _SPEECH_PARTICIPLES = frozenset(
 )
 
 
+# (Punctuation keys are the marks as written: a comma's key is its text.)
+_SECOND_BIT = scanned(_SECOND.__contains__)
+_COMMA_BIT = scanned(COMMAS.__contains__)
+_CUE_BIT = scanned(CUES.__contains__)
+
+
 def _starts(t: Tokens) -> list[int]:
     found = t.memo.get("narrator")
     if found is None:
         found = []
         key, word = t.key, t.word
-        for i in compress(count(), map(_SECOND.__contains__, key)):
+        for i in t.having(_SECOND_BIT):
             if i == 0 or key[i - 1] != "في" or not word[i - 1]:
                 continue
             s = i - 1
@@ -84,8 +89,8 @@ def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
     found = t.memo.get("speech_participles")
     if found is None:
         found = []
-        key, word, text = t.key, t.word, t.text
-        for m in compress(count(), map(COMMAS.__contains__, text)):
+        key, word = t.key, t.word
+        for m in t.having(_COMMA_BIT):
             n = m + 1
             if n >= t.n or not word[n]:
                 continue
@@ -136,7 +141,7 @@ def _next_acts(t: Tokens) -> tuple[list[int], list[str | None]]:
         starts: list[int] = []
         genders: list[str | None] = []
         key, word = t.key, t.word
-        for i in compress(count(), map(CUES.__contains__, key)):
+        for i in t.having(_CUE_BIT):
             if CUES[key[i]].kind != "verb":
                 continue
             j = i - 1

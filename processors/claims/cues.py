@@ -77,7 +77,7 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     # "حمّلت الوزارة الشركة المسؤولية" (held responsible): a verb whose marker is a word
     # of its own reports only with it in reach; else "حمل المتظاهرون لافتات" (carried)
     # is no cue and must not cut a speaker or a content.
-    marker = _WORD_MARKERS.get(fold(cue.lemma))
+    marker = _WORD_MARKERS.get(cue.key)
     if cue.kind == "verb" and marker is not None:
         end = min(t.n, i + 15)
         if not any(t.word[k] and t.sent[k] == t.sent[i] and BARE[t.key[k]] in marker for k in range(i + 1, end)):

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from bisect import bisect_left
-from itertools import compress, count
+from functools import lru_cache
 
 from processors.claims.lexicons import HEDGES, NEGATION_RELATIVES, NEGATIONS, fold
-from processors.claims.tokens import CLAUSE_PUNCT, Tokens
+from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, DEFINITE
 
 _HEDGE_FIRST = frozenset(p[0] for p in HEDGES)
@@ -16,6 +16,7 @@ _NEG_FIRST = frozenset(p[0] for p in NEGATIONS)
 _HEDGE_AT = _HEDGE_FIRST | frozenset(c + w for c in "وف" for w in _HEDGE_FIRST if len(w) >= 2)
 _NEG_AT = _NEG_FIRST | frozenset(c + w for c in "وف" for w in _NEG_FIRST if len(w) >= 2)
 _EXCEPTIVE_REACH = 8
+_BITS = {_HEDGE_AT: scanned(_HEDGE_AT.__contains__), _NEG_AT: scanned(_NEG_AT.__contains__)}
 
 
 def _word_at(t: Tokens, i: int, end: int) -> str | None:
@@ -44,11 +45,9 @@ def _phrase_kind(table: dict, t: Tokens, i: int, end: int) -> tuple[str, int] | 
 
 def _candidates(t: Tokens, first: frozenset[str], a: int, b: int) -> list[int]:
     """Tokens among [a, b) that may open a phrase of the table: contents cover most of
-    an article, so each field's candidates are found once, by one C-level scan, and
+    an article, so each field's candidates are found once (`Tokens.having`), and
     each content takes its slice of them. (Callers still check that it is a word.)"""
-    found = t.memo.get(first)
-    if found is None:
-        found = t.memo[first] = list(compress(count(), map(first.__contains__, t.key)))
+    found = t.having(_BITS[first])
     return found[bisect_left(found, a) : bisect_left(found, b)]
 
 
@@ -83,6 +82,7 @@ def _perfect(w: str) -> bool:
     return w[0] == "ن" and len(w) == 3  # "قد نفذ", "قد نشر": an imperfect has 4 letters
 
 
+@lru_cache(maxsize=1024)  # (lemmas are a closed set: the cue table's)
 def hedging_cue(lemma: str) -> bool:
     """A cue that hedges its own claim: "ورجح محللون أن ..." (judged it likely)."""
     return HEDGES.get((fold(lemma),)) == "cue"

@@ -9,7 +9,7 @@ writer's "أكّد", "اكد" and "أكـد" all find the same cue.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from processors.text import lexicon
 from processors.text.fold import fold
@@ -50,6 +50,12 @@ class Cue:
     preps: frozenset[str]  # folded prepositions that may open the content
     nominal: str  # no | prep | bare
     negates: bool
+    # The folded lemma, for the tables keyed by it (claims_object_cues.tsv, hedges):
+    # folded once here rather than at every cue read.
+    key: str = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "key", fold(self.lemma))
 
 
 def _load_cues() -> dict[str, Cue]:

@@ -11,18 +11,18 @@ is a stage of its own, and it bounds how many contents may cover one token.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
-from itertools import compress, count
 
 from processors.claims.according import cut_at_source
 from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES
 from processors.claims.reading import ASKING, Draft, FieldReading
-from processors.claims.tokens import CLAUSE_PUNCT, Tokens
+from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, participle, stop_kind
 
 # How many claim contents may cover one token (see _bound_depth): the contents of a
 # field add up to at most this many times its length.
 MAX_CONTENT_DEPTH = 3
+_CLAUSE_PUNCT_BIT = scanned(CLAUSE_PUNCT.__contains__)  # (a mark's key is its text)
 
 
 def close_contents(rd: FieldReading) -> None:
@@ -218,7 +218,7 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
         # after each one is decided the first time a content reaches it, and runs of
         # those that do not are jumped over, so contents sharing a long sentence do
         # not each walk it.
-        puncts = rd.clause_ends = list(compress(count(), map(CLAUSE_PUNCT.__contains__, t.text)))
+        puncts = rd.clause_ends = t.having(_CLAUSE_PUNCT_BIT)
         rd.clause_verdict = [None] * len(puncts)
         rd.clause_next = list(range(len(puncts)))
     verdict, nxt = rd.clause_verdict, rd.clause_next

@@ -4,11 +4,10 @@ gives in full so that a later surname can be linked to them."""
 from __future__ import annotations
 
 from dataclasses import dataclass
-from itertools import compress, count
 
 from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, NAME_JOINERS, NOMINAL_HEADS, Cue, noun_bases
 from processors.claims.objects import may_be_adjective
-from processors.claims.tokens import COMMAS, Quote, Tokens
+from processors.claims.tokens import COMMAS, Quote, Tokens, scanned
 from processors.claims.words import (
     BARE,
     DEFINITE,
@@ -26,6 +25,7 @@ from processors.claims.words import (
 )
 
 MAX_SPEAKER_WORDS = 10
+_TRIGGER_BIT = scanned(TRIGGER.__getitem__)
 # "مطلع": the start of a period before a definite noun ("مطلع الأسبوع"), an adjective
 # otherwise ("مصدر مطلع"): left out of the time stops for that reason.
 _MATLA = "مطلع"
@@ -145,7 +145,7 @@ class SpeakerReader:
             # (The written word: folded, the teh marbuta of "دراسة حديثة" is ه too.)
             if last >= 0 and t.text[j].endswith(("ه", "ها", "هم")) and circumstance(t, j):
                 break  # "وتابع زوكربيرغ حديثه": the speaker's own words, an object
-            if last >= 0 and cue is not None and self._opens_nominal(j, cue, last):
+            if last >= 0 and cue is not None and cue.nominal != "no" and self._opens_nominal(j, cue, last):
                 break
             last = j
             j += 1
@@ -397,8 +397,8 @@ class SpeakerReader:
             # "قائد عسكري موال للرئيس عبد ربه منصور هادي" is not Hadi.)
             if self._conjunct(r - 1):
                 break  # "وزيرة الداخلية تيريزا ماي ونظيرها الفرنسي برنار كازنوف": two speakers
-            if self._genitive_role(a, r):
-                break
+            if r - 1 > a and self._genitive_at(r - 1):
+                break  # (_genitive_role(a, r): the words before r - 1 were checked already)
             if not (t.word[r - 1] and t.key[r - 1].startswith("ال")) or DEFINITE[t.key[r]]:
                 continue
             # After a role, or a noun and its genitive with perhaps a title ("رجل
@@ -431,10 +431,11 @@ class SpeakerReader:
         """A role word with ل or after باسم inside (a, r): the name after it is that
         person's ("قائد عسكري حليف للرئيس السوري بشار الأسد" is not Assad, "المتحدثة
         باسم الممثلة العليا فدريكا موغيريني" not Mogherini)."""
+        return any(self._genitive_at(j) for j in range(a + 1, r))
+
+    def _genitive_at(self, j: int) -> bool:
         t = self.t
-        return any(
-            role(t, j) == "trigger" and (t.key[j][:1] == "ل" or role(t, j - 1) == "linker") for j in range(a + 1, r)
-        )
+        return role(t, j) == "trigger" and (t.key[j][:1] == "ل" or role(t, j - 1) == "linker")
 
     def _conjunct(self, j: int) -> bool:
         """A word of the phrase that opens a second noun phrase: "ووزير", "والمتحدث",
@@ -517,7 +518,7 @@ class SpeakerReader:
         n = t.n
         word, sent = t.word, t.sent
         # Role words are few: one C-level pass over the keys finds them.
-        for i in compress(count(), map(TRIGGER.__getitem__, t.key)):
+        for i in t.having(_TRIGGER_BIT):
             if word[i]:
                 limit = i + 1
                 while limit < n and word[limit] and sent[limit] == sent[i] and limit - i < 12:

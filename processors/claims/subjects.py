@@ -11,7 +11,7 @@ from __future__ import annotations
 from processors.claims.attribution import set_speaker
 from processors.claims.carried import carry, pronoun
 from processors.claims.cues import object_cue, subject_relative
-from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, fold
+from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue
 from processors.claims.objects import pronoun_subject
 from processors.claims.reading import Draft, FieldReading
 from processors.claims.words import BARE, DEFINITE, role, stop_kind
@@ -91,5 +91,5 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         set_speaker(rd, d, *rd.sp.split_role(*back))
     elif (pron := pronoun_subject(t, i)) is not None:
         pronoun(rd, d, pron[0])
-    elif fold(cue.lemma) in CARRYOVER:
+    elif cue.key in CARRYOVER:
         carry(rd, d)

@@ -42,7 +42,7 @@ _AFTER_AN_BLOCKED = frozenset({"حمل"})
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
-    spec = _OBJECT_ROWS.get(fold(cue.lemma))
+    spec = _OBJECT_ROWS.get(cue.key)
     if spec is not None and spec[0] != "-":
         return _object_verb(rd, i, cue, *spec)
     t = rd.t
@@ -90,7 +90,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     k = skip_saying(rd, sp.next, limit)
     content = find_content(rd, k, limit, cue)
-    if content is not None and fold(cue.lemma) in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
+    if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
         # whom it calls on; the subject is dropped (the previous speaker).
         d = Draft(i, cue, content, i, sentence)
@@ -119,7 +119,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if content is None:
             return None
     d = Draft(i, cue, content, i, sentence)
-    if fold(cue.lemma) in _OBJECT_LEMMAS and sp.phrase is not None and _object_split(rd, sp.phrase, d):
+    if cue.key in _OBJECT_LEMMAS and sp.phrase is not None and _object_split(rd, sp.phrase, d):
         return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
@@ -284,7 +284,7 @@ def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: st
     back = None if conj else rd.sp.backward(i, first)
     if back is not None and any(BARE[t.key[k]] in _SUBORDINATORS for k in range(*back)):
         return None  # "بعدما اتهمت", "إذ تتهم": a clause whose subject follows
-    if i > 0 and t.word[i - 1] and complementizer(t, i - 1) and fold(cue.lemma) in _AFTER_AN_BLOCKED:
+    if i > 0 and t.word[i - 1] and complementizer(t, i - 1) and cue.key in _AFTER_AN_BLOCKED:
         return None  # "أكد أنه يحمّل حركة حماس المسؤولية": inside another claim's content
     before = not conj and (
         back is not None

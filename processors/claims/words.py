@@ -161,6 +161,7 @@ def nominal_head(key: str) -> bool:
 _PARTICIPLE = re.compile(r"[وف]?(?:.ا..ا|م...ا|م....ا)")
 
 
+@lru_cache(maxsize=1 << 16)
 def participle(key: str) -> bool:
     return _PARTICIPLE.fullmatch(key) is not None
 
