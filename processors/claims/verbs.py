@@ -32,7 +32,7 @@ _OBJECT_WINDOW = 14
 _QUANTIFIERS = frozenset(fold(r[0]) for r in read_rows("claims_quantifiers.tsv"))
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
-_SUBORDINATORS = frozenset({"بعدما", "عندما", "حينما", "اذ", "حين", "لما", "كما"})
+_SUBORDINATORS = frozenset(fold(r[0]) for r in read_rows("claims_subordinators.tsv"))
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 # Object verbs not read right after أن: "أكد أنه يحمّل حركة حماس المسؤولية" is the
