@@ -125,11 +125,13 @@ def participle_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: st
 
 
 # "but he/she" before a cue verb, with the gender of the pronoun; "أنه/أنها" only after
-# إلا/غير ("إلا أنه اعتبر", "غير أنها لم تؤكد").
-_BUT_PRONOUN = {"لكنه": "m", "لكنها": "f", "ولكنه": "m", "ولكنها": "f", "لكنهم": None, "ولكنهم": None}
-_THAT_PRONOUN = {"انه": "m", "انها": "f", "انهم": None}
-_EXCEPT = frozenset({"الا", "غير"})
-_NOT = frozenset({"لم", "لا", "لن", "لما"})
+# إلا/غير ("إلا أنه اعتبر", "غير أنها لم تؤكد"); a negation may come between
+# (claims_next_act_openers.tsv).
+_OPENER_ROWS = read_rows("claims_next_act_openers.tsv")
+_BUT_PRONOUN = {fold(w): None if g == "-" else g for w, kind, g in _OPENER_ROWS if kind == "but"}
+_THAT_PRONOUN = {fold(w): None if g == "-" else g for w, kind, g in _OPENER_ROWS if kind == "that"}
+_EXCEPT = frozenset(fold(w) for w, kind, _ in _OPENER_ROWS if kind == "except")
+_NOT = frozenset(fold(w) for w, kind, _ in _OPENER_ROWS if kind == "not")
 
 
 def _next_acts(t: Tokens) -> tuple[list[int], list[str | None]]:

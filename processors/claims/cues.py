@@ -18,7 +18,7 @@ from processors.claims.words import BARE, STOP, complementizer
 # verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the
 # expectation that ...), "بعد تابع". حتى and منذ also open clauses with a verb ("حتى
 # أعلن الوزير أن ..."), and so do not count.
-_VERB_AFTER_PREP_OK = frozenset({"حتي", "منذ"})
+_VERB_AFTER_PREP_OK = frozenset(fold(r[0]) for r in read_rows("claims_verb_after_preposition.tsv"))
 # Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
 # negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
 _BLOCK_BEFORE = frozenset({"before", "negator"})

@@ -20,7 +20,7 @@ from processors.claims.words import BARE, DEFINITE, complementizer, digit, parti
 _PRAYER = frozenset(fold(r[0]) for r in read_rows("claims_prayer_words.tsv"))
 _PRAYER_WORDS = 4
 # Object pronouns that stand for what a participle describes: "واصفا إياه بأنه ...".
-_OBJECT_PRONOUNS = frozenset({"اياه", "اياها", "اياهم", "اياهما"})
+_OBJECT_PRONOUNS = frozenset(fold(r[0]) for r in read_rows("claims_object_pronouns.tsv"))
 # How many words the one addressed or described may take before what is asked or said
 # of it: "مطالبا حكومة الإقليم بـ"، "متمنيا من جامعة تبوك تحقيق".
 _OBJECT_WORDS = 5

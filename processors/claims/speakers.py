@@ -5,7 +5,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from processors.claims.lexicons import COMPLEMENTIZERS, CUE_BLOCKERS, NAME_JOINERS, NOMINAL_HEADS, Cue, noun_bases
+from processors.claims.lexicons import (
+    COMPLEMENTIZERS,
+    CUE_BLOCKERS,
+    NAME_JOINERS,
+    NOMINAL_HEADS,
+    Cue,
+    fold,
+    noun_bases,
+    read_rows,
+)
 from processors.claims.objects import may_be_adjective
 from processors.claims.tokens import COMMAS, Quote, Tokens, scanned
 from processors.claims.words import (
@@ -31,7 +40,7 @@ _TRIGGER_BIT = scanned(TRIGGER.__getitem__)
 _MATLA = "مطلع"
 # Words that open a noun phrase where a name could be expected after a role or a name:
 # "سعود المالكي أحد المنفذين" (one of the perpetrators), "لجنة الوساطة بين الطرفين".
-_NOT_NAMES = frozenset({"احد", "احدي", "بين"})
+_NOT_NAMES = frozenset(fold(r[0]) for r in read_rows("claims_not_names.tsv"))
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.

@@ -29,16 +29,16 @@ _ADJECTIVES = frozenset(fold(r[0]) for r in read_rows("claims_adjectives.tsv"))
 _ADJECTIVE_WORDS = frozenset(w[2:] for w in _ADJECTIVES)
 # How far after the verb its marker may come: a subject and an object of a few words.
 _OBJECT_WINDOW = 14
-_QUANTIFIERS = frozenset({"جميع", "كافه", "كل"})
+_QUANTIFIERS = frozenset(fold(r[0]) for r in read_rows("claims_quantifiers.tsv"))
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
-_SUBORDINATORS = frozenset({"بعدما", "عندما", "حينما", "اذ", "حين", "لما", "كما"})
+_SUBORDINATORS = frozenset(fold(r[0]) for r in read_rows("claims_subordinators.tsv"))
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 # Object verbs not read right after أن: "أكد أنه يحمّل حركة حماس المسؤولية" is the
 # content of أكد; read again, "حركة | حماس" splits into a wrong speaker that the next
 # carried cue ("وقال") would take over.
-_AFTER_AN_BLOCKED = frozenset({"حمل"})
+_AFTER_AN_BLOCKED = frozenset(fold(r[0]) for r in read_rows("claims_after_an_blocked.tsv"))
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:

@@ -10,9 +10,10 @@ the kinds, the ordinals and the ranges, so it sits apart from all of them.
 
 from __future__ import annotations
 
+from processors.figures.numbers import fold, read_tsv
 from processors.figures.tokens import WORD, Tokens
 
-YEAR_STRONG = frozenset({"عام", "عامي", "سنه", "العام", "لعام"})
+YEAR_STRONG = frozenset(fold(r[0]) for r in read_tsv("figures_year_strong.tsv"))
 
 
 def prev_word(tk: Tokens, t: int) -> str:
