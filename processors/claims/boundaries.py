@@ -18,14 +18,12 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from processors.claims.agreement import agrees
-from processors.claims.lexicons import CUES, NARRATOR_LEADS, Cue, fold, read_rows
+from processors.claims.lexicons import CUES, NARRATOR_LEADS, SPEECH_PARTICIPLES, Cue, fold, read_rows
 from processors.claims.tokens import COMMAS, Tokens, scanned
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
-_SPEECH_PARTICIPLES = frozenset(
-    fold(f) for r in read_rows("claims_speech_participles.tsv") for f in [r[0], *r[2].split()]
-)
+_SPEECH_PARTICIPLES = SPEECH_PARTICIPLES
 
 
 # (Punctuation keys are the marks as written: a comma's key is its text.)

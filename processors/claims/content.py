@@ -14,15 +14,14 @@ from processors.claims.lexicons import (
     SPEAKER_STOPS,
     TIME_PHRASES,
     Cue,
-    fold,
+    load_set,
     noun_bases,
-    read_rows,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nominal_head, stop_kind
 
-_STANCE_NOUNS = frozenset(fold(r[0]) for r in read_rows("claims_stance_nouns.tsv"))
+_STANCE_NOUNS = load_set("claims_stance_nouns.tsv")
 # Prepositions a stance noun takes before what it bears on, written apart ("أمله في"،
 # "قلقها من"، "قلقه إزاء") or on the next word ("تطلعه لتجاوز"، "ثقته بحصول").
 _STANCE_PREPS = frozenset({"في", "من", "ازاء", "بشان", "حيال", "على"})

@@ -10,7 +10,18 @@ from __future__ import annotations
 
 from itertools import compress, count
 
-from processors.claims.lexicons import ACCORDING_TO, CUE_BLOCKERS, CUES, HEDGES, SUBJECT_RELATIVES, Cue, fold, read_rows
+from processors.claims.lexicons import (
+    ACCORDING_TO,
+    CUE_BLOCKERS,
+    CUES,
+    HEDGES,
+    OBJECT_CUE_ROWS,
+    SPEECH_PARTICIPLES,
+    SUBJECT_RELATIVES,
+    Cue,
+    fold,
+    load_set,
+)
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, complementizer
 
@@ -18,15 +29,13 @@ from processors.claims.words import BARE, STOP, complementizer
 # verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the
 # expectation that ...), "بعد تابع". حتى and منذ also open clauses with a verb ("حتى
 # أعلن الوزير أن ..."), and so do not count.
-_VERB_AFTER_PREP_OK = frozenset(fold(r[0]) for r in read_rows("claims_verb_after_preposition.tsv"))
+_VERB_AFTER_PREP_OK = load_set("claims_verb_after_preposition.tsv")
 # Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
 # negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
 _BLOCK_BEFORE = frozenset({"before", "negator"})
 # Object verbs whose marker is a word of its own (claims_object_cues.tsv): "مسؤولية".
 _WORD_MARKERS = {
-    fold(r[0]): frozenset({fold(r[1]), "ال" + fold(r[1])})
-    for r in read_rows("claims_object_cues.tsv")
-    if r[1] not in ("-", "ب")
+    fold(r[0]): frozenset({fold(r[1]), "ال" + fold(r[1])}) for r in OBJECT_CUE_ROWS if r[1] not in ("-", "ب")
 }
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
 _OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذلك"})
@@ -35,7 +44,7 @@ _OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذ�
 # next act, after a comma. Inside a clause they describe ("رفع دعوى مطالبة بتعويض")
 # or go with the verb before them, whose content they do not interrupt: "وقالت
 # القاضية لوالاس واصفة ما فعلته بأنه "عمل شرير"" is what قالت reports.
-ACT_PARTICIPLES = frozenset(fold(f) for r in read_rows("claims_speech_participles.tsv") for f in [r[0], *r[2].split()])
+ACT_PARTICIPLES = SPEECH_PARTICIPLES
 
 
 def act_participle(key: str) -> bool:

@@ -83,8 +83,19 @@ def _load_cues() -> dict[str, Cue]:
     return table
 
 
-def _load_set(name: str, column: int = 0) -> frozenset[str]:
+def load_set(name: str, column: int = 0) -> frozenset[str]:
+    """The folded words of one column of a lexicon."""
     return frozenset(fold(r[column]) for r in read_rows(name))
+
+
+def load_word_tuples(name: str) -> frozenset[tuple[str, ...]]:
+    """Multi-word rows as tuples of folded words ("في وقت سابق")."""
+    return frozenset(tuple(fold(r[0]).split()) for r in read_rows(name))
+
+
+def load_with_forms(name: str) -> frozenset[str]:
+    """A word and the forms listed in its third column ("داعيا" داعية داعين)."""
+    return frozenset(fold(f) for r in read_rows(name) for f in [r[0], *r[2].split()])
 
 
 def _load_phrases(name: str) -> dict[tuple[str, ...], str]:
@@ -104,30 +115,35 @@ def _load_phrases(name: str) -> dict[tuple[str, ...], str]:
 
 
 CUES = _load_cues()
-CARRYOVER = _load_set("claims_carryover.tsv")
+CARRYOVER = load_set("claims_carryover.tsv")
 HEDGES = _load_phrases("claims_hedges.tsv")
 NEGATIONS = _load_phrases("claims_negations.tsv")
 ROLES = {fold(w): kind for w, kind in read_rows("claims_roles.tsv")}
 SPEAKER_STOPS = {fold(w): kind for w, kind in read_rows("claims_speaker_stops.tsv")}
-NOMINAL_HEADS = _load_set("claims_nominal_heads.tsv")
+NOMINAL_HEADS = load_set("claims_nominal_heads.tsv")
 CUE_BLOCKERS = {fold(w): kind for w, kind in read_rows("claims_cue_blockers.tsv")}
-HEADLINE_LABELS = _load_set("claims_headline_labels.tsv")
-HEADLINE_PLACES = _load_set("claims_headline_places.tsv")
-COMPLEMENTIZERS = _load_set("claims_complementizers.tsv")
-ADVERBS = _load_set("claims_adverbs.tsv")
+HEADLINE_LABELS = load_set("claims_headline_labels.tsv")
+HEADLINE_PLACES = load_set("claims_headline_places.tsv")
+COMPLEMENTIZERS = load_set("claims_complementizers.tsv")
+ADVERBS = load_set("claims_adverbs.tsv")
 # Closed word lists of single stages (each file's header says what its rows are for).
-KANA = _load_set("claims_kana.tsv")
-TIME_PHRASES = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_time_phrases.tsv"))
-SUBJECT_RELATIVES = _load_set("claims_subject_relatives.tsv")
-NEGATION_RELATIVES = _load_set("claims_negation_relatives.tsv")
-DEMONSTRATIVES = _load_set("claims_demonstratives.tsv")
-NAME_JOINERS = _load_set("claims_name_joiners.tsv")
-RESUMPTIVE = _load_set("claims_resumptive.tsv")
-SOURCE_CLAUSE_OPENERS = _load_set("claims_source_clause_openers.tsv")
-SOURCE_HEADS = _load_set("claims_source_heads.tsv")
-CONTRAST_OPENERS = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_contrast_openers.tsv"))
-FIRST_PERSON_QALA = _load_set("claims_first_person_qala.tsv")
-NARRATOR_LEADS = _load_set("claims_narrator_leads.tsv")
+KANA = load_set("claims_kana.tsv")
+TIME_PHRASES = load_word_tuples("claims_time_phrases.tsv")
+SUBJECT_RELATIVES = load_set("claims_subject_relatives.tsv")
+NEGATION_RELATIVES = load_set("claims_negation_relatives.tsv")
+DEMONSTRATIVES = load_set("claims_demonstratives.tsv")
+NAME_JOINERS = load_set("claims_name_joiners.tsv")
+RESUMPTIVE = load_set("claims_resumptive.tsv")
+SOURCE_CLAUSE_OPENERS = load_set("claims_source_clause_openers.tsv")
+SOURCE_HEADS = load_set("claims_source_heads.tsv")
+CONTRAST_OPENERS = load_word_tuples("claims_contrast_openers.tsv")
+FIRST_PERSON_QALA = load_set("claims_first_person_qala.tsv")
+NARRATOR_LEADS = load_set("claims_narrator_leads.tsv")
+# Read by more than one stage: participles of the speaker's next act (cues.py,
+# boundaries.py), adjectives (objects.py, verbs.py), object verbs (cues.py, verbs.py).
+SPEECH_PARTICIPLES = load_with_forms("claims_speech_participles.tsv")
+ADJECTIVES = load_set("claims_adjectives.tsv")
+OBJECT_CUE_ROWS = read_rows("claims_object_cues.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
 ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
 # The cue of an according_to claim is its marker's first word ("وفقا", "بحسب"), by the

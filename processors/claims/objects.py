@@ -12,12 +12,18 @@ bare in claims_cues.tsv: نفى، أعلن، أكد، توقع ...) take one.
 
 from __future__ import annotations
 
-from processors.claims.lexicons import ADVERBS, COMPLEMENTIZERS, DEMONSTRATIVES, fold, read_rows
+from processors.claims.lexicons import (
+    ADJECTIVES,
+    ADVERBS,
+    COMPLEMENTIZERS,
+    DEMONSTRATIVES,
+    load_word_tuples,
+)
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, DEFINITE, STOP, nisba, nominal_head
 
 # Two-word adverbials between a verb and its object, from claims_adverbs.tsv.
-_ADVERB_PHRASES = frozenset(tuple(fold(r[0]).split()) for r in read_rows("claims_adverbs.tsv") if " " in r[0])
+_ADVERB_PHRASES = frozenset(p for p in load_word_tuples("claims_adverbs.tsv") if len(p) > 1)
 
 
 def pronoun_subject(t: Tokens, i: int) -> tuple[str | None, int] | None:
@@ -56,7 +62,7 @@ def object_start(t: Tokens, j: int, limit: int) -> int | None:
     return None
 
 
-_ADJECTIVES = frozenset(fold(r[0]) for r in read_rows("claims_adjectives.tsv"))
+_ADJECTIVES = ADJECTIVES
 
 
 def may_be_adjective(t: Tokens, head: int, j: int) -> bool:

@@ -11,16 +11,16 @@ from processors.claims.attribution import copy_speaker, cue_gender_of, set_speak
 from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, skip_saying
 from processors.claims.cues import act_participle
-from processors.claims.lexicons import NOMINAL_HEADS, Cue, fold, noun_bases, read_rows
+from processors.claims.lexicons import NOMINAL_HEADS, Cue, load_set, noun_bases
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, participle, stop_kind
 
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
-_PRAYER = frozenset(fold(r[0]) for r in read_rows("claims_prayer_words.tsv"))
+_PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
 # Object pronouns that stand for what a participle describes: "واصفا إياه بأنه ...".
-_OBJECT_PRONOUNS = frozenset(fold(r[0]) for r in read_rows("claims_object_pronouns.tsv"))
+_OBJECT_PRONOUNS = load_set("claims_object_pronouns.tsv")
 # How many words the one addressed or described may take before what is asked or said
 # of it: "مطالبا حكومة الإقليم بـ"، "متمنيا من جامعة تبوك تحقيق".
 _OBJECT_WORDS = 5

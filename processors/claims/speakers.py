@@ -11,9 +11,8 @@ from processors.claims.lexicons import (
     NAME_JOINERS,
     NOMINAL_HEADS,
     Cue,
-    fold,
+    load_set,
     noun_bases,
-    read_rows,
 )
 from processors.claims.objects import may_be_adjective
 from processors.claims.tokens import COMMAS, Quote, Tokens, scanned
@@ -40,7 +39,7 @@ _TRIGGER_BIT = scanned(TRIGGER.__getitem__)
 _MATLA = "مطلع"
 # Words that open a noun phrase where a name could be expected after a role or a name:
 # "سعود المالكي أحد المنفذين" (one of the perpetrators), "لجنة الوساطة بين الطرفين".
-_NOT_NAMES = frozenset(fold(r[0]) for r in read_rows("claims_not_names.tsv"))
+_NOT_NAMES = load_set("claims_not_names.tsv")
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.

@@ -13,7 +13,15 @@ from processors.claims.attribution import set_speaker, speaker_offsets
 from processors.claims.carried import pronoun
 from processors.claims.content import _after_complementizer, content_now, find_content, preposed, skip_saying
 from processors.claims.cues import impersonal, subject_relative
-from processors.claims.lexicons import CUES, SUBJECT_RELATIVES, Cue, fold, read_rows
+from processors.claims.lexicons import (
+    ADJECTIVES,
+    CUES,
+    OBJECT_CUE_ROWS,
+    SUBJECT_RELATIVES,
+    Cue,
+    fold,
+    load_set,
+)
 from processors.claims.objects import may_be_adjective, object_start, pronoun_subject
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
@@ -22,23 +30,23 @@ from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nomin
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
-_OBJECT_ROWS = {fold(r[0]): (fold(r[1]), r[2]) for r in read_rows("claims_object_cues.tsv")}
+_OBJECT_ROWS = {fold(r[0]): (fold(r[1]), r[2]) for r in OBJECT_CUE_ROWS}
 _OBJECT_LEMMAS = frozenset(_OBJECT_ROWS)
 # Adjectives that are neither -ي nor م-: "عام", "سابق" (claims_adjectives.tsv, without ال).
-_ADJECTIVES = frozenset(fold(r[0]) for r in read_rows("claims_adjectives.tsv"))
+_ADJECTIVES = ADJECTIVES
 _ADJECTIVE_WORDS = frozenset(w[2:] for w in _ADJECTIVES)
 # How far after the verb its marker may come: a subject and an object of a few words.
 _OBJECT_WINDOW = 14
-_QUANTIFIERS = frozenset(fold(r[0]) for r in read_rows("claims_quantifiers.tsv"))
+_QUANTIFIERS = load_set("claims_quantifiers.tsv")
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
-_SUBORDINATORS = frozenset(fold(r[0]) for r in read_rows("claims_subordinators.tsv"))
+_SUBORDINATORS = load_set("claims_subordinators.tsv")
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 # Object verbs not read right after أن: "أكد أنه يحمّل حركة حماس المسؤولية" is the
 # content of أكد; read again, "حركة | حماس" splits into a wrong speaker that the next
 # carried cue ("وقال") would take over.
-_AFTER_AN_BLOCKED = frozenset(fold(r[0]) for r in read_rows("claims_after_an_blocked.tsv"))
+_AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
