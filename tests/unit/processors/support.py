@@ -140,3 +140,26 @@ def folded(text: str | None) -> str | None:
     if text is None:
         return None
     return " ".join(fold(text).translate(_FOLDED).split())
+
+
+def case_file_plugin(
+    argname: str, path: Path, id_pattern: str
+) -> tuple[Callable[..., None], Any, list[dict[str, Any]]]:
+    """What a package's conftest.py needs of its case file: a `pytest_generate_tests`
+    hook that runs a test taking `argname` once per case (named by the case's id,
+    first in the test's name whatever order pytest loads conftest files in: tryfirst),
+    a session fixture `<argname>s` with every case, and the cases."""
+    import pytest
+
+    cases = load_cases(path, id_pattern)
+
+    @pytest.hookimpl(tryfirst=True)
+    def pytest_generate_tests(metafunc: pytest.Metafunc) -> None:
+        if argname in metafunc.fixturenames:
+            metafunc.parametrize(argname, cases, ids=[c["id"] for c in cases])
+
+    @pytest.fixture(scope="session", name=argname + "s")
+    def all_cases() -> list[dict[str, Any]]:
+        return cases
+
+    return pytest_generate_tests, all_cases, cases

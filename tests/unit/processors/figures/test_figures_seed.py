@@ -36,12 +36,18 @@ def _find(figures, exp, used):
     return None
 
 
-def test_every_figure_with_its_counted_phrase(seed_figures, seed_expected):
+def _each_found(seed_figures, expected):
+    """(expected, index of its figure) for every expected entry, each figure used once."""
     used: set[int] = set()
-    for exp in seed_expected["figures"]:
+    for exp in expected:
         i = _find(seed_figures, exp, used)
         assert i is not None, exp
         used.add(i)
+        yield exp, i
+
+
+def test_every_figure_with_its_counted_phrase(seed_figures, seed_expected):
+    for exp, i in _each_found(seed_figures, seed_expected["figures"]):
         f = seed_figures[i][0]
         assert f.counted is not None, exp
         assert folded(f.counted).split()[0] == folded(exp["counted_head"]), (exp, f)
@@ -49,11 +55,8 @@ def test_every_figure_with_its_counted_phrase(seed_figures, seed_expected):
 
 
 def test_every_ordinal(seed_figures, seed_expected):
-    used: set[int] = set()
-    for exp in seed_expected["ordinals"]:
-        i = _find(seed_figures, exp, used)
-        assert i is not None, exp
-        used.add(i)
+    found = list(_each_found(seed_figures, seed_expected["ordinals"]))  # asserts each
+    assert len(found) == len(seed_expected["ordinals"])
 
 
 @pytest.mark.parametrize("nf", load_seed("expected")["not_figures"], ids=lambda nf: nf["text"])
