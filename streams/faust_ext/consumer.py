@@ -6,7 +6,7 @@ Chosen by `streams.faust_ext.transport.Transport.Consumer`.
 
 from __future__ import annotations
 
-from typing import Any, Iterable, Mapping, cast
+from typing import Any, Iterable, cast
 
 from faust.transport.consumer import CONSUMER_PARTITIONS_REVOKED
 from faust.transport.drivers.aiokafka import AIOKafkaConsumerThread
@@ -159,9 +159,3 @@ class Consumer(AIOKafkaConsumer):
                     self.log.info("Fetching %r again from %r: records came for it while it was paused", tp, first)
                     await self._seek(tp, first)
         return records, active_partitions
-
-
-def committed_offsets(consumer: Any, tps: Iterable[TP]) -> Mapping[TP, int | None]:
-    """Committed offsets as `consumer` knows them (None for a consumer of another class)."""
-    reader = getattr(consumer, "committed_offset", None)
-    return {tp: reader(tp) if reader else None for tp in tps}
