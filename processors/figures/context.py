@@ -3,17 +3,14 @@
 Most rules that type a number look one word back: "عام 1948" is a year, "الساعة 10" a
 time, "بنسبة 35" a percentage, "بلغ صفر" a value. `prev_word` is that word (folded, on
 the same line); `prev_in` asks whether it is in a word list once a clitic is taken off
-("بنسبة" → "ب" + نسبة). `YEAR_STRONG` are the words that make the number after them a
-year ("عام 1948", "بين عامي 2010 و2015"). Shared by the numerals, the typed non-counts,
+("بنسبة" → "ب" + نسبة). The words that make the number after them a year are
+lexicons.YEAR_STRONG ("عام 1948", "بين عامي 2010 و2015"). Shared by the numerals, the typed non-counts,
 the kinds, the ordinals and the ranges, so it sits apart from all of them.
 """
 
 from __future__ import annotations
 
-from processors.figures.numbers import fold, read_tsv
 from processors.figures.tokens import WORD, Tokens
-
-YEAR_STRONG = frozenset(fold(r[0]) for r in read_tsv("figures_year_strong.tsv"))
 
 
 def prev_word(tk: Tokens, t: int) -> str:

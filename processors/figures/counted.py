@@ -11,8 +11,8 @@ rules over tokens and the stop-word lexicon; see `counted_phrase`.
 
 from __future__ import annotations
 
-from processors.figures.lexicons import CLASSIFIERS, DESIGNATORS, MONTHS, ROOT_WORDS, STOPWORDS
-from processors.figures.numbers import CARDINALS, fold, read_tsv
+from processors.figures.lexicons import CLASSIFIERS, DESIGNATORS, MONTHS, NOT_PARTITIVE, ROOT_WORDS, STOPWORDS
+from processors.figures.numbers import CARDINALS
 from processors.figures.tokens import NUM, WORD, Tokens
 
 # A phrase longer than this is almost always a sentence running on after the noun.
@@ -24,7 +24,7 @@ DIGIT_CLITICS = frozenset({"و", "ف", "ب", "ل", "ك", "وب", "ول", "فب",
 _PREPOSITION_ARTICLE = ("بال", "كال", "فال", "وبال", "وكال")
 # Words after which "من" continues inside the phrase (partitive) rather than starting a
 # new one: "40 وحدات من المركبات" vs "5 طائرات من طراز".
-_NOT_PARTITIVE = frozenset(fold(r[0]) for r in read_tsv("figures_not_partitive.tsv"))
+_NOT_PARTITIVE = NOT_PARTITIVE
 
 
 def is_numberish(tk: Tokens, i: int) -> bool:

@@ -26,6 +26,12 @@ def _with_article(table: dict, form: str, value) -> None:
 
 # "لست" (I am not) is not ل + ست (six).
 NOT_NUMBERS = _set("figures_not_numbers.tsv")
+# Words before a four-digit number that make it a year ("عام 2015", "لعام 2016").
+YEAR_STRONG = _set("figures_year_strong.tsv")
+# Nouns after which من is not partitive ("نوع من", "بين").
+NOT_PARTITIVE = _set("figures_not_partitive.tsv")
+# The word for the decimal point ("1 فاصلة 5").
+DECIMAL_WORDS = _set("figures_decimal_words.tsv")
 
 PERCENT: dict[tuple[str, ...], str] = {_words(r[0]): "percent" for r in read_tsv("figures_percent.tsv")}
 

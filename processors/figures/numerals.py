@@ -20,10 +20,10 @@ ordinal) is decided later, by the stages that call these.
 from __future__ import annotations
 
 from processors.figures import lexicons as L
-from processors.figures.context import YEAR_STRONG, prev_in
+from processors.figures.context import prev_in
 from processors.figures.counted import DIGIT_CLITICS, is_head
-from processors.figures.lexicons import NOT_NUMBERS
-from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, digits_value, fold, read_tsv
+from processors.figures.lexicons import DECIMAL_WORDS, NOT_NUMBERS, YEAR_STRONG
+from processors.figures.numbers import CARDINALS, FRACTIONS, IGNORABLE, digits_value
 from processors.figures.tokens import NUM, SIGN, WORD, Tokens
 
 _SMALL_CLASSES = frozenset({"unit", "unit_short", "teen_head", "one", "two", "ten", "ten_short", "tens"})
@@ -32,7 +32,7 @@ _SHAPE = {"unit": "U", "unit_short": "US", "one": "ONE", "two": "TWO"}
 # no space it is a hyphen ("إس-300", "2000-3000").
 MINUS = frozenset({"-", "\u2212", "\u2013"})
 # "1 فاصلة 5": the spelled decimal point
-_DECIMAL_WORDS = frozenset(fold(r[0]) for r in read_tsv("figures_decimal_words.tsv"))
+_DECIMAL_WORDS = DECIMAL_WORDS
 # Spaces allowed between the digit groups of "2 500 000" (one character: space, no-break
 # space, thin space, narrow no-break space).
 _GROUP_SPACES = frozenset(" \u00a0\u2009\u202f")

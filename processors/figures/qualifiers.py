@@ -13,9 +13,9 @@ needs both its ends read and a qualifier stands before where a range opens.
 from __future__ import annotations
 
 from processors.figures import lexicons as L
-from processors.figures.context import YEAR_STRONG
 from processors.figures.item import Item
 from processors.figures.kinds import COUNTING_KINDS
+from processors.figures.lexicons import YEAR_STRONG
 from processors.figures.tokens import WORD, Tokens
 
 _RANGEABLE = frozenset({"cardinal", "percent", "money", "measure", "year"})

@@ -17,9 +17,10 @@ read before any quantity rule so that their digits count nothing:
 from __future__ import annotations
 
 from processors.figures import lexicons as L
-from processors.figures.context import YEAR_STRONG, prev_in, prev_word
+from processors.figures.context import prev_in, prev_word
 from processors.figures.counted import counted_phrase, is_head, looks_verbal
 from processors.figures.item import Item, add
+from processors.figures.lexicons import YEAR_STRONG
 from processors.figures.numbers import digits_value
 from processors.figures.numerals import MINUS, sign_start
 from processors.figures.tokens import LATIN, NUM, WORD, Tokens
