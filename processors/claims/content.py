@@ -14,6 +14,7 @@ from processors.claims.lexicons import (
     SPEAKER_STOPS,
     TIME_PHRASES,
     Cue,
+    fold,
     load_set,
     noun_bases,
 )
@@ -24,7 +25,7 @@ from processors.claims.words import BARE, DEFINITE, complementizer, digit, nomin
 _STANCE_NOUNS = load_set("claims_stance_nouns.tsv")
 # Prepositions a stance noun takes before what it bears on, written apart ("أمله في"،
 # "قلقها من"، "قلقه إزاء") or on the next word ("تطلعه لتجاوز"، "ثقته بحصول").
-_STANCE_PREPS = frozenset({"في", "من", "ازاء", "بشان", "حيال", "على"})
+_STANCE_PREPS = frozenset(fold(w) for w in ("في", "من", "إزاء", "بشأن", "حيال", "على"))
 _STANCE_CLITICS = ("ل", "ب")
 
 
