@@ -13,6 +13,7 @@ from __future__ import annotations
 from bisect import bisect_left, bisect_right
 
 from processors.claims.according import cut_at_source
+from processors.claims.agreement import cue_gender
 from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES
 from processors.claims.reading import ASKING, Draft, FieldReading
@@ -54,7 +55,7 @@ def _close_ranges(rd: FieldReading) -> None:
         while k < hi:
             c = cuts[k]
             if c == unset:
-                c = cuts[k] = _clause_start(rd, drafts[k])
+                c = cuts[k] = _clause_start(rd, drafts[k], drafts[k - 1] if k > 0 else None)
             if c is not None:
                 break
             k = max(jump[k], k + 1)
@@ -170,9 +171,10 @@ def _bound_depth(rd: FieldReading, drafts: list[Draft]) -> list[Draft]:
     return cut
 
 
-def _clause_start(rd: FieldReading, d: Draft) -> int | None:
+def _clause_start(rd: FieldReading, d: Draft, prev: Draft | None) -> int | None:
     """Where the clause of a sibling claim starts (an earlier content stops there),
-    or None when the claim is nested inside the earlier content."""
+    or None when the claim is nested inside the earlier content (prev: the claim
+    before it in text order)."""
     t = rd.t
     a = d.anchor
     if a > 0 and stop_kind(t, a - 1) == "function":
@@ -186,8 +188,25 @@ def _clause_start(rd: FieldReading, d: Draft) -> int | None:
         return a
     key = t.key[a]
     if key[:1] in ("و", "ف") and (key[1:] in CUES or key[1:3] == "ال"):
+        if _inner_act(d, prev, key):
+            return None
         return a
     return None
+
+
+def _inner_act(d: Draft, prev: Draft | None, key: str) -> bool:
+    """A subjectless "و + cue" whose form disagrees with the speaker of the claim
+    before it in the sentence (so no one was found to carry it to) is the act of a
+    subject inside that claim's content, not the speaker's next act: in "وقال المصدر
+    إن وحدات من الجيش تحولت إلى المنطقة وكشفت عن مخبأ" the units revealed the cache,
+    and what the source said runs on through it. ("وقال الوزير إن ... وأكد أن ..."
+    agrees: a sibling. A quotation, "وقال: «...»", is always one.)"""
+    if d.speaker is not None or d.cue_index != d.anchor or d.content.quote >= 0:
+        return False
+    if prev is None or prev.gender is None or prev.sentence != d.sentence:
+        return False
+    g = cue_gender(key, d.cue)
+    return g is not None and g != prev.gender
 
 
 def _contrast_opener(t: Tokens, a: int) -> int | None:
