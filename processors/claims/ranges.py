@@ -2,7 +2,8 @@
 its inside; an unquoted content runs to the end of its sentence but stops where a
 sibling claim opens a clause ("...، مضيفاً أن ...") or a source is cited ("...، بحسب
 الوزارة"), and a claim nested in another's content is dropped unless it has its own
-إن/أن or quotation.
+إن/أن or quotation, or its speaker opens the outer clause ("قال إن السلطات أعلنت
+حالة الطوارئ").
 
 Closing needs all the claims at once (a content ends where the next claim starts), so it
 is a stage of its own, and it bounds how many contents may cover one token.
@@ -15,7 +16,7 @@ from bisect import bisect_left, bisect_right
 from processors.claims.according import cut_at_source
 from processors.claims.agreement import cue_gender
 from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, participle, stop_kind
@@ -117,8 +118,9 @@ def _close_ranges(rd: FieldReading) -> None:
             d.nested = True
     for d in drafts:
         # A nested noun phrase is part of the outer content, and so is a nested cue
-        # with no speaker: "قال مسؤول إنه يرجح أن ..." (it is likely that).
-        if d.nested and (d.content.nominal or d.speaker is None):
+        # with no speaker: "قال مسؤول إنه يرجح أن ..." (it is likely that); but a
+        # subject right after إن/أن reports its own claim (_subject_after_that).
+        if d.nested and (d.speaker is None or (d.content.nominal and not _subject_after_that(rd, d))):
             d.dropped = True
     for d in drafts:
         a, b = _trim(rd, *d.tokens)
@@ -139,6 +141,29 @@ def _close_ranges(rd: FieldReading) -> None:
         if d.content.skip and a == d.content.start:
             s = rd.skip_letters(s, d.content.skip)
         d.display = (s, t.end[b - 1])
+
+
+def _subject_after_that(rd: FieldReading, d: Draft) -> bool:
+    """A nested claim whose speaker opens the clause of the outer content, right
+    after its إن/أن, is a claim of its own even with a noun-phrase content: in "وقال
+    المتحدث إن السلطات أعلنت حالة الطوارئ" the authorities' announcement is
+    reported, inside what the spokesman said. Not a cue deeper in the clause ("إن
+    عمليات الهيئة تلقت بلاغا يفيد بوجود حريق": a report that was received), nor
+    one whose subject follows it ("يتوقع أن تعلن الحكومة إجراءات": a wished or
+    expected act, no announcement yet)."""
+    t = rd.t
+    a = d.anchor
+    return (
+        d.cue_index is not None
+        and d.speaker is not None
+        and 0 < a < d.cue_index
+        and t.start[a] == d.speaker[0]
+        and t.word[a - 1]
+        and BARE[t.key[a - 1]] in _THAT
+    )
+
+
+_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن"))
 
 
 def _bound_depth(rd: FieldReading, drafts: list[Draft]) -> list[Draft]:
