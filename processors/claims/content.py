@@ -76,6 +76,13 @@ def content_now(rd: FieldReading, k: int, limit: int, cue: Cue, nominal: bool = 
         return None
     if BARE[t.key[k]] in cue.preps and k + 1 < limit and complementizer(t, k + 1):
         return _after_complementizer(rd, k + 1, limit)  # "أشار إلى أن"
+    if cue.nominal == "prep" and BARE[t.key[k]] in cue.preps and k + 1 < limit and t.opens[k + 1] >= 0:
+        # '، مشيرة إلى "استمرار تجاهل التنبيهات"': a quoted noun phrase after the
+        # preposition is what was said, in the speaker's words (direct). Not a label
+        # inside a longer phrase: 'مشيرا إلى "الاتفاق" الذي وقع أمس'.
+        r = t.opens[k + 1]
+        if _quote_is_speech(rd, r, False) and not _clause_goes_on(rd, r, limit):
+            return Content("direct", quote=r)
     if cue.nominal == "no" and BARE[t.key[k]] in cue.preps and k + 2 < limit and t.word[k + 1]:
         # A stance noun between the preposition and أن: "معربا عن ثقته بأن ...",
         # "أعرب عن أمله في أن ...".
