@@ -66,13 +66,26 @@ def narrator_cut(t: Tokens, a: int, b: int) -> int:
 
 def conjunct_end(t: Tokens, a: int, b: int) -> int:
     """A noun-phrase content ends at a comma followed by و and a new clause: "وأدانت
-    المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"). A list goes on after a
-    comma without و ("...، الأحد، في الأجواء")."""
+    المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of
+    the narration (claims_narration_verbs.tsv: "وتم القبض عليه"). A list goes on
+    after a comma without و ("...، الأحد، في الأجواء")."""
     word, text, key = t.word, t.text, t.key
     for m in range(a + 1, b - 1):
         if not word[m] and text[m] in COMMAS and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3:
             return m
+        if word[m] and key[m][:1] == "و" and key[m][1:] in _NARRATION_VERBS:
+            # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
+            if _NARRATION_VERBS[key[m][1:]] == "verb" or not _present(t, m + 1):
+                return m
     return b
+
+
+_NARRATION_VERBS = {fold(w): kind for w, kind in read_rows("claims_narration_verbs.tsv")}
+
+
+def _present(t: Tokens, i: int) -> bool:
+    """A present verb after قد ("وقد تسفر": may), by its prefix; "وقد تم" is past."""
+    return i < t.n and t.word[i] and t.key[i][:1] in "يتن" and t.key[i] not in _NARRATION_VERBS
 
 
 def _participle_gender(key: str) -> str | None:
