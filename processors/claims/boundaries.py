@@ -64,23 +64,92 @@ def narrator_cut(t: Tokens, a: int, b: int) -> int:
     return b
 
 
+_LEADS = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_reaction_leads.tsv"))
+_LEAD_FIRST = frozenset(p[0] for p in _LEADS)
+_LEAD_FIRST_BIT = scanned(_LEAD_FIRST.__contains__)
+_LEAD_SIZES = sorted({len(p) for p in _LEADS}, reverse=True)
+
+
+def _suffixed_cue(key: str) -> bool:
+    """A cue verb carrying an object pronoun: "تنفيه", "أكدته", "نفاه" (نفى + ه)."""
+    for suf in ("ها", "ه"):
+        if key.endswith(suf) and len(key) > len(suf) + 1:
+            base = key[: -len(suf)]
+            # (Keys are folded: نفى is "نفي", written "نفا" before a suffix.)
+            for k in (base, base[:-1] + "ي" if base.endswith("ا") else base):
+                cue = CUES.get(k)
+                if cue is not None and cue.kind == "verb":
+                    return True
+    return False
+
+
+def _reactions(t: Tokens) -> list[int]:
+    """Commas followed by a lead of claims_reaction_leads.tsv and a cue verb with the
+    pronoun of ما, once per field (a C-level scan for the leads' first words)."""
+    found = t.memo.get("reactions")
+    if found is None:
+        found = []
+        key, word, text = t.key, t.word, t.text
+        for i in t.having(_LEAD_FIRST_BIT):
+            if i == 0 or word[i - 1] or text[i - 1] not in COMMAS:
+                continue
+            for size in _LEAD_SIZES:
+                j = i + size
+                if j < t.n and all(word[i:j]) and tuple(key[i:j]) in _LEADS:
+                    if word[j] and _suffixed_cue(key[j]):
+                        found.append(i - 1)
+                    break
+        t.memo["reactions"] = found
+    return found
+
+
+def reaction_cut(t: Tokens, a: int, b: int) -> int:
+    """An unquoted content ends at a comma that brings in another party's reaction to
+    it: "قالت الصحيفة إن المتهم زار القنصلية، وهو ما تنفيه السلطات". Only the first
+    such comma after the content's start is looked at: each content costs a bisect."""
+    found = _reactions(t)
+    if not found:
+        return b
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        return found[k]
+    return b
+
+
 def conjunct_end(t: Tokens, a: int, b: int) -> int:
     """A noun-phrase content ends at a comma followed by و and a new clause: "وأدانت
     المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of
     the narration (claims_narration_verbs.tsv: "وتم القبض عليه"). A list goes on
-    after a comma without و ("...، الأحد، في الأجواء")."""
-    word, text, key = t.word, t.text, t.key
-    for m in range(a + 1, b - 1):
-        if not word[m] and text[m] in COMMAS and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3:
-            return m
-        if word[m] and key[m][:1] == "و" and key[m][1:] in _NARRATION_VERBS:
-            # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
-            if _NARRATION_VERBS[key[m][1:]] == "verb" or not _present(t, m + 1):
-                return m
+    after a comma without و ("...، الأحد، في الأجواء"). The places are found once
+    per field; each content bisects them (a sentence of thousands of noun-phrase
+    contents is not walked once per content)."""
+    found = _conjuncts(t)
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b - 1:
+        return found[k]
     return b
 
 
 _NARRATION_VERBS = {fold(w): kind for w, kind in read_rows("claims_narration_verbs.tsv")}
+_WA_NARRATION_BIT = scanned(lambda k: k[:1] == "و" and k[1:] in _NARRATION_VERBS)
+
+
+def _conjuncts(t: Tokens) -> list[int]:
+    found = t.memo.get("conjuncts")
+    if found is None:
+        word, key = t.word, t.key
+        found = [
+            m
+            for m in t.having(_COMMA_BIT)
+            if not word[m] and m + 1 < t.n and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3
+        ]
+        for m in t.having(_WA_NARRATION_BIT):
+            # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
+            if word[m] and (_NARRATION_VERBS[key[m][1:]] == "verb" or not _present(t, m + 1)):
+                found.append(m)
+        found.sort()
+        t.memo["conjuncts"] = found
+    return found
 
 
 def _present(t: Tokens, i: int) -> bool:
