@@ -116,6 +116,38 @@ def reaction_cut(t: Tokens, a: int, b: int) -> int:
     return b
 
 
+_AS = frozenset(fold(w) for w in ("كما", "وكما"))
+_AS_BIT = scanned(_AS.__contains__)
+
+
+def _as_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
+    """Where "كما" stands before a cue verb read in context, once per field."""
+    found = t.memo.get("as_cues")
+    if found is None:
+        found = []
+        for i in t.having(_AS_BIT):
+            n = i + 1
+            if t.word[i] and n < t.n and t.sent[n] == t.sent[i]:
+                cue = cues[n]
+                if cue is not None and cue.kind == "verb":
+                    found.append(i)
+        t.memo["as_cues"] = found
+    return found
+
+
+def as_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
+    """An unquoted content ends where "كما" + a cue verb starts, whether or not that
+    cue reports a claim of its own: "إنهما مدنيان وليسا ضابطين في الاستخبارات، كما
+    قالت السلطات البريطانية" (as the British authorities said: their claim, not the
+    speaker's words), "...، كما أفاد التلفزيون الرسمي"; or "كما أكد لافروف نية
+    موسكو ..." (also: the next act). Each content costs a bisect."""
+    found = _as_cues(t, cues)
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        return found[k]
+    return b
+
+
 def conjunct_end(t: Tokens, a: int, b: int) -> int:
     """A noun-phrase content ends at a comma followed by و and a new clause: "وأدانت
     المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of

@@ -15,7 +15,14 @@ from bisect import bisect_left, bisect_right
 
 from processors.claims.according import cut_at_source
 from processors.claims.agreement import cue_gender
-from processors.claims.boundaries import conjunct_end, narrator_cut, next_act_cut, participle_cut, reaction_cut
+from processors.claims.boundaries import (
+    as_cut,
+    conjunct_end,
+    narrator_cut,
+    next_act_cut,
+    participle_cut,
+    reaction_cut,
+)
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
@@ -106,6 +113,7 @@ def _close_ranges(rd: FieldReading) -> None:
             b = cut_at_source(rd, a, b)
             b = narrator_cut(t, a, b)
             b = reaction_cut(t, a, b)
+            b = as_cut(t, rd.cues, a, b)
             b = participle_cut(t, rd.cues, a, b, d.gender)
             b = next_act_cut(t, a, b, d.gender)
             if c.nominal:
