@@ -23,7 +23,7 @@ from processors.claims.boundaries import (
     participle_cut,
     reaction_cut,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, participle, stop_kind
@@ -169,10 +169,16 @@ def _subject_after_that(rd: FieldReading, d: Draft) -> bool:
         and t.start[a] == d.speaker[0]
         and t.word[a - 1]
         and BARE[t.key[a - 1]] in _THAT
+        and not any(
+            stop_kind(t, k) in ("function", "verb") or BARE[t.key[k]] in _SUBORDINATORS for k in range(a, d.cue_index)
+        )
     )
 
 
 _THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن"))
+# A subject read back across one of these is no subject: "إن الرحلات توقفت بعدما أعلن
+# الحوثيون ..." (the flights did not announce).
+_SUBORDINATORS = load_set("claims_subordinators.tsv")
 
 
 def _bound_depth(rd: FieldReading, drafts: list[Draft]) -> list[Draft]:
