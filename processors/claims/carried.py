@@ -12,8 +12,13 @@ from __future__ import annotations
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
+from processors.claims.lexicons import load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
+
+# "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
+# only (claims_local_openers.tsv).
+_LOCAL_OPENERS = load_set("claims_local_openers.tsv")
 
 
 def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
@@ -115,6 +120,15 @@ def carry(rd: FieldReading, d: Draft) -> None:
     when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
     if d.cue is not None and d.cue.kind == "verb" and _own_subject(rd, d):
         return
+    if _after_local_opener(rd, d):
+        # "وكان لها موقف مختلف، عندما صرحت بأن ...": the clause's subject is in its
+        # own sentence; a speaker quoted sentences before is a guess.
+        src = rd.last_in_sentence.get(d.sentence)
+        if src is not None and src.speaker is not None and agrees(cue_gender_of(rd, d), src.gender):
+            copy_speaker(rd, d, src)
+        else:
+            d.reason = "no_antecedent"
+        return
     src = antecedent(rd.with_speaker, cue_gender_of(rd, d))
     if src is not None:
         copy_speaker(rd, d, src)
@@ -122,3 +136,11 @@ def carry(rd: FieldReading, d: Draft) -> None:
         return
     else:
         d.reason = "disagreeing_antecedent" if rd.with_speaker else "no_antecedent"
+
+
+def _after_local_opener(rd: FieldReading, d: Draft) -> bool:
+    i = d.cue_index
+    if i is None or i == 0:
+        return False
+    t = rd.t
+    return t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] in _LOCAL_OPENERS

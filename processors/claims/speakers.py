@@ -44,6 +44,8 @@ MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
 _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
+# Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
+_PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 
 
 @dataclass(slots=True)
@@ -84,6 +86,12 @@ class SpeakerReader:
         # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
         if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
+        # "وأكد كذلك المدير أن", "وأضاف أيضا أن": an adverb before the subject, when
+        # a role or the content follows it ("أكدت أيضا وجود عقبات": an object).
+        if j < limit and word[j] and BARE[key[j]] in _PRE_SUBJECT:
+            nxt = j + 1
+            if nxt >= limit or not word[nxt] or complementizer(t, nxt) or role(t, nxt) == "trigger":
+                j += 1
         start = j
         self._phrase_start = start
         last = -1
@@ -131,8 +139,17 @@ class SpeakerReader:
                 kind = None
             if kind == "addressee" and last >= 0 and role(t, start) == "trigger" and self._name_after_comma(j, limit):
                 kind = None  # "المدير التنفيذي لشبكة التواصل "فيسبوك"، مارك زوكربيرغ، أن": a genitive
-            if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
-                kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
+            if (
+                kind == "deixis"
+                and last < 0
+                and BARE[k] not in ("هو", "هي")
+                and j + 1 < limit
+                and DEFINITE[key[j + 1]]
+                and STOP[key[j + 1]] is None
+            ):
+                # "قال ذلك الشيخ": a demonstrative before its noun ("أوضح ذلك اليوم
+                # مدير الفرع": before a time word it is the object, "that")
+                kind = None
             if kind == "prep":
                 if (
                     cue is not None
