@@ -307,6 +307,17 @@ class SpeakerReader:
         # long vowel after it: ليلى، ليام، لوران.)
         if role(t, start) == "trigger" and not (t.key[k][:1] == "ل" and t.key[k][1:2] not in "يوا"):
             e = self.full_name_end(k, limit, apposition=True)
+            if e == k and CUE_BLOCKERS.get(t.key[k]) == "clause_initial":
+                # "وزير الأمن البريطاني، بين والاس، أن": a given name spelled like a
+                # cue that reports only clause-initially (بين), with a name and a
+                # comma after it, between commas after a role.
+                # (One word read as a name here even when it looks like و + ال:
+                # "والاس".)
+                e2 = self.full_name_end(k + 1, limit, apposition=True)
+                if e2 == k + 1 and k + 2 < limit and t.word[k + 1] and stop_kind(t, k + 1) is None:
+                    e2 = k + 2 if self.cues[k + 1] is None and not complementizer(t, k + 1) else e2
+                if k + 1 < e2 < limit and t.text[e2] in COMMAS:
+                    e = e2
             if e > k and (e >= limit or self._boundary(e)):
                 return SpeakerParse((k, e), (start, end), e, (start, e))
         # NAME، ROLE،: "قال إيغور كوناشينكوف، المتحدث باسم وزارة الدفاع، إن".
