@@ -526,6 +526,10 @@ class SpeakerReader:
             parts += key not in NAME_JOINERS
         return parts >= 2
 
+    def person_name(self, k: int, e: int, loose: bool = False) -> bool:
+        """[k, e) is a personal name of two parts or more (see _person_name)."""
+        return self._person_name(k, e, loose)
+
     def full_name_end(self, k: int, limit: int, apposition: bool = False) -> int:
         """name_end, letting the last word carry ال when a boundary follows it: family
         names often do ("عبد الفتاح البرهان", "بشار الأسد")."""
