@@ -38,7 +38,7 @@ _WORD_MARKERS = {
     fold(r[0]): frozenset({fold(r[1]), "ال" + fold(r[1])}) for r in OBJECT_CUE_ROWS if r[1] not in ("-", "ب")
 }
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
-_OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذلك"})
+_OPENERS = load_set("claims_clause_openers.tsv")
 # Participles of the speaker's next act (claims_speech_participles.tsv) that are also
 # cues ("، واصفا المشروع بالخيال"، "، داعيا السكان إلى الهدوء") report only as that
 # next act, after a comma. Inside a clause they describe ("رفع دعوى مطالبة بتعويض")
