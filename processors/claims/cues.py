@@ -45,6 +45,25 @@ _OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذ�
 # or go with the verb before them, whose content they do not interrupt: "وقالت
 # القاضية لوالاس واصفة ما فعلته بأنه "عمل شرير"" is what قالت reports.
 ACT_PARTICIPLES = SPEECH_PARTICIPLES
+# "وجاء في البيان أن ..." (it was stated in the statement): جاء reports only with في
+# and a text right after it (claims_stated_in.tsv), the text being the speaker; "جاء
+# في المرتبة الثانية" (came second) is no claim.
+STATED_IN_LEMMAS = frozenset({fold("جاء")})
+# "في بيان له" (in a statement of his): whose text it is was said before.
+_HIS = frozenset({"له", "لها", "لهم", "لهما"})
+_STATED_IN = load_set("claims_stated_in.tsv")
+
+
+def stated_in(t: Tokens, i: int) -> bool:
+    """Token i (جاء) is followed by في and a text: "في البيان", "في تقرير المنظمة"
+    (not "في بيانها", "في بيان له": a text with a pronoun names no speaker of its own)."""
+    k = i + 2
+    if k >= t.n or not (t.word[i + 1] and t.word[k]) or t.key[i + 1] != "في" or t.sent[k] != t.sent[i]:
+        return False
+    key = t.key[k]
+    if not (key in _STATED_IN or (key[:2] == "ال" and key[2:] in _STATED_IN)):
+        return False
+    return not (k + 1 < t.n and t.word[k + 1] and t.key[k + 1] in _HIS)
 
 
 def act_participle(key: str) -> bool:
@@ -76,6 +95,8 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "opens_clause" and t.key[i] == BARE[t.key[i]]:
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] not in _OPENERS:
             return None
+    if cue.key in STATED_IN_LEMMAS and not stated_in(t, i):
+        return None
     if cue.kind == "verb" and i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
         prev = t.key[i - 1]
         if STOP[prev] == "prep" and BARE[prev] not in _VERB_AFTER_PREP_OK:
