@@ -16,6 +16,8 @@ from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, circumstance, complementizer, digit, participle, stop_kind
 
+# "ومضى قائلا": verbs of going on, no speaker (claims_continuing_verbs.tsv).
+_CONTINUING = load_set("claims_continuing_verbs.tsv")
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
 _PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
@@ -96,7 +98,7 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if k < i and not t.word[k] and t.text[k] in COMMAS and verb_subject(rd, d, k + 1, i):
         return d
     back = rd.sp.backward(i, first) if first < i else None
-    if back is not None and back[0] == first:
+    if back is not None and back[0] == first and not _continuing(rd, *back):
         # "الوزير محذرا: ...", "الرئيس مؤكدا أن ...": the phrase before the
         # participle, alone in its clause, is who speaks.
         set_speaker(rd, d, *rd.sp.split_role(*back))
@@ -110,6 +112,13 @@ def _occasion(rd: FieldReading, k: int, limit: int) -> bool:
     """ "في تصريح", "خلال حديثه": a preposition and a noun of the occasion of speaking."""
     t = rd.t
     return k + 1 < limit and t.word[k] and stop_kind(t, k) == "prep" and circumstance(t, k + 1)
+
+
+def _continuing(rd: FieldReading, a: int, b: int) -> bool:
+    """ "ومضى قائلا", "واسترسل قائلا": a verb of going on alone before the participle
+    (claims_continuing_verbs.tsv), not a speaker."""
+    key = rd.t.key[a]
+    return b - a == 1 and (key in _CONTINUING or BARE[key] in _CONTINUING)
 
 
 def _after_occasion(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
