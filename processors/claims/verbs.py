@@ -12,7 +12,7 @@ from __future__ import annotations
 from processors.claims.attribution import set_speaker, speaker_offsets
 from processors.claims.carried import pronoun
 from processors.claims.content import _after_complementizer, content_now, find_content, preposed, skip_saying
-from processors.claims.cues import impersonal, subject_relative
+from processors.claims.cues import CONCLUDE_LEMMAS, STATED_IN_LEMMAS, impersonal, own_occasion, subject_relative
 from processors.claims.lexicons import (
     ADJECTIVES,
     CUES,
@@ -56,6 +56,10 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     t = rd.t
     limit = rd.limit(i)
     j = i + 1
+    if cue.key in STATED_IN_LEMMAS:
+        j += 1  # "وجاء في البيان أن": the text after في is the speaker (cues.stated_in)
+    elif cue.key in CONCLUDE_LEMMAS and j < limit and own_occasion(t, j):
+        j += 1  # "واختتم حديثه قائلا": no subject; the speaker is carried over
     j = skip_saying(rd, j, limit)
     if impersonal(t.key[i]) and rd.sp.forward(j, limit, cue).speaker is None:
         return None  # "إن الضحية يعتقد أنه توفي": it is believed (a hedge)
