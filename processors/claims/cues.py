@@ -15,13 +15,13 @@ from processors.claims.lexicons import (
     CUE_BLOCKERS,
     CUES,
     HEDGES,
-    OBJECT_CUE_ROWS,
     SPEECH_PARTICIPLES,
     SUBJECT_RELATIVES,
     Cue,
     fold,
     load_set,
 )
+from processors.claims.objects import OBJECT_VERBS, marker_in_reach
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, circumstance, complementizer
 
@@ -33,10 +33,6 @@ _VERB_AFTER_PREP_OK = load_set("claims_verb_after_preposition.tsv")
 # Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
 # negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
 _BLOCK_BEFORE = frozenset({"before", "negator"})
-# Object verbs whose marker is a word of its own (claims_object_cues.tsv): "مسؤولية".
-_WORD_MARKERS = {
-    fold(r[0]): frozenset({fold(r[1]), "ال" + fold(r[1])}) for r in OBJECT_CUE_ROWS if r[1] not in ("-", "ب")
-}
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
 _OPENERS = load_set("claims_clause_openers.tsv")
 # Participles of the speaker's next act (claims_speech_participles.tsv) that are also
@@ -144,14 +140,12 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if cue.kind == "participle" and act_participle(t.key[i]):
         if not (i > 0 and not t.word[i - 1] and t.text[i - 1] in (",", "،")):
             return None
-    # "حمّلت الوزارة الشركة المسؤولية" (held responsible): a verb whose marker is a word
-    # of its own reports only with it in reach; else "حمل المتظاهرون لافتات" (carried)
+    # "حمّلت الوزارة الشركة المسؤولية" (held responsible), "قدّرت الشرطة عددهم بـ21
+    # ألفا" (estimated): a verb read whole with its marker reports only with one that
+    # fits in reach; else "حمل المتظاهرون لافتات" (carried), "قدّر الجهود" (appreciated)
     # is no cue and must not cut a speaker or a content.
-    marker = _WORD_MARKERS.get(cue.key)
-    if cue.kind == "verb" and marker is not None:
-        end = min(t.n, i + 15)
-        if not any(t.word[k] and t.sent[k] == t.sent[i] and BARE[t.key[k]] in marker for k in range(i + 1, end)):
-            return None
+    if cue.kind == "verb" and cue.key in OBJECT_VERBS and not marker_in_reach(t, i, cue.key):
+        return None
     # "ويُذكر أن ..." is the journalist's background note, not an attribution.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "impersonal":
         if i + 1 < t.n and complementizer(t, i + 1):
