@@ -10,10 +10,18 @@ then the sentence before) decides who speaks.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
+from processors.claims.lexicons import load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
+from processors.claims.tokens import COMMAS
 from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
+
+# "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
+# only (claims_local_openers.tsv).
+_LOCAL_OPENERS = load_set("claims_local_openers.tsv")
 
 
 def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
@@ -115,6 +123,17 @@ def carry(rd: FieldReading, d: Draft) -> None:
     when the cue's form does not agree with it ("وأوضحت" after "قال الوزير")."""
     if d.cue is not None and d.cue.kind == "verb" and _own_subject(rd, d):
         return
+    if _after_local_opener(rd, d):
+        # "وكان لها موقف مختلف، عندما صرحت بأن ...": the clause's subject is in its
+        # own sentence; a speaker quoted sentences before is a guess.
+        src = rd.last_in_sentence.get(d.sentence)
+        if src is not None and src.speaker is not None and agrees(cue_gender_of(rd, d), src.gender):
+            copy_speaker(rd, d, src)
+        else:
+            d.reason = "no_antecedent"
+        return
+    if d.cue is not None and d.cue.kind == "verb" and rd.with_speaker and _new_person(rd, d):
+        return
     src = antecedent(rd.with_speaker, cue_gender_of(rd, d))
     if src is not None:
         copy_speaker(rd, d, src)
@@ -122,3 +141,55 @@ def carry(rd: FieldReading, d: Draft) -> None:
         return
     else:
         d.reason = "disagreeing_antecedent" if rd.with_speaker else "no_antecedent"
+
+
+def _after_local_opener(rd: FieldReading, d: Draft) -> bool:
+    i = d.cue_index
+    if i is None or i == 0:
+        return False
+    t = rd.t
+    return t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] in _LOCAL_OPENERS
+
+
+def _new_person(rd: FieldReading, d: Draft) -> bool:
+    """ "وقال فلان إن .... ودافع كريس بينغهام، مسؤول التكنولوجيا في الشركة، عن عملها.
+    وقال: ...": a sentence with no claim that opens with a verb whose subject is a
+    person's name introduces who speaks next; a cue opening the next sentence with no
+    subject of its own is his, not the earlier speaker's. Only a full personal name with
+    its role between commas, in a sentence where nobody speaks."""
+    t = rd.t
+    i = d.cue_index
+    if i is None:
+        return False
+    first = t.sentence_start(i)
+    if first == 0 or i != first or t.text[first - 1] in ASKING:
+        return False
+    prev = t.sentence_start(first - 1)
+    if rd.last_in_sentence.get(t.sent[prev]) is not None:
+        return False  # the sentence before has a claim: its speaker is the antecedent
+    if not t.word[prev] or prev + 2 >= first or rd.cues[prev] is not None:
+        return False
+    if t.quote[prev] >= 0 or t.quote[first - 1] >= 0:
+        return False  # a sentence of someone's quotation ("وقال مورينيو "... ." وأضاف")
+    if stop_kind(t, prev) is not None or DEFINITE[t.key[prev]] or digit(t, prev):
+        return False
+    k = bisect_left(rd.cue_tokens, prev)
+    if k < len(rd.cue_tokens) and rd.cue_tokens[k] < first:
+        return False  # someone speaks in that sentence: not only an introduction
+    sp = rd.sp.forward(prev + 1, first - 1, None)
+    if sp.speaker is None or sp.role is None or sp.phrase is None:
+        return False
+    a, b = sp.speaker
+    # The name and its role set apart by commas, the way news introduces a person
+    # ("كريس بينغهام، مسؤول التكنولوجيا،", "المتحدثة باسم البيت الأبيض، سارة
+    # ساندرز،"): a role and two words run together are often something else ("وبدا
+    # المدرب الفرنسي أكثر سعادة", "وحظي المستثمر فاجع بتكريم خاص").
+    if not any(not t.word[m] and t.text[m] in COMMAS for m in range(*sp.phrase)):
+        return False
+    if not rd.sp.person_name(a, b, loose=True):  # (delimited: "كريم الحسن،")
+        return False
+    if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
+        return False
+    set_speaker(rd, d, sp.speaker, sp.role)
+    d.resolution = "carried"
+    return True

@@ -15,15 +15,15 @@ from processors.claims.lexicons import (
     CUE_BLOCKERS,
     CUES,
     HEDGES,
-    OBJECT_CUE_ROWS,
     SPEECH_PARTICIPLES,
     SUBJECT_RELATIVES,
     Cue,
     fold,
     load_set,
 )
+from processors.claims.objects import OBJECT_VERBS, marker_in_reach
 from processors.claims.tokens import Tokens
-from processors.claims.words import BARE, STOP, complementizer
+from processors.claims.words import BARE, STOP, circumstance, complementizer
 
 # A verb never follows a preposition, so a cue verb's spelling right after one is the
 # verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the
@@ -33,18 +33,71 @@ _VERB_AFTER_PREP_OK = load_set("claims_verb_after_preposition.tsv")
 # Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
 # negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
 _BLOCK_BEFORE = frozenset({"before", "negator"})
-# Object verbs whose marker is a word of its own (claims_object_cues.tsv): "مسؤولية".
-_WORD_MARKERS = {
-    fold(r[0]): frozenset({fold(r[1]), "ال" + fold(r[1])}) for r in OBJECT_CUE_ROWS if r[1] not in ("-", "ب")
-}
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
-_OPENERS = frozenset({"كما", "ثم", "قد", "فيما", "بينما", "كذلك"})
+_OPENERS = load_set("claims_clause_openers.tsv")
 # Participles of the speaker's next act (claims_speech_participles.tsv) that are also
 # cues ("، واصفا المشروع بالخيال"، "، داعيا السكان إلى الهدوء") report only as that
 # next act, after a comma. Inside a clause they describe ("رفع دعوى مطالبة بتعويض")
 # or go with the verb before them, whose content they do not interrupt: "وقالت
 # القاضية لوالاس واصفة ما فعلته بأنه "عمل شرير"" is what قالت reports.
 ACT_PARTICIPLES = SPEECH_PARTICIPLES
+# "وجاء في البيان أن ..." (it was stated in the statement): جاء reports only with في
+# and a text right after it (claims_stated_in.tsv), the text being the speaker; "جاء
+# في المرتبة الثانية" (came second) is no claim.
+STATED_IN_LEMMAS = frozenset({fold("جاء")})
+# "في بيان له" (in a statement of his): whose text it is was said before.
+_HIS = frozenset({"له", "لها", "لهم", "لهما"})
+_STATED_IN = load_set("claims_stated_in.tsv")
+
+
+def stated_in(t: Tokens, i: int) -> bool:
+    """Token i (جاء) is followed by في and a text: "في البيان", "في تقرير المنظمة"
+    (not "في بيانها", "في بيان له": a text with a pronoun names no speaker of its own)."""
+    k = i + 2
+    if k >= t.n or not (t.word[i + 1] and t.word[k]) or t.key[i + 1] != "في" or t.sent[k] != t.sent[i]:
+        return False
+    key = t.key[k]
+    if not (key in _STATED_IN or (key[:2] == "ال" and key[2:] in _STATED_IN)):
+        return False
+    return not (k + 1 < t.n and t.word[k + 1] and t.key[k + 1] in _HIS)
+
+
+# "واختتم الوزير حديثه قائلا: ..."، "وختم بالقول إن ..." (concluded): these verbs
+# report only with a word of speech in reach (below); else the colon after them names
+# what ended ("اختتم المركز برنامج: تنمية المهارات"، "اختتم المنتخب استعداداته").
+CONCLUDE_LEMMAS = frozenset({fold("اختتم"), fold("ختم")})
+# How far after the verb that word may come: a subject, its occasion noun, قائلا.
+_CONCLUDE_REACH = 8
+# A colon this close to the verb follows a bare subject: "واختتم سكودامور: ...".
+_CONCLUDE_BARE = 3
+
+
+def concludes_speech(t: Tokens, i: int) -> bool:
+    """Token i (اختتم/ختم) is followed, in its clause, by أن, a saying word (قائلا،
+    بالقول), or an occasion noun (حديثه، كلمته، البيان), or by a colon right after a
+    short subject. (Not a quote: 'واختتم "الخازم" حديثه بشكر ...' quotes a name.)"""
+    for k in range(i + 1, min(t.n, i + 1 + _CONCLUDE_REACH)):
+        if t.sent[k] != t.sent[i]:
+            return False
+        if not t.word[k]:
+            if t.text[k] == ":":
+                return k <= i + _CONCLUDE_BARE
+            if t.opens[k] >= 0 or t.closes[k] >= 0:
+                continue
+            return False
+        key = t.key[k]
+        if complementizer(t, k) or STOP[key] == "saying" or circumstance(t, k):
+            return True
+        said = CUES.get(key)
+        if said is not None and said.lemma == "قال":
+            return True
+    return False
+
+
+def own_occasion(t: Tokens, j: int) -> bool:
+    """ "واختتم حديثه قائلا": an occasion noun with its pronoun right after the verb is
+    its object (the speaker's own talk), not its subject."""
+    return circumstance(t, j) and t.text[j].endswith(("ه", "ها", "هم"))
 
 
 def act_participle(key: str) -> bool:
@@ -76,6 +129,10 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "opens_clause" and t.key[i] == BARE[t.key[i]]:
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] not in _OPENERS:
             return None
+    if cue.key in STATED_IN_LEMMAS and not stated_in(t, i):
+        return None
+    if cue.key in CONCLUDE_LEMMAS and not concludes_speech(t, i):
+        return None
     if cue.kind == "verb" and i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
         prev = t.key[i - 1]
         if STOP[prev] == "prep" and BARE[prev] not in _VERB_AFTER_PREP_OK:
@@ -83,14 +140,12 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if cue.kind == "participle" and act_participle(t.key[i]):
         if not (i > 0 and not t.word[i - 1] and t.text[i - 1] in (",", "،")):
             return None
-    # "حمّلت الوزارة الشركة المسؤولية" (held responsible): a verb whose marker is a word
-    # of its own reports only with it in reach; else "حمل المتظاهرون لافتات" (carried)
+    # "حمّلت الوزارة الشركة المسؤولية" (held responsible), "قدّرت الشرطة عددهم بـ21
+    # ألفا" (estimated): a verb read whole with its marker reports only with one that
+    # fits in reach; else "حمل المتظاهرون لافتات" (carried), "قدّر الجهود" (appreciated)
     # is no cue and must not cut a speaker or a content.
-    marker = _WORD_MARKERS.get(cue.key)
-    if cue.kind == "verb" and marker is not None:
-        end = min(t.n, i + 15)
-        if not any(t.word[k] and t.sent[k] == t.sent[i] and BARE[t.key[k]] in marker for k in range(i + 1, end)):
-            return None
+    if cue.kind == "verb" and cue.key in OBJECT_VERBS and not marker_in_reach(t, i, cue.key):
+        return None
     # "ويُذكر أن ..." is the journalist's background note, not an attribution.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "impersonal":
         if i + 1 < t.n and complementizer(t, i + 1):

@@ -8,19 +8,32 @@ bare in claims_cues.tsv: نفى، أعلن، أكد، توقع ...) take one.
 
     pronoun_subject(t, i) -> (gender, opens) | None    "لكنه"/"إلا أنها" right before the cue
     object_start(t, j, limit) -> int | None       where the object noun phrase begins
+
+And the verbs read whole with an object and a marker (claims_object_cues.tsv: "اتهمت
+الحكومة المعارضة بالتحريض"، "قدّرت الشرطة عددهم بـ21 ألفا"): which word is their
+marker, and whether it opens what the verb needs to report (`marker_fits`).
 """
 
 from __future__ import annotations
+
+from bisect import bisect_left
 
 from processors.claims.lexicons import (
     ADJECTIVES,
     ADVERBS,
     COMPLEMENTIZERS,
+    CUES,
     DEMONSTRATIVES,
+    OBJECT_CUE_ROWS,
+    fold,
+    load_set,
     load_word_tuples,
+    noun_bases,
 )
-from processors.claims.tokens import Tokens
-from processors.claims.words import BARE, DEFINITE, STOP, nisba, nominal_head
+from processors.claims.tokens import Quote, Tokens
+from processors.claims.words import BARE, DEFINITE, STOP, complementizer, nisba, nominal_head, stop_kind
+from processors.figures.lexicons import APPROX
+from processors.figures.numbers import CARDINALS
 
 # Two-word adverbials between a verb and its object, from claims_adverbs.tsv.
 _ADVERB_PHRASES = frozenset(p for p in load_word_tuples("claims_adverbs.tsv") if len(p) > 1)
@@ -75,3 +88,138 @@ def may_be_adjective(t: Tokens, head: int, j: int) -> bool:
     if key.endswith("ه") and head_key.endswith("ه"):
         return True
     return key.startswith("الم")
+
+
+# Verbs read whole with an object and a marker (claims_object_cues.tsv), by folded
+# lemma: (marker, where the content starts, what the marker must open).
+OBJECT_VERBS = {fold(r[0]): (fold(r[1]), r[2], r[3]) for r in OBJECT_CUE_ROWS}
+# How far after the verb its marker may come: a subject and an object of a few words.
+OBJECT_WINDOW = 14
+# Modals, after which a verb form is the verbal noun (claims_modals.tsv): "لا يمكن وصفه".
+_MODALS = load_set("claims_modals.tsv")
+# First words of the approximations before a number (figures_approx.tsv): "بنحو 21
+# مليونا"، "بأكثر من 150 ألفا"، "بما يقارب 5 آلاف".
+_APPROX_FIRST = frozenset(w[0] for w, (_, where) in APPROX.items() if where == "before")
+
+
+def is_marker(t: Tokens, m: int, marker: str) -> bool:
+    key = t.key[m]
+    if marker == "ب":
+        # "بالتحريض", "بشن", "بأنه", "بـ21"; not a preposition of its own (بين، بعد).
+        if key[:1] != "ب" or stop_kind(t, m) is not None:
+            return False
+        return len(key) > 2 or key[1:2].isdigit() or (m + 1 < t.n and not t.word[m + 1])  # ("بـ3 في المئة")
+    return BARE[key] == marker or BARE[key] == "ال" + marker
+
+
+def plain_marker(t: Tokens, m: int, marker: str) -> bool:
+    """A marker no name or adjective is spelled like: "بالتقصير", "بأنه", "بـ21",
+    'بـ"التحريض"' (not "بريطانيا", "بوتين", "بريطاني")."""
+    if marker != "ب":
+        return True
+    key = t.key[m]
+    return key.startswith("بال") or complementizer(t, m) or key[1:2].isdigit() or len(key) <= 2
+
+
+def marker_fits(t: Tokens, m: int, marker: str, guard: str) -> bool:
+    """Whether the marker at m opens what the verb needs to report (the guard column
+    of claims_object_cues.tsv): "قدّرت الشرطة عددهم بـ21 ألفا" (a quantity: estimated),
+    not "قدّر الوزير جهودهم بالشكر" (appreciated)."""
+    if guard == "plain":
+        return plain_marker(t, m, marker)
+    if guard == "quantity":
+        return _quantity(t, m)
+    return True
+
+
+def _number(t: Tokens, k: int, key: str) -> bool:
+    return key[:1].isdigit() or (key in CARDINALS and CARDINALS[key][0] == "")
+
+
+def _quantity(t: Tokens, m: int) -> bool:
+    """ "بـ21", "بـ 500", "بمليون", "بعشرات الآلاف", "بنحو 21 مليونا", "بأكثر من 150":
+    ب and a number, or an approximation the number follows within two words."""
+    k, rest = m, t.key[m][1:]
+    if not rest:
+        k += 1  # "بـ 500": ب written apart
+        if k >= t.n or not t.word[k] or t.sent[k] != t.sent[m]:
+            return False
+        rest = t.key[k]
+    if _number(t, k, rest):
+        return True
+    if rest not in _APPROX_FIRST:
+        return False
+    end = min(t.n, k + 4)
+    return any(t.word[n] and t.sent[n] == t.sent[m] and _number(t, n, t.key[n]) for n in range(k + 1, end))
+
+
+def marker_in_reach(t: Tokens, i: int, key: str) -> bool:
+    """Whether the verb at i, read whole with its marker (claims_object_cues.tsv), has
+    one that fits within reach: "حمّلت الوزارة الشركة المسؤولية", "قدّرت الشرطة عددهم
+    بـ21 ألفا". Without it, "حمل المتظاهرون لافتات" (carried), "قدّر الرئيس الجهود"
+    (appreciated) are no cue and must not cut a speaker or a content. Verbs read with
+    any ب-word (اتهم) or none (دعا) are always cues."""
+    spec = OBJECT_VERBS.get(key)
+    if spec is None or spec[0] == "-" or (spec[0] == "ب" and spec[2] == "-"):
+        return True
+    if i > 0 and t.word[i - 1] and BARE[t.key[i - 1]] in _MODALS:
+        return False  # "لا يمكن وصفه بالانتعاش": a verbal noun after a modal
+    marker, _, guard = spec
+    end = min(t.n, i + OBJECT_WINDOW + 1)
+    for k in range(i + 1, end):
+        if t.sent[k] != t.sent[i]:
+            break
+        if t.word[k] and is_marker(t, k, marker) and marker_fits(t, k, marker, guard):
+            # "في ختام جلسة وُصفت بالعاصفة": the marker right after a verb with no
+            # object pronoun is the passive's; no cue to cut the speaker before it.
+            return not (guard == "plain" and k == i + 1 and not object_suffix(t.key[i]))
+    return False
+
+
+def object_suffix(key: str) -> bool:
+    """ "ووصفته", "تتهمها": a verb form with an object pronoun written on it."""
+    for suf in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suf) and key[: -len(suf)] in CUES:
+            return True
+    return False
+
+
+def quoted_complement(t: Tokens, quotes: list[Quote], m: int, start: int) -> int | None:
+    """When the description after the marker at m is a quotation of its own ('بـ"الابتزاز"',
+    "بالـ«ضعيفة»", "بأنه «معركة ضد الإرهاب»"; `start` the content's first token): the
+    token after the closing mark, where the description ends ("وصفه بأنه «معركة ضد
+    الإرهاب» سمحت تركيا ...": what follows is narration)."""
+    k = m + 1 if len(t.key[m]) <= 3 else start
+    if k >= t.n or t.word[k] or (k != start and k != m + 1):
+        return None
+    n = bisect_left(quotes, k, key=lambda q: q.open)
+    if n < len(quotes) and quotes[n].open == k and quotes[n].close < t.n:
+        return quotes[n].close + 1
+    return None
+
+
+def quoted_name_split(t: Tokens, quotes: list[Quote], a: int, b: int) -> int | None:
+    """Where the object starts in a phrase [a, b) read as the verb's subject when a
+    name in quotation marks ends the subject: 'وقدّرت شركة الإحصاء "أوكورانس" عدد
+    المتظاهرين بـ31700' → "عدد". None when no quoted name is followed by a word."""
+    n = bisect_left(quotes, a + 1, key=lambda q: q.open)
+    if n < len(quotes) and quotes[n].open < b:
+        c = quotes[n].close + 1
+        if c < b and t.word[c] and quotes[n].words <= 3:
+            return c
+    return None
+
+
+# What an estimate measures (claims_estimate_nouns.tsv): "عدد"، "قيمة"، "ثروة".
+_ESTIMATE_NOUNS = load_set("claims_estimate_nouns.tsv")
+
+
+def estimate_object(t: Tokens, j: int, m: int) -> int | None:
+    """Where the object of an estimate starts in [j, m), the words between the verb
+    and its marker: the first noun of what is measured ("قدّرت الشرطة | عدد المشاركين
+    بـ21 ألفا"، "تقدر مجلة فوربس | صافي ثروته بـ"). None when there is none, or it is
+    right after the verb (no subject: the passive "وتقدر قيمة الصفقة بنحو ...")."""
+    for k in range(j + 1, m):
+        if t.word[k] and any(b in _ESTIMATE_NOUNS for b in noun_bases(BARE[t.key[k]])):
+            return k
+    return None

@@ -9,18 +9,23 @@ from __future__ import annotations
 from processors.claims.agreement import agrees
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.carried import carry, verb_subject
-from processors.claims.content import content_now, skip_saying
+from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
-from processors.claims.lexicons import NOMINAL_HEADS, Cue, load_set, noun_bases
+from processors.claims.lexicons import CUE_BLOCKERS, NOMINAL_HEADS, Cue, load_set, noun_bases
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, complementizer, digit, participle, stop_kind
+from processors.claims.words import BARE, DEFINITE, circumstance, complementizer, digit, participle, stop_kind
 
+# "ومضى قائلا": verbs of going on, no speaker (claims_continuing_verbs.tsv).
+_CONTINUING = load_set("claims_continuing_verbs.tsv")
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
 _PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
 # Object pronouns that stand for what a participle describes: "واصفا إياه بأنه ...".
 _OBJECT_PRONOUNS = load_set("claims_object_pronouns.tsv")
+# How many words the occasion of speaking may take before the cue's preposition:
+# "مشددا في كلمته أمام أعضاء المجلس على ...".
+_OCCASION_WORDS = 6
 # How many words the one addressed or described may take before what is asked or said
 # of it: "مطالبا حكومة الإقليم بـ"، "متمنيا من جامعة تبوك تحقيق".
 _OBJECT_WORDS = 5
@@ -38,6 +43,8 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     content = content_now(rd, skip_saying(rd, i + 1, limit), limit, cue)
     if content is None and act:
         content = _act_content(rd, i + 1, limit, cue)
+    if content is None and _occasion(rd, i + 1, limit):
+        content = _after_occasion(rd, i + 1, limit, cue)
     if content is None and cue.lemma == "قال" and i > 0 and not t.word[i - 1] and t.text[i - 1] in COMMAS:
         content = _bare_speech(rd, i + 1, limit)
     if content is None:
@@ -68,8 +75,16 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             return None
         return d if verb_subject(rd, d, first, i) else None
     head = t.key[first]
-    if t.word[first] and first < i and stop_kind(t, first) is None and not DEFINITE[head] and not digit(t, first):
-        # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb.
+    if (
+        t.word[first]
+        and first < i
+        and stop_kind(t, first) is None
+        and not DEFINITE[head]
+        and not digit(t, first)
+        and CUE_BLOCKERS.get(BARE[head]) != "negator"
+    ):
+        # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb
+        # (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا" has no subject there).
         sp = rd.sp.forward(first + 1, i, None)
         if sp.speaker is not None and sp.phrase is not None:
             a, b = rd.sp.subject_only(*sp.phrase)
@@ -83,7 +98,7 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if k < i and not t.word[k] and t.text[k] in COMMAS and verb_subject(rd, d, k + 1, i):
         return d
     back = rd.sp.backward(i, first) if first < i else None
-    if back is not None and back[0] == first:
+    if back is not None and back[0] == first and not _continuing(rd, *back):
         # "الوزير محذرا: ...", "الرئيس مؤكدا أن ...": the phrase before the
         # participle, alone in its clause, is who speaks.
         set_speaker(rd, d, *rd.sp.split_role(*back))
@@ -91,6 +106,40 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     carry(rd, d)
     return d
+
+
+def _occasion(rd: FieldReading, k: int, limit: int) -> bool:
+    """ "في تصريح", "خلال حديثه": a preposition and a noun of the occasion of speaking."""
+    t = rd.t
+    return k + 1 < limit and t.word[k] and stop_kind(t, k) == "prep" and circumstance(t, k + 1)
+
+
+def _continuing(rd: FieldReading, a: int, b: int) -> bool:
+    """ "ومضى قائلا", "واسترسل قائلا": a verb of going on alone before the participle
+    (claims_continuing_verbs.tsv), not a speaker."""
+    key = rd.t.key[a]
+    return b - a == 1 and (key in _CONTINUING or BARE[key] in _CONTINUING)
+
+
+def _after_occasion(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
+    """ "، مضيفا في تصريح صحفي أن ..."، "مبينا في حديث لـ"الرياض" بأن ...": the
+    occasion of speaking comes between the participle and its أن (its noun, تصريح,
+    then reports no claim of its own). Only an explicit content, or a noun phrase
+    after the cue's own preposition ("مشددا في كلمته أمام الأعضاء على أهمية الوحدة"):
+    any other noun phrase after the occasion is the occasion's ("في بيان صادر عن
+    مكتبه")."""
+    found = find_content(rd, k, limit, cue)
+    if found is not None and not found.nominal:
+        return found
+    if cue.nominal != "prep":
+        return None
+    t = rd.t
+    for m in range(k + 2, min(limit - 1, k + 2 + _OCCASION_WORDS)):
+        if not t.word[m] or rd.cues[m] is not None:
+            return None  # (a comma, a quote: the clause or the occasion went on)
+        if BARE[t.key[m]] in cue.preps and t.word[m + 1] and stop_kind(t, m + 1) is None:
+            return None if complementizer(t, m + 1) else Content("indirect", start=m + 1, nominal=True)
+    return None
 
 
 def _act_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:

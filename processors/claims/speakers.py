@@ -44,6 +44,8 @@ MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
 _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
+# Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
+_PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 
 
 @dataclass(slots=True)
@@ -84,6 +86,12 @@ class SpeakerReader:
         # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
         if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
+        # "وأكد كذلك المدير أن", "وأضاف أيضا أن": an adverb before the subject, when
+        # a role or the content follows it ("أكدت أيضا وجود عقبات": an object).
+        if j < limit and word[j] and BARE[key[j]] in _PRE_SUBJECT:
+            nxt = j + 1
+            if nxt >= limit or not word[nxt] or complementizer(t, nxt) or role(t, nxt) == "trigger":
+                j += 1
         start = j
         self._phrase_start = start
         last = -1
@@ -131,8 +139,17 @@ class SpeakerReader:
                 kind = None
             if kind == "addressee" and last >= 0 and role(t, start) == "trigger" and self._name_after_comma(j, limit):
                 kind = None  # "المدير التنفيذي لشبكة التواصل "فيسبوك"، مارك زوكربيرغ، أن": a genitive
-            if kind == "deixis" and last < 0 and BARE[k] not in ("هو", "هي") and j + 1 < limit and DEFINITE[key[j + 1]]:
-                kind = None  # "قال ذلك الشيخ": a demonstrative before its noun
+            if (
+                kind == "deixis"
+                and last < 0
+                and BARE[k] not in ("هو", "هي")
+                and j + 1 < limit
+                and DEFINITE[key[j + 1]]
+                and STOP[key[j + 1]] is None
+            ):
+                # "قال ذلك الشيخ": a demonstrative before its noun ("أوضح ذلك اليوم
+                # مدير الفرع": before a time word it is the object, "that")
+                kind = None
             if kind == "prep":
                 if (
                     cue is not None
@@ -290,6 +307,17 @@ class SpeakerReader:
         # long vowel after it: ليلى، ليام، لوران.)
         if role(t, start) == "trigger" and not (t.key[k][:1] == "ل" and t.key[k][1:2] not in "يوا"):
             e = self.full_name_end(k, limit, apposition=True)
+            if e == k and CUE_BLOCKERS.get(t.key[k]) == "clause_initial":
+                # "وزير الأمن البريطاني، بين والاس، أن": a given name spelled like a
+                # cue that reports only clause-initially (بين), with a name and a
+                # comma after it, between commas after a role.
+                # (One word read as a name here even when it looks like و + ال:
+                # "والاس".)
+                e2 = self.full_name_end(k + 1, limit, apposition=True)
+                if e2 == k + 1 and k + 2 < limit and t.word[k + 1] and stop_kind(t, k + 1) is None:
+                    e2 = k + 2 if self.cues[k + 1] is None and not complementizer(t, k + 1) else e2
+                if k + 1 < e2 < limit and t.text[e2] in COMMAS:
+                    e = e2
             if e > k and (e >= limit or self._boundary(e)):
                 return SpeakerParse((k, e), (start, end), e, (start, e))
         # NAME، ROLE،: "قال إيغور كوناشينكوف، المتحدث باسم وزارة الدفاع، إن".
@@ -497,6 +525,10 @@ class SpeakerReader:
                 return False  # an adjective, a noun with a pronoun: "طائرة سعودية خاصة", "فريقه"
             parts += key not in NAME_JOINERS
         return parts >= 2
+
+    def person_name(self, k: int, e: int, loose: bool = False) -> bool:
+        """[k, e) is a personal name of two parts or more (see _person_name)."""
+        return self._person_name(k, e, loose)
 
     def full_name_end(self, k: int, limit: int, apposition: bool = False) -> int:
         """name_end, letting the last word carry ال when a boundary follows it: family

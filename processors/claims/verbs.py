@@ -10,19 +10,31 @@ subject and an object after the verb.
 from __future__ import annotations
 
 from processors.claims.attribution import set_speaker, speaker_offsets
-from processors.claims.carried import pronoun
+from processors.claims.carried import carry, pronoun
 from processors.claims.content import _after_complementizer, content_now, find_content, preposed, skip_saying
-from processors.claims.cues import impersonal, subject_relative
+from processors.claims.cues import CONCLUDE_LEMMAS, STATED_IN_LEMMAS, impersonal, own_occasion, subject_relative
 from processors.claims.lexicons import (
     ADJECTIVES,
+    ADVERBS,
     CUES,
-    OBJECT_CUE_ROWS,
+    DEMONSTRATIVES,
     SUBJECT_RELATIVES,
     Cue,
-    fold,
     load_set,
 )
-from processors.claims.objects import may_be_adjective, object_start, pronoun_subject
+from processors.claims.objects import (
+    OBJECT_VERBS,
+    OBJECT_WINDOW,
+    estimate_object,
+    is_marker,
+    marker_fits,
+    may_be_adjective,
+    object_start,
+    plain_marker,
+    pronoun_subject,
+    quoted_complement,
+    quoted_name_split,
+)
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT
@@ -30,17 +42,16 @@ from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nomin
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
-_OBJECT_ROWS = {fold(r[0]): (fold(r[1]), r[2]) for r in OBJECT_CUE_ROWS}
-_OBJECT_LEMMAS = frozenset(_OBJECT_ROWS)
+_OBJECT_LEMMAS = frozenset(OBJECT_VERBS)
 # Adjectives that are neither -ي nor م-: "عام", "سابق" (claims_adjectives.tsv, without ال).
 _ADJECTIVES = ADJECTIVES
 _ADJECTIVE_WORDS = frozenset(w[2:] for w in _ADJECTIVES)
-# How far after the verb its marker may come: a subject and an object of a few words.
-_OBJECT_WINDOW = 14
 _QUANTIFIERS = load_set("claims_quantifiers.tsv")
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
 _SUBORDINATORS = load_set("claims_subordinators.tsv")
+# Particles after which a verb opens its own clause: "قد وصف", "كما وصفت".
+_CLAUSE_OPENERS = frozenset({"قد", "لقد", "كما", "ثم", "فيما", "بينما", "كذلك", "حيث"})
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 # Object verbs not read right after أن: "أكد أنه يحمّل حركة حماس المسؤولية" is the
@@ -50,12 +61,16 @@ _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
-    spec = _OBJECT_ROWS.get(cue.key)
+    spec = OBJECT_VERBS.get(cue.key)
     if spec is not None and spec[0] != "-":
         return _object_verb(rd, i, cue, *spec)
     t = rd.t
     limit = rd.limit(i)
     j = i + 1
+    if cue.key in STATED_IN_LEMMAS:
+        j += 1  # "وجاء في البيان أن": the text after في is the speaker (cues.stated_in)
+    elif cue.key in CONCLUDE_LEMMAS and j < limit and own_occasion(t, j):
+        j += 1  # "واختتم حديثه قائلا": no subject; the speaker is carried over
     j = skip_saying(rd, j, limit)
     if impersonal(t.key[i]) and rd.sp.forward(j, limit, cue).speaker is None:
         return None  # "إن الضحية يعتقد أنه توفي": it is believed (a hedge)
@@ -224,7 +239,7 @@ def _punct_between(rd: FieldReading, a: int, b: int) -> bool:
     return any(not t.word[m] and t.text[m] in CLAUSE_PUNCT for m in range(a, min(b, a + CONTENT_WINDOW)))
 
 
-def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str) -> Draft | None:
+def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, guard: str) -> Draft | None:
     """ "واتهمت الحكومة المعارضة بالتحريض": subject, object, then a marker (ب, إلى,
     المسؤولية) opening the second complement (claims_object_cues.tsv). The content is
     the object and what follows ("المعارضة بالتحريض"), or what follows بأن; the
@@ -235,7 +250,7 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str) -> 
         return None  # "اتُّهم الرجل بالسرقة" (was accused): the accused is no speaker
     limit = rd.limit(i)
     j = i + 1
-    end = min(limit, j + _OBJECT_WINDOW)
+    end = min(limit, j + OBJECT_WINDOW)
     suffixed = _suffixed(t.key[i])
     loose = None
     for m in range(j, end):
@@ -245,27 +260,18 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str) -> 
             continue
         if m > j and (rd.cues[m] is not None or rd.according[m] is not None):
             break
-        if not _is_marker(t, m, marker):
-            continue
-        if _plain_marker(t, m, marker):
-            return _object_reading(rd, i, j, m, cue, mode, suffixed)
+        if not is_marker(t, m, marker) or not marker_fits(t, m, marker, guard):
+            continue  # (not "بالشكر" after قدّر: only a quantity, "بـ21 ألفا")
+        if plain_marker(t, m, marker):
+            return _object_reading(rd, i, j, m, cue, mode, guard, suffixed)
         if m == j and suffixed:
-            return _object_reading(rd, i, j, m, cue, mode, suffixed)
+            return _object_reading(rd, i, j, m, cue, mode, guard, suffixed)
         if loose is None and m > j:
             loose = m
     # No plain marker: the first other ب-word after the verb's first word ("بشن"،
     # "بسحرهم"); the first word may be a name ("اتهمت بريطانيا موسكو بـ"). Only the
     # first: a later one would take it into the speaker ("ويُتهم زمار بتجنيد بعض").
-    return None if loose is None else _object_reading(rd, i, j, loose, cue, mode, suffixed)
-
-
-def _plain_marker(t, m: int, marker: str) -> bool:
-    """A marker no name or adjective is spelled like: "بالتقصير", "بأنه", "بـ21",
-    'بـ"التحريض"' (not "بريطانيا", "بوتين", "بريطاني")."""
-    if marker != "ب":
-        return True
-    key = t.key[m]
-    return key.startswith("بال") or complementizer(t, m) or key[1:2].isdigit() or len(key) <= 2
+    return None if loose is None else _object_reading(rd, i, j, loose, cue, mode, guard, suffixed)
 
 
 def _passive(word: str) -> bool:
@@ -273,15 +279,9 @@ def _passive(word: str) -> bool:
     return "\u064f" in word[:4]
 
 
-def _is_marker(t, m: int, marker: str) -> bool:
-    key = t.key[m]
-    if marker == "ب":
-        # "بالتحريض", "بشن", "بأنه", "بـ21"; not a preposition of its own (بين، بعد).
-        return key[:1] == "ب" and (len(key) > 2 or (m + 1 < t.n and not t.word[m + 1])) and stop_kind(t, m) is None
-    return BARE[key] == marker or BARE[key] == "ال" + marker
-
-
-def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: str, suffixed: bool) -> Draft | None:
+def _object_reading(
+    rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: str, guard: str, suffixed: bool
+) -> Draft | None:
     """The claim when the marker is at m: [j, m) holds the subject and the object,
     or only one of them (the object a pronoun on the verb: "ووصفته بأنه"; the subject
     before the verb: "لكن الأخير اتهم الاتحاد بأنه")."""
@@ -294,6 +294,16 @@ def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: st
         return None  # "بعدما اتهمت", "إذ تتهم": a clause whose subject follows
     if i > 0 and t.word[i - 1] and complementizer(t, i - 1) and cue.key in _AFTER_AN_BLOCKED:
         return None  # "أكد أنه يحمّل حركة حماس المسؤولية": inside another claim's content
+    if guard == "plain" and suffixed and subject_relative(t, i):
+        return None  # "الحروب، التي وصفتها بأنها": التي is the object (ها), not the subject
+    relative = guard == "plain" and not conj and _relative_after_noun(t, i, back)
+    if relative:
+        # "يكشف أوباما خطة لمواجهة التغيير المناخي يصفها بأنها ...": an indefinite noun
+        # right before the verb is what a relative clause describes, not who describes
+        # it; the describer is the clause's own subject (أوباما), else none.
+        if not (suffixed and m == j):
+            return None
+        back = None
     before = not conj and (
         back is not None
         or subject_before_qad(rd, i) is not None
@@ -302,26 +312,50 @@ def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: st
     )
     subject: tuple[int, int] | None = None
     obj = j
-    if suffixed or before:
+    if guard == "quantity":
+        # "وقدّرت الشرطة عدد المشاركين بـ21 ألفا": the subject after the verb, then
+        # what is measured. A subject before it is mostly the passive's topic: "ساعة
+        # تقدر قيمتها بـ78 مليونا" (a watch whose value is estimated at): none.
+        k = estimate_object(t, j, m)
+        if k is None or before or suffixed:
+            return None
+        sp = rd.sp.forward(j, k, None)
+        if sp.phrase is None or sp.phrase[0] != j:
+            return None
+        e = sp.phrase[1]
+        subject = sp.phrase
+        while e < k and t.word[e] and stop_kind(t, e) == "time":
+            e += 1  # "وقدّرت الشرطة أمس عدد"
+        if e < k and not t.word[e] and quoted_name_split(t, rd.q, j, k + 1) == k:
+            e, subject = k, (j, k)  # 'وقدّرت شركة الإحصاء "أوكورانس" عدد'
+        if e != k or (DEFINITE[t.key[k]] and may_be_adjective(t, k - 1, k)):
+            return None  # (not "القيمة الإجمالية": an adjective, no object)
+        obj = k
+    elif suffixed or before:
         if suffixed and m > j:
             # "ووصفته الوزارة بأنه": the words before the marker are the subject.
             sp = rd.sp.forward(j, m, None)
-            if sp.speaker is None or sp.next != m or before:
-                return None
+            if sp.speaker is None or sp.next != m or before or not _may_open_subject(t, j):
+                return None  # (not "وكان قد وصفه سابقا بـ", "ووصفه لما حدث بأنه": no subject)
             subject = sp.phrase
             obj = m
         elif m == j:
             if not suffixed:
                 return None  # "وُصفت بحروق" (passive): no object
             obj = m
+    elif guard == "plain" and conj and (BARE[t.key[j]] in DEMONSTRATIVES or BARE[t.key[j]] == "ما"):
+        obj = j  # "ووصف ما يحدث بأنه"، "ووصفت هذه الخطوة بأنها": the object, the subject dropped
     else:
-        if m == j:
+        if m == j or (guard == "plain" and not _may_open_subject(t, j)):
             return None
         sp = rd.sp.forward(j, m, None)
         if sp.phrase is None:
             return None
         a, b = sp.phrase
-        if b < m:
+        named = quoted_name_split(t, rd.q, a, b)
+        if named is not None and _opens_object(t, named):
+            b, obj = named, named
+        elif b < m:
             # Only a time between them: "اتهمت الوزارة أمس المعارضة بـ". (Else the
             # phrase stopped on a word it could not read: no claim.)
             k = b
@@ -331,10 +365,10 @@ def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: st
                 return None
             obj = k
         else:
-            e = _split_subject_object(rd, a, m)
-            if e is None:
+            split = _split_subject_object(rd, a, m, strict=guard == "plain")
+            if split is None:
                 return None
-            b, obj = e, e
+            b, obj = split, split
             if obj + 1 < m and stop_kind(t, obj + 1) == "time":
                 obj += 2  # "اتهمت سوريا الشهر الماضي إسرائيل بـ"
         if any(t.key[k][:1] == "ب" and not nisba(t.key[k]) for k in range(a + 1, b)):
@@ -351,25 +385,43 @@ def _object_reading(rd: FieldReading, i: int, j: int, m: int, cue: Cue, mode: st
     if content.nominal:
         # "اتهمت موسكو لندن بالوقوف وراء الهجوم الذي تسبب بأزمة": the accusation
         # ends with its complement; the relative clause after it is the narrator's.
-        for k in range(m + 1, min(limit, m + _OBJECT_WINDOW)):
+        for k in range(m + 1, min(limit, m + OBJECT_WINDOW)):
             if t.word[k] and t.key[k] in SUBJECT_RELATIVES:
                 content.end = k
                 break
+    if guard == "plain" and content.quote < 0:
+        quoted = quoted_complement(t, rd.q, m, content.start)
+        if quoted is not None and quoted <= limit:
+            content.end = quoted  # 'تصف المشروع بـ"الابتزاز"': the description is quoted
+        elif content.nominal:
+            # "عن مصادر وصفتها بالمطلعة، إنه ...": a description ends at the clause.
+            for k in range(m + 1, min(limit, m + CONTENT_WINDOW)):
+                if not t.word[k] and t.text[k] in CLAUSE_PUNCT and (content.end < 0 or k < content.end):
+                    content.end = k
+                    break
     d = Draft(i, cue, content, i, t.sent[i])
     if subject is not None:
         set_speaker(rd, d, *rd.sp.split_role(*subject))
+    elif relative:
+        carry(rd, d)
     else:
         subject_before(rd, d, i, cue)
     return d
 
 
-def _split_subject_object(rd: FieldReading, a: int, b: int) -> int | None:
+def _split_subject_object(rd: FieldReading, a: int, b: int, strict: bool = False) -> int | None:
     """Where the object starts in a phrase [a, b) read as the verb's subject:
     "بريطانيا موسكو", "الرئاسة الفلسطينية سلطات الاحتلال", "نائب فرنسي معارض ديفيد
     كاميرون", "زعيم حزب مؤيد للأكراد أردوغان". None when it does not split plainly."""
     t = rd.t
     # Two names joined by و, then the object: "دمشق وموسكو مسلحي المعارضة".
-    if b - a >= 3 and t.key[a + 1][:1] == "و" and not DEFINITE[t.key[a]] and not DEFINITE[t.key[a + 1][1:]]:
+    if (
+        not strict
+        and b - a >= 3
+        and t.key[a + 1][:1] == "و"
+        and not DEFINITE[t.key[a]]
+        and not DEFINITE[t.key[a + 1][1:]]
+    ):
         if _opens_object(t, a + 2) and not DEFINITE[t.key[a + 2]]:
             return a + 2  # ("مسلحي" looks like an -ي adjective: a plural in construct)
     # A complete definite subject, then a new noun phrase: "الشرطة أعداد المشاركين".
@@ -377,7 +429,14 @@ def _split_subject_object(rd: FieldReading, a: int, b: int) -> int | None:
     while a < e < b and t.word[e] and (t.key[e].startswith("لل") or _definite_adjective(t.key[e])):
         e += 1  # "الأمين العام للجامعة العربية"
     if a < e < b:
+        if strict and not DEFINITE[t.key[e]] and any(role(t, k) is not None for k in range(a, e)):
+            return None  # "وصف زوجة رئيس الوزراء مالكولم ترنبول بأنها": a role and its name
         return e if _opens_object(t, e) else None
+    if strict:
+        # A verb of many senses (وصف: described, prescribed) reads its subject only
+        # where it ends plainly; "ووصف اجتماع وزراء مجموعة السبع بأنه" (its subject
+        # dropped) does not split into "اجتماع وزراء | مجموعة السبع".
+        return _two_names(t, a, b)
     # An indefinite subject ends with an adjective or a genitive with ل; a bare word
     # after it opens the object: "نائب فرنسي معارض | ديفيد كاميرون".
     for k in range(a + 1, b if b - a > 2 else a + 1):
@@ -390,7 +449,11 @@ def _split_subject_object(rd: FieldReading, a: int, b: int) -> int | None:
             continue
         if _indefinite_adjective(prev) or prev.startswith("لل"):
             return k if _opens_object(t, k) else None
-    # Two bare words, a name and a name: "بريطانيا موسكو", "ترامب بكين".
+    return _two_names(t, a, b)
+
+
+def _two_names(t, a: int, b: int) -> int | None:
+    """Two bare words, a name and a name: "بريطانيا موسكو", "ترامب بكين"."""
     if b - a == 2 and role(t, a) is None and not nominal_head(t.key[a]) and _opens_object(t, a + 1):
         if not DEFINITE[t.key[a + 1]] and not nisba(t.key[a + 1]) and t.key[a + 1] not in _ADJECTIVE_WORDS:
             return a + 1  # (not "مسؤول أمريكي")
@@ -419,3 +482,34 @@ def _suffixed(key: str) -> bool:
         if key.endswith(suf) and key[: -len(suf)] in CUES:
             return True
     return False
+
+
+def _subject_head(t, k: int) -> bool:
+    """ "الحكومة", "وزير الخارجية": a definite word or a role opens the phrase."""
+    return t.word[k] and (DEFINITE[t.key[k]] or role(t, k) is not None)
+
+
+def _relative_after_noun(t, i: int, back: tuple[int, int] | None) -> bool:
+    """The verb at i opens a relative clause of the indefinite noun phrase before it
+    (Arabic writes no الذي after an indefinite one): its last word is right before the
+    verb and neither it nor the phrase's first word is definite or a role."""
+    p = i - 1
+    if p < 0 or not t.word[p] or t.sent[p] != t.sent[i] or stop_kind(t, p) is not None:
+        return False
+    if BARE[t.key[p]] in _CLAUSE_OPENERS:
+        return False  # "وكان مورينيو قد وصف", "كما وصف"
+    if back is not None and back[1] == i:
+        return not _subject_head(t, back[0])
+    return not _subject_head(t, p) and pronoun_subject(t, i) is None and not complementizer(t, p)
+
+
+def _may_open_subject(t, j: int) -> bool:
+    """Not a time or manner adverb ("سابقا"), a preposition ("لما حدث"، "لتسميم"), or a
+    verbal noun joined by و ("ووصف وتفسير لكتابات الجامع": a noun, description):
+    after them the verb has no subject of its own."""
+    key = t.key[j]
+    if not t.word[j] or stop_kind(t, j) is not None or BARE[key] in ADVERBS:
+        return False
+    if key.startswith(("لل", "لما", "لمن")) or (key[:1] == "ل" and nominal_head(key[1:])):
+        return False
+    return not (key[:1] == "و" and nominal_head(key[1:]))
