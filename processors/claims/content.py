@@ -152,7 +152,10 @@ def _clause_goes_on(rd: FieldReading, r: int, limit: int) -> bool:
     """Whether a word follows the quotation's closing mark in the same sentence:
     'أن "القرار الأحادي" لم يترك لنا خيارا' (the clause goes on), not 'إن "..."،'."""
     t = rd.t
-    m = rd.q[r].close + 1
+    c = rd.q[r].close
+    if c >= t.n or t.closes[c] != r:
+        return False  # (a quotation left unclosed ends at a cue: reading.end_unclosed_quotes)
+    m = c + 1
     return m < min(limit, t.n) and t.word[m] and t.sent[m] == t.sent[m - 1]
 
 

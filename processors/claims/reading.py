@@ -10,13 +10,14 @@ source (`Source`, "وبحسب بيان للكرملين"), in display offsets an
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from processors.claims.cues import find_cues
 from processors.claims.lexicons import Cue
 from processors.claims.speakers import SpeakerReader
-from processors.claims.tokens import Quote, Tokens, find_quotes, tokenize
+from processors.claims.tokens import Quote, Tokens, _mark_inside, find_quotes, tokenize
 from processors.model import SpeakerReason, SpeakerResolution
 from processors.text.fold import MARKS
 from processors.text.normalize import Normalized
@@ -34,6 +35,85 @@ CONTENT_WINDOW = 30
 # in 3,000 real articles is 88 characters.) Display characters.
 MAX_PHRASE_CHARS = 200
 ASKING = frozenset("؟?")
+
+
+# Words after which a verb cue inside an unclosed quotation reports the quoted
+# speaker's next claim ("...النادي وأضاف أن ..."), folded.
+_THAT = frozenset({"ان", "بان"})
+_FINAL = frozenset(".!?؟\n")
+
+
+def end_unclosed_quotes(t: Tokens, q: list[Quote], cues: list[Cue | None], cue_tokens: list[int]) -> None:
+    """An opening « or “ never closed in its paragraph ends where the narration
+    takes up again, not at the paragraph's end: at a participle cue ('«الاحتفال يمثل
+    ثمرة التعاون ...، لافتاً إلى أن ...'), at a verb cue that starts a sentence
+    ('... المتوقعة منه. وأضاف الدلامي: ...') or و + a verb cue + أن ('... عنها
+    وأضاف أن بعثة ...'). Such a quotation was typed without its closing mark: the
+    speaker's own words do not report him in the third person. A cue inside a
+    quotation nested in it and closed does not end it. (Before, the quotation ran to
+    the paragraph's end and every claim after its cues was lost inside it.)"""
+    if not cue_tokens:
+        return
+    # The quotations left open at a paragraph's end all close there, nested.
+    groups: dict[int, list[int]] = {}
+    for r, x in enumerate(q):
+        if x.open >= 0 and (x.close >= t.n or t.closes[x.close] != r):
+            groups.setdefault(x.close, []).append(r)
+    outside: dict[int, int] = {}  # region cut → the region that held it
+    for end, rs in groups.items():
+        members = set(rs)
+        p = 0  # rs[p:] are not cut yet
+        k = bisect_right(cue_tokens, q[rs[0]].open)
+        while p < len(rs) and k < len(cue_tokens) and cue_tokens[k] < end:
+            j = cue_tokens[k]
+            k += 1
+            cue = cues[j]
+            if cue is None or t.quote[j] not in members or q[rs[p]].open >= j or not _resumes_narration(t, cue, j):
+                continue
+            if cue.kind == "participle" and t.word[j - 1] and _starts_sentence(t, j - 1):
+                j -= 1  # ('. وتابع قائلا: ...')
+            close = j - 1 if not t.word[j - 1] and j - 1 > q[rs[p]].open else j
+            outer = q[rs[p]].parent
+            outer = outside.get(outer, outer)  # (one step: what held a run cut is never cut)
+            while p < len(rs) and q[rs[p]].open < j:
+                q[rs[p]].close = close
+                outside[rs[p]] = outer
+                p += 1
+    if outside:
+        # A quotation opened after the cue is no longer inside the ones cut there:
+        # its parent is the one that held them (a step per run cut, not per region).
+        for x in q:
+            r = x.parent
+            while r >= 0 and x.open >= 0 and q[r].close <= x.open:
+                r = outside.get(r, q[r].parent)
+            x.parent = r
+        t.quote[:] = [-1] * t.n
+        _mark_inside(t, q)
+
+
+def _resumes_narration(t: Tokens, cue: Cue, j: int) -> bool:
+    if cue.kind == "participle":
+        return True
+    if cue.kind != "verb":
+        return False
+    if _starts_sentence(t, j):
+        return True  # ('. وأضاف')
+    n = j + 1
+    while n < t.n and not t.word[n]:
+        n += 1
+    return t.text[j].startswith("و") and n < t.n and t.key[n] in _THAT
+
+
+def _starts_sentence(t: Tokens, j: int) -> bool:
+    """Whether token j is the first word after a sentence's final mark. (Inside a
+    quotation split_sentences ends no sentence, so its ends are looked at here.)"""
+    s = t.sentence_start(j)
+    b = j - 1
+    while b >= s and not t.word[b]:
+        if t.text[b] in _FINAL:
+            return True
+        b -= 1
+    return b < s
 
 
 @dataclass(slots=True)
@@ -93,6 +173,7 @@ class FieldReading:
         t = self.t
         self.q: list[Quote] = find_quotes(t, self.text)
         self.cues, self.cue_tokens, self.according, self.marker_tokens = find_cues(t)
+        end_unclosed_quotes(t, self.q, self.cues, self.cue_tokens)
         self.sp = SpeakerReader(t, self.q, self.cues, self.according)
         self.drafts: list[Draft] = []
         self.last_in_sentence: dict[int, Draft] = {}
