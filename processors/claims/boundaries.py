@@ -18,8 +18,9 @@ from __future__ import annotations
 from bisect import bisect_right
 
 from processors.claims.agreement import agrees
-from processors.claims.lexicons import CUES, NARRATOR_LEADS, SPEECH_PARTICIPLES, Cue, fold, read_rows
-from processors.claims.tokens import COMMAS, Tokens, scanned
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, NARRATOR_LEADS, SPEECH_PARTICIPLES, Cue, fold, read_rows
+from processors.claims.tokens import CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
+from processors.claims.words import BARE
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
@@ -146,6 +147,70 @@ def as_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
     if k < len(found) and found[k] < b:
         return found[k]
     return b
+
+
+# How many words may stand between "في حين (أن)" and the cue verb of the other party:
+# its subject ("في حين أن نقابة "سي جي تي" قدّرت").
+_CONTRAST_SUBJECT = 6
+_CONTRAST_FIRST = frozenset(p[0] for p in CONTRAST_OPENERS)
+_CONTRAST_BIT = scanned(lambda k: BARE[k] in _CONTRAST_FIRST)
+_QUOTE_MARKS = frozenset([*OPEN_QUOTES, *CLOSE_QUOTES, STRAIGHT_QUOTE])
+
+
+def contrast_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
+    """An unquoted content ends where "في حين" (claims_contrast_openers.tsv) brings in
+    another party's act of speech, whether or not that act reports a claim of its own:
+    "أعلنت الوزارة أن 323 ألف شخص شاركوا في التظاهرات في حين أن "سي جي تي" قدّرت
+    عددهم بـ500 ألف" (the union's estimate is not what the ministry announced). Before
+    a word that is no cue the contrast stays in the content: "قال إن الأسعار ارتفعت
+    في حين أن الرواتب ثابتة". Each content costs a bisect."""
+    found = _contrast_cues(t, cues)
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        return found[k]
+    return b
+
+
+def _contrast_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
+    """Where "في حين (أن) [subject]" stands before a cue verb, once per field."""
+    found = t.memo.get("contrast_cues")
+    if found is None:
+        found = []
+        word, key, text = t.word, t.key, t.text
+        for i in t.having(_CONTRAST_BIT):
+            if not word[i]:
+                continue
+            for opener in CONTRAST_OPENERS:
+                m = i + len(opener)
+                if m <= t.n and all(word[i:m]) and tuple(BARE[x] for x in key[i:m]) == opener:
+                    break
+            else:
+                continue
+            if m < t.n and word[m] and BARE[key[m]] in ("ان", "أن"):
+                m += 1
+            words = 0
+            while m < t.n and t.sent[m] == t.sent[i] and words <= _CONTRAST_SUBJECT:
+                if not word[m]:
+                    if text[m] not in _QUOTE_MARKS:
+                        break
+                else:
+                    cue = cues[m]
+                    if cue is not None and cue.kind == "verb" and not _considered(cue, BARE[key[m]]):
+                        found.append(i)
+                        break
+                    words += 1
+                m += 1
+        t.memo["contrast_cues"] = found
+    return found
+
+
+_CONSIDER = fold("اعتبر")
+
+
+def _considered(cue: Cue, bare: str) -> bool:
+    """Present يعتبر/تعتبر after "في حين" is mostly the passive "is considered", the
+    speaker's words going on: "في حين تعتبر دول شرق آسيا خيارات مناسبة"."""
+    return cue.key == _CONSIDER and bare[:1] in ("ي", "ت")
 
 
 def conjunct_end(t: Tokens, a: int, b: int) -> int:

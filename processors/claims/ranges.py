@@ -18,6 +18,7 @@ from processors.claims.agreement import cue_gender
 from processors.claims.boundaries import (
     as_cut,
     conjunct_end,
+    contrast_cut,
     narrator_cut,
     next_act_cut,
     participle_cut,
@@ -114,6 +115,7 @@ def _close_ranges(rd: FieldReading) -> None:
             b = narrator_cut(t, a, b)
             b = reaction_cut(t, a, b)
             b = as_cut(t, rd.cues, a, b)
+            b = contrast_cut(t, rd.cues, a, b)
             b = participle_cut(t, rd.cues, a, b, d.gender)
             b = next_act_cut(t, a, b, d.gender)
             if c.nominal:
