@@ -15,10 +15,19 @@ field (rare second words, a C-level scan), then each content bisects them.
 
 from __future__ import annotations
 
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 
 from processors.claims.agreement import agrees
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, NARRATOR_LEADS, SPEECH_PARTICIPLES, Cue, fold, read_rows
+from processors.claims.lexicons import (
+    CONTRAST_OPENERS,
+    CUES,
+    NARRATOR_LEADS,
+    SPEECH_PARTICIPLES,
+    Cue,
+    fold,
+    load_set,
+    read_rows,
+)
 from processors.claims.tokens import CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
 from processors.claims.words import BARE
 
@@ -211,6 +220,50 @@ def _considered(cue: Cue, bare: str) -> bool:
     """Present يعتبر/تعتبر after "في حين" is mostly the passive "is considered", the
     speaker's words going on: "في حين تعتبر دول شرق آسيا خيارات مناسبة"."""
     return cue.key == _CONSIDER and bare[:1] in ("ي", "ت")
+
+
+_FIRST_PERSON = load_set("claims_first_person.tsv")
+_COLON_BIT = scanned(":".__eq__)
+_FIRST_PERSON_BIT = scanned(lambda k: k in _FIRST_PERSON or (k[:1] in ("و", "ف") and k[1:] in _FIRST_PERSON))
+
+
+def speech_runs_on(t: Tokens, cue_tokens: list[int], b: int) -> int:
+    """Where unquoted speech after a colon ends when its first sentence ends at b: it
+    runs on over the next sentences of its paragraph while each holds a word of the
+    speaker talking of himself (claims_first_person.tsv) and no cue: "وقال المدرب:
+    الوضع إيجابي. لقد تعافى وأنا واثق من عودته. وسجل اللاعب هدفين" ends before
+    "وسجل" (the narration resumes). Where each run of such sentences ends is worked
+    out once per field, so each content costs a lookup."""
+    if b >= t.n or t.text[b] == "\n":
+        return b
+    s = t.sent[b]
+    bounds = t.sent_bounds
+    if bounds[s] != b:
+        return b
+    runs = t.memo.get("speech_runs")
+    if runs is None:
+        n = len(bounds) - 1
+        speech = [False] * n
+        for i in t.having(_FIRST_PERSON_BIT):
+            if t.word[i]:
+                speech[t.sent[i]] = True
+        for i in cue_tokens:
+            speech[t.sent[i]] = False
+        for i in t.having(_COLON_BIT):
+            # "وواصل: نحن نشعر ...", "ومضوا معلقين بالقول: ...": speech introduced anew.
+            speech[t.sent[i]] = False
+        runs = [0] * (n + 1)
+        runs[n] = t.n
+        breaks = t.breaks
+        for k in range(n - 1, -1, -1):
+            start, end = bounds[k], bounds[k + 1]
+            if not speech[k]:
+                runs[k] = start
+                continue
+            j = bisect_left(breaks, start)
+            runs[k] = breaks[j] if j < len(breaks) and breaks[j] < end else runs[k + 1]
+        t.memo["speech_runs"] = runs
+    return max(runs[s], b)
 
 
 def conjunct_end(t: Tokens, a: int, b: int) -> int:

@@ -165,7 +165,7 @@ def _after_colon(rd: FieldReading, k: int, limit: int) -> Content | None:
         return Content("direct", quote=rd.t.opens[n])
     if n >= limit:
         return None
-    return Content("direct", start=n)
+    return Content("direct", start=n, colon=True)
 
 
 def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> Content | None:

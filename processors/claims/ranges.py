@@ -23,6 +23,7 @@ from processors.claims.boundaries import (
     next_act_cut,
     participle_cut,
     reaction_cut,
+    speech_runs_on,
 )
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
@@ -94,6 +95,8 @@ def _close_ranges(rd: FieldReading) -> None:
             b = d.tokens[1]
         else:
             b = rd.limit(a)
+            if c.colon:
+                b = speech_runs_on(t, rd.cue_tokens, b)
             if t.quote[a] >= 0:
                 b = min(b, rd.q[t.quote[a]].close)
             lo = bisect_left(anchors, a)

@@ -124,6 +124,7 @@ class Content:
     skip: int = 0  # letters of a proclitic to skip on the first token ("بوقوع")
     end: int = -1  # token where an unquoted content is known to end (before a cue)
     nominal: bool = False
+    colon: bool = False  # unquoted speech after a colon ("وقال: الوضع مستقر")
 
 
 @dataclass(slots=True)
