@@ -336,6 +336,40 @@ def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
     return found
 
 
+_SAY = fold("قال")
+
+
+def say_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
+    """An indirect content ends at و/ف + a past form of قال, whether or not that verb
+    reports a claim of its own: "وجد أن عرضه يصب لصالح الرئيس وقال لهم يُعرض فورًا"
+    (what was found ends before what was said), "...، وقال سيستمر البرنامج شهرا"
+    (speech with no إن or colon: no claim is drafted for it). A present form goes on
+    a chain of the content's own verbs: "كان بإمكانه أن يلجأ إلى المسؤول ويقول رأيه".
+    Each content costs a bisect."""
+    found = _says(t, cues)
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        return found[k]
+    return b
+
+
+def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
+    found = t.memo.get("says")
+    if found is None:
+        found = [
+            i
+            for i in t.having(_CUE_BIT)
+            if t.word[i]
+            and t.key[i][:1] in ("و", "ف")
+            and t.key[i][1:4] == _SAY
+            and (cue := cues[i]) is not None
+            and cue.kind == "verb"
+            and cue.key == _SAY
+        ]
+        t.memo["says"] = found
+    return found
+
+
 def participle_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: str | None) -> int:
     """An unquoted content ends at a comma before a participle of the speaker's next
     act, whether or not that participle reports a claim of its own: "وبين المسؤول أن

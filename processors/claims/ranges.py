@@ -23,6 +23,7 @@ from processors.claims.boundaries import (
     next_act_cut,
     participle_cut,
     reaction_cut,
+    say_cut,
     speech_runs_on,
 )
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
@@ -119,6 +120,8 @@ def _close_ranges(rd: FieldReading) -> None:
             b = reaction_cut(t, a, b)
             b = as_cut(t, rd.cues, a, b)
             b = contrast_cut(t, rd.cues, a, b)
+            if c.type == "indirect":
+                b = say_cut(t, rd.cues, a, b)
             b = participle_cut(t, rd.cues, a, b, d.gender)
             b = next_act_cut(t, a, b, d.gender)
             if c.nominal:
