@@ -336,6 +336,47 @@ def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
     return found
 
 
+_OFFSET_UNITS = load_set("claims_narrator_offsets.tsv")
+_THAT_IS = fold("وذلك")
+_THAT_IS_BIT = scanned(_THAT_IS.__eq__)
+_OFFSET_DIRECTIONS = frozenset(fold(w) for w in ("بعد", "قبل", "عقب"))
+_OFFSET_FROM = frozenset(fold(w) for w in ("من", "على"))
+
+
+def offset_cut(t: Tokens, a: int, b: int) -> int:
+    """An unquoted content ends where the narrator dates it against another event:
+    "(،) وذلك بعد/قبل/عقب + (up to two words) + a unit of time
+    (claims_narrator_offsets.tsv) + (a word) + من/على": "أعلنت المجر أن الخطة ترقى
+    إلى الابتزاز، وذلك بعد يوم على كشف بروكسل عن ..."، "...، وذلك بعد ساعات قليلة
+    على إعلان الوزارة". "وذلك بعد دراسة المشروع" (no unit of time) may be the
+    speaker's words and goes on. Each content costs a bisect."""
+    found = _offsets(t)
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        return found[k]
+    return b
+
+
+def _offsets(t: Tokens) -> list[int]:
+    found = t.memo.get("offsets")
+    if found is None:
+        found = []
+        word, key = t.word, t.key
+        for i in t.having(_THAT_IS_BIT):
+            m = i + 1
+            if not (m < t.n and word[m] and BARE[key[m]] in _OFFSET_DIRECTIONS):
+                continue
+            # The unit within the next three words, then من/على within two.
+            end = min(m + 4, t.n)
+            u = next((j for j in range(m + 1, end) if word[j] and key[j] in _OFFSET_UNITS), -1)
+            if u < 0 or not all(word[m:u]):
+                continue
+            if any(word[j] and key[j] in _OFFSET_FROM for j in range(u + 1, min(u + 3, t.n))):
+                found.append(i - 1 if i > 0 and t.text[i - 1] in COMMAS else i)
+        t.memo["offsets"] = found
+    return found
+
+
 _SAY = fold("قال")
 
 

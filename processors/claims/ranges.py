@@ -21,6 +21,7 @@ from processors.claims.boundaries import (
     contrast_cut,
     narrator_cut,
     next_act_cut,
+    offset_cut,
     participle_cut,
     reaction_cut,
     say_cut,
@@ -120,6 +121,7 @@ def _close_ranges(rd: FieldReading) -> None:
             b = reaction_cut(t, a, b)
             b = as_cut(t, rd.cues, a, b)
             b = contrast_cut(t, rd.cues, a, b)
+            b = offset_cut(t, a, b)
             if c.type == "indirect":
                 b = say_cut(t, rd.cues, a, b)
             b = participle_cut(t, rd.cues, a, b, d.gender)
