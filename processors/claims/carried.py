@@ -40,6 +40,35 @@ def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
         d.reason = "unresolved_pronoun"
 
 
+def carry_near(rd: FieldReading, d: Draft) -> None:
+    """ "وبين أن ... . وذكر أن ...": a past cue whose subjectless form may be read as
+    an impersonal passive ("وذُكر أن", claims_carryover.tsv) continues the speaker of
+    the claim right before it, in its sentence or the one before, when the forms agree;
+    further away it is the journalist's "it was reported", and no speaker. A sentence
+    that opens with a verb and its subject ("وتوقع حسين الرقيب نزول السوق، وتوقع أن
+    ...") gives that subject first, as for any carried cue."""
+    if _own_subject(rd, d):
+        return
+    t = rd.t
+    i, k = d.cue_index, d.content.start
+    if i is not None and k > i and any(t.word[m] and role(t, m) == "trigger" for m in range(i + 1, min(k, i + 8))):
+        # "واعتبر من جهته رئيس المكتب السياسي ... أن": a subject after the cue that
+        # the phrase reader did not take; never the speaker before ("من جهته").
+        d.reason = "not_found"
+        return
+    last = rd.drafts[-1] if rd.drafts else None
+    if (
+        last is not None
+        and last.speaker is not None
+        and not last.dropped
+        and last.sentence >= d.sentence - 1
+        and agrees(cue_gender_of(rd, d), last.gender)
+    ):
+        copy_speaker(rd, d, last)
+    else:
+        d.reason = "no_antecedent"
+
+
 def _own_subject(rd: FieldReading, d: Draft) -> bool:
     """ "وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
     a sentence that opened with another verb takes that verb's subject, when it

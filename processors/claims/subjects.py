@@ -9,13 +9,15 @@ when there is none, the hand-over to carried-over speakers.
 from __future__ import annotations
 
 from processors.claims.attribution import set_speaker
-from processors.claims.carried import carry, pronoun
+from processors.claims.carried import carry, carry_near, pronoun
 from processors.claims.cues import object_cue, subject_relative
-from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue
+from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, load_set
 from processors.claims.objects import pronoun_subject
 from processors.claims.reading import Draft, FieldReading
 from processors.claims.words import BARE, DEFINITE, role, stop_kind
 
+# Cues whose subjectless past continues the claim just before (claims_carryover_near.tsv).
+_CARRYOVER_NEAR = load_set("claims_carryover_near.tsv")
 # How far back the antecedent of "، التي قال" may start.
 MAX_ANTECEDENT_WORDS = 6
 MAX_NAME_WORDS = 3
@@ -93,3 +95,13 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         pronoun(rd, d, pron[0])
     elif cue.key in CARRYOVER:
         carry(rd, d)
+    elif conj and cue.key in _CARRYOVER_NEAR and _past_singular(t.key[i][1:], cue):
+        if i + 1 < t.n and t.word[i + 1] and BARE[t.key[i + 1]] in ("لي", "لنا"):
+            return  # "وذكر لي أن": someone's own words ("told me"), not a narrated cue
+        carry_near(rd, d)
+
+
+def _past_singular(key: str, cue: Cue) -> bool:
+    """The cue's third person singular past ("ذكر", "ذكرت"), not its present
+    ("يذكر": the impersonal "ويُذكر أن") nor a plural, whose gender does not show."""
+    return key == cue.key or key == cue.key + "ت"
