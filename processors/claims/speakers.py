@@ -12,6 +12,7 @@ from processors.claims.lexicons import (
     NOMINAL_HEADS,
     Cue,
     load_set,
+    load_word_tuples,
     noun_bases,
 )
 from processors.claims.objects import may_be_adjective
@@ -46,6 +47,7 @@ MAX_NAME_WORDS = 4
 _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
+_PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
 
 
 @dataclass(slots=True)
@@ -92,6 +94,9 @@ class SpeakerReader:
             nxt = j + 1
             if nxt >= limit or not word[nxt] or complementizer(t, nxt) or role(t, nxt) == "trigger":
                 j += 1
+        # "وأكد من جانبه وزير الخارجية أن": a phrase announcing the new speaker.
+        if j + 2 < limit and word[j] and word[j + 1] and (key[j], key[j + 1]) in _PRE_SUBJECT_PHRASES:
+            j += 2
         start = j
         self._phrase_start = start
         last = -1
