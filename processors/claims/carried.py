@@ -11,6 +11,7 @@ then the sentence before) decides who speaks.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
@@ -61,6 +62,7 @@ def carry_near(rd: FieldReading, d: Draft) -> None:
         last is not None
         and last.speaker is not None
         and not last.dropped
+        and not _nested_report(rd, last)
         and last.sentence >= d.sentence - 1
         and agrees(cue_gender_of(rd, d), last.gender)
     ):
@@ -163,13 +165,43 @@ def carry(rd: FieldReading, d: Draft) -> None:
         return
     if d.cue is not None and d.cue.kind == "verb" and rd.with_speaker and _new_person(rd, d):
         return
-    src = antecedent(rd.with_speaker, cue_gender_of(rd, d))
+    src = antecedent(rd.with_speaker, cue_gender_of(rd, d), partial(_nested_report, rd))
     if src is not None:
         copy_speaker(rd, d, src)
     elif not rd.with_speaker and d.cue is not None and d.cue_index is not None and _lead_subject(rd, d):
         return
     else:
         d.reason = "disagreeing_antecedent" if rd.with_speaker else "no_antecedent"
+
+
+# How many claims before a noun-phrase report are looked at for one that contains it.
+MAX_OUTER_BACK = 4
+
+
+def _nested_report(rd: FieldReading, src: Draft) -> bool:
+    """ "وقال الوزير إن الرئيس نفى الاتهامات. وأضاف أن ...": a noun-phrase report
+    inside the content of an earlier claim of its sentence is part of that content (it
+    is dropped as a claim, see ranges.py); "وأضاف" continues the minister, not the
+    president. An earlier claim of the same sentence whose content starts before the
+    report's introduction is taken to contain it."""
+    if not src.content.nominal:
+        return False
+    drafts = rd.drafts
+    k = len(drafts) - 1
+    low = max(-1, k - MAX_OUTER_BACK - 1)
+    while k > low and drafts[k] is not src:
+        k -= 1
+    if k <= low:
+        return False
+    for m in range(k - 1, max(-1, k - 1 - MAX_OUTER_BACK), -1):
+        outer = drafts[m]
+        if outer.sentence != src.sentence:
+            return False
+        c = outer.content
+        start = c.start if c.quote < 0 else rd.q[c.quote].open
+        if outer.cue_index is not None and not c.nominal and 0 <= start <= src.anchor:
+            return True
+    return False
 
 
 def _after_local_opener(rd: FieldReading, d: Draft) -> bool:
