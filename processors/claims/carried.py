@@ -15,7 +15,7 @@ from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import load_set
+from processors.claims.lexicons import KANA, load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS
 from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
@@ -85,7 +85,43 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     earlier = rd.last_in_sentence.get(d.sentence)
     if earlier is not None and earlier.speaker is not None:
         return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+    k = first + 1 if BARE[t.key[first]] in _QAD else first
+    if k + 1 < i and t.word[k] and BARE[t.key[k]] in KANA:
+        return _kana_subject(rd, d, k, i)
     return verb_subject(rd, d, first, i)
+
+
+_QAD = frozenset(("لقد", "قد"))
+
+
+def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
+    """ "لقد كان الرئيس واضحا في موقفه، عندما قال إن ...": the subject of كان that
+    opens the sentence, when it names someone who can speak (a role or a person's
+    name: "كان الوضع صعبا، عندما قال" is no speaker) and كان's form and the cue's
+    show the same gender."""
+    t = rd.t
+    kana = BARE[t.key[k]]
+    form = "f" if kana == "كانت" else "m" if kana == "كان" else None
+    if form is None or cue_gender_of(rd, d) != form:
+        return False
+    end = k + 1
+    while end < i and not (t.word[end] and BARE[t.key[end]] == "قد"):
+        end += 1  # "وكان الوزير البحريني قد نشر تغريدة، قال فيها": the subject ends at قد
+    sp = rd.sp.forward(k + 1, end, None)
+    if sp.phrase is None:
+        return False
+    a, b = rd.sp.subject_only(*sp.phrase)
+    name, role_range = rd.sp.split_role(a, b)
+    if role_range is None and role(t, a) != "trigger":
+        # A name alone only when set apart by a comma or قد: in "وكانت حماس نشرت
+        # صورة" the name runs into the verb, which has no mark of its own.
+        if b - a > 3 or not rd.sp.person_name(*name) or not (b == end or (not t.word[b] and t.text[b] in COMMAS)):
+            return False
+    if noun_gender(BARE[t.key[a]]) not in (None, form):
+        return False
+    set_speaker(rd, d, name, role_range)
+    d.resolution = "carried"
+    return True
 
 
 def _lead_subject(rd: FieldReading, d: Draft) -> bool:
