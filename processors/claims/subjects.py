@@ -76,6 +76,27 @@ def subject_before_qad(rd: FieldReading, i: int) -> tuple[int, int] | None:
     return sp.phrase
 
 
+MAX_QUOTED_NAME_WORDS = 3
+
+
+def _quoted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | None:
+    """'"فيسبوك" أعلنت أيضا أن ...': a quoted name of up to three words that opens
+    the sentence right before the cue is its subject, when the content follows the
+    cue (else the quotation is what was said: '"لن نتراجع" قالت')."""
+    t = rd.t
+    k = i - 1
+    if k < 0 or t.word[k] or t.closes[k] < 0:
+        return None
+    q = rd.q[t.closes[k]]
+    if not (0 < q.words <= MAX_QUOTED_NAME_WORDS) or q.open != t.sentence_start(i) or q.open + 1 >= q.close:
+        return None
+    c = d.content
+    start = c.start if c.quote < 0 else rd.q[c.quote].open
+    if start <= i:
+        return None
+    return q.open + 1, q.close
+
+
 def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
     that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
@@ -88,6 +109,8 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         back = _antecedent_np(rd, i - 2)  # "الوكالة، التي أشارت"
     if back is None and not conj:
         back = subject_before_qad(rd, i)
+    if back is None and not conj:
+        back = _quoted_subject(rd, d, i)
     if back is not None:
         d.anchor = back[0]
         set_speaker(rd, d, *rd.sp.split_role(*back))
