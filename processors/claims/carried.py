@@ -88,10 +88,37 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     k = first + 1 if BARE[t.key[first]] in _QAD else first
     if k + 1 < i and t.word[k] and BARE[t.key[k]] in KANA:
         return _kana_subject(rd, d, k, i)
+    if BARE[t.key[first]] in _SUBJECT_PARTICLES:
+        return _fronted_subject(rd, d, first + 1, i)
     return verb_subject(rd, d, first, i)
 
 
+def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
+    """ "لكن محكمة التمييز العراقية أعادت دراسة الملف، واعتبرت أن": after the particle,
+    the subject comes before its verb; a subjectless cue of the same sentence takes
+    it when the cue's form and the subject's head show the same gender and the word
+    after the subject has the shape of a verb of that gender (أعادت، تعيد; يعيد)."""
+    t = rd.t
+    gender = cue_gender_of(rd, d)
+    if gender is None or k >= i or not t.word[k]:
+        return False
+    sp = rd.sp.forward(k, i, None)
+    if sp.phrase is None:
+        return False
+    a, b = rd.sp.subject_only(*sp.phrase)
+    if b >= i or not t.word[b] or DEFINITE[t.key[b]] or noun_gender(BARE[t.key[a]]) != gender:
+        return False
+    verb = t.key[b]
+    if not (verb.endswith("ت") or verb[:1] == "ت" if gender == "f" else verb[:1] == "ي"):
+        return False
+    set_speaker(rd, d, *rd.sp.split_role(a, b))
+    d.resolution = "carried"
+    return True
+
+
 _QAD = frozenset(("لقد", "قد"))
+# "لكن المحكمة أعادت ...، واعتبرت" (claims_subject_particles.tsv).
+_SUBJECT_PARTICLES = load_set("claims_subject_particles.tsv")
 
 
 def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
