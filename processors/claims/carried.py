@@ -193,6 +193,8 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
             return False
         a, b = sp.phrase
+    while b - a > 1 and t.word[b - 1] and not DEFINITE[t.key[b - 1]] and _possessed(t.text[b - 1]):
+        b -= 1  # "أبدى المدرب جوميز رضاه": his satisfaction is the object
     if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
         return False
     if strict and not _plainly_agrees(rd, d, a):
@@ -200,6 +202,12 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
     set_speaker(rd, d, *rd.sp.split_role(a, b))
     d.resolution = "carried"
     return True
+
+
+def _possessed(word: str) -> bool:
+    """A noun with a possessive pronoun ("رضاه", "تهانيه", "جمهورها"): an object, never
+    the end of a subject's name."""
+    return len(word) > 4 and word.endswith(("ها", "هم", "هما")) or (len(word) > 3 and word.endswith("ه"))
 
 
 def _plainly_agrees(rd: FieldReading, d: Draft, a: int) -> bool:
