@@ -128,8 +128,9 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         and _punct_between(rd, sp.next, content.start)
     ):
         # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
-        # after the comma is another clause's.
-        split = _object_in_subject(rd, sp.phrase, limit, cue)
+        # after the comma is another clause's. (Not a split after a role: "أكدت
+        # المتحدثة باسم البيت الأبيض سارة ساندرز، أن" is a role, a name and the أن.)
+        split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
         if split is not None:
             content = None
     if content is None:
@@ -191,7 +192,7 @@ def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
 
 
 def _object_in_subject(
-    rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue
+    rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue, after_role: bool = True
 ) -> tuple[tuple[int, int], Content] | None:
     """ "نفت الوزارة الاتهامات الموجهة إليها": the phrase after the verb holds the
     subject and the object; after a definite subject only an adjective goes on, so
@@ -204,12 +205,81 @@ def _object_in_subject(
     t = rd.t
     while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
         b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
-    if b >= phrase[1] or object_start(rd.t, b, limit) != b or may_be_adjective(rd.t, b - 1, b):
-        return None
     n = b + 1
+    if (
+        b >= phrase[1]
+        or object_start(rd.t, b, limit) != b
+        or may_be_adjective(rd.t, b - 1, b)
+        or (n < phrase[1] and role(t, n) == "trigger")  # "سامي الخطيب الأمين العام": a family name
+    ):
+        late = object_after_speaker(rd, phrase[0], phrase[1], limit, after_role)
+        if late is None:
+            return None
+        return (phrase[0], late), Content("indirect", start=late, nominal=True)
     if n < phrase[1] and t.word[n] and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
         return None  # "النائب العام الشيخ سعود المعجب": a title before a name, not an object
     return (a, b), Content("indirect", start=b, nominal=True)
+
+
+def object_after_speaker(rd: FieldReading, a: int, b: int, limit: int, after_role: bool = True) -> int | None:
+    """Where the object starts in a phrase [a, b) read as the verb's subject when the
+    subject is a name with a role, or a surname the article gave in full, that the
+    plain definite reading does not end:
+    "دان الدكتور سامي الخطيب الأمين العام لاتحاد المهندسين | الهجوم الإرهابي":
+    after a role, a definite word right after another definite word that is not its
+    adjective opens a new noun phrase (a definite word takes no genitive), the object;
+    of several, the last (the object's own adjectives are skipped, a plural such as
+    "العرب" ending the role may look like a noun).
+    "وأدانت بونعيم | الحكم على المصور" (the article named "نجية بونعيم"): a known
+    surname ends at the definite noun after it.
+    None when no such boundary is found: no claim rather than a wrong speaker."""
+    t = rd.t
+    if b - a < 2 or not all(t.word[k] for k in range(a, b)):
+        return None  # (a quoted name inside: its words are not read here)
+    if b - a == 2 or not DEFINITE[t.key[a]]:
+        if _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
+            return a + 1
+    if not after_role or not any(role(t, k) == "trigger" for k in range(a, b)):
+        return None
+    found = None
+    seen_role = False
+    for k in range(a + 1, b):
+        seen_role = seen_role or role(t, k - 1) == "trigger"
+        if seen_role and DEFINITE[t.key[k - 1]] and not t.key[k - 1].startswith(("بال", "كال")):
+            if _opens_definite_object(t, k - 1, k):
+                found = k
+    if found is None or object_start(t, found, limit) != found:
+        return None
+    n = found + 1
+    if n < b and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
+        return None  # "... العقيد زياد الرقيطي": a title before a name, not an object
+    return found
+
+
+def _known_surname(rd: FieldReading, a: int) -> bool:
+    """ "بونعيم" after the article gave "نجية بونعيم": a name's last word, seen earlier."""
+    t = rd.t
+    return not DEFINITE[t.key[a]] and rd.names.before(t.key[a], (rd.rank, t.start[a])) is not None
+
+
+def _opens_definite_object(t, p: int, k: int) -> bool:
+    """Whether the definite word at k, right after the word at p, opens a new noun
+    phrase: not a role ("الأمين"), not an adjective of p ("العربية"، "الوحشية"،
+    "المستقلة", a feminine after a feminine noun: "الهيئة الوطنية"), not a genitive
+    with a preposition written on it ("للجامعة"، "بالقاهرة")."""
+    key = t.key[k]
+    if not t.word[k] or not DEFINITE[key] or key.startswith(("لل", "بال", "كال")):
+        return False
+    if role(t, k) is not None or stop_kind(t, k) is not None:
+        return False
+    word, head = BARE[key], BARE[t.key[p]]
+    if nisba(word) or word in ADJECTIVES or word.startswith("الم"):
+        return False
+    if len(word) == 6 and word.startswith("الا"):
+        return False  # an أفعل adjective: "البيت الأبيض"، "المجلس الأعلى"
+    # A feminine word after a feminine noun may be its adjective ("المؤسسة العامة");
+    # after an adjective ("الدول العربية الجريمة") it is a new noun.
+    return not (word.endswith("ه") and head.endswith("ه") and not (nisba(head) or head in ADJECTIVES))
 
 
 def _relay(rd: FieldReading, i: int, cue: Cue, sp, content: Content, sentence: int) -> Draft | None:
@@ -436,6 +506,8 @@ def _split_subject_object(rd: FieldReading, a: int, b: int, strict: bool = False
         # A verb of many senses (وصف: described, prescribed) reads its subject only
         # where it ends plainly; "ووصف اجتماع وزراء مجموعة السبع بأنه" (its subject
         # dropped) does not split into "اجتماع وزراء | مجموعة السبع".
+        if _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
+            return a + 1  # "ووصف ترامب الاتفاق بـ" after "دونالد ترامب"
         return _two_names(t, a, b)
     # An indefinite subject ends with an adjective or a genitive with ل; a bare word
     # after it opens the object: "نائب فرنسي معارض | ديفيد كاميرون".
