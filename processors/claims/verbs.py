@@ -9,6 +9,7 @@ subject and an object after the verb.
 
 from __future__ import annotations
 
+from processors.claims.agreement import cue_gender
 from processors.claims.attribution import set_speaker, speaker_offsets
 from processors.claims.carried import carry, pronoun
 from processors.claims.content import _after_complementizer, content_now, find_content, preposed, skip_saying
@@ -30,6 +31,7 @@ from processors.claims.objects import (
     marker_fits,
     may_be_adjective,
     object_start,
+    own_suffixes,
     plain_marker,
     pronoun_subject,
     quoted_complement,
@@ -139,6 +141,21 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             d = Draft(i, cue, split[1], i, sentence)
             set_speaker(rd, d, *rd.sp.split_role(*split[0]))
             return d
+        if (
+            cue.nominal == "bare"
+            and _quoted_subject(rd, sp.phrase, sp.next)
+            and object_start(t, sp.next, limit) == sp.next
+            and not _definite_adjective(t.key[sp.next])  # ('"سنترال دانون" المملوكة للشركة')
+            and sp.phrase is not None
+            and not (DEFINITE[t.key[sp.phrase[0]]] and rd.sp.backward(i, t.sentence_start(i)) is not None)
+        ):
+            # (Not 'سفارة إيران تنفي "الادعاءات" المغربية': with a subject before the
+            # verb, a quoted definite noun is the object.)
+            # 'أعلنت "موبايلي" قوائمها المالية': a quoted name is the whole subject;
+            # the noun phrase after its closing mark is the object.
+            d = Draft(i, cue, Content("indirect", start=sp.next, nominal=True), i, sentence)
+            set_speaker(rd, d, sp.speaker, sp.role)
+            return d
         content = preposed(rd, i, sp.next, limit)
         if content is None:
             return None
@@ -147,6 +164,18 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
+
+
+def _quoted_subject(rd: FieldReading, phrase: tuple[int, int] | None, nxt: int) -> bool:
+    """The subject phrase is one short quoted name and ends right at its closing mark."""
+    t = rd.t
+    if phrase is None or phrase[0] == 0 or nxt >= t.n or not t.word[nxt]:
+        return False
+    r = t.opens[phrase[0] - 1]
+    if r < 0 or not 0 < rd.q[r].words <= 3 or rd.q[r].close + 1 != nxt:
+        return False
+    # 'يعلن "انتهاء" الضربات': a quoted verbal noun is the content's head, no name.
+    return not (rd.q[r].words == 1 and nominal_head(t.key[phrase[0]]))
 
 
 def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
@@ -177,7 +206,7 @@ def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
         back = rd.sp.backward(i, t.sentence_start(i))
         if back is None:
             return None
-    k = object_start(t, j, limit)
+    k = object_start(t, j, limit, own_suffixes(t.key[i], cue_gender(t.key[i], cue)))
     if k is None:
         return None
     d = Draft(i, cue, Content("indirect", start=k, nominal=True), i, t.sent[i])
