@@ -113,7 +113,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         d = Draft(i, cue, content, i, sentence)
         subject_before(rd, d, i, cue)
         return d
-    k = skip_saying(rd, sp.next, limit)
+    k = _skip_addressee(rd, skip_saying(rd, sp.next, limit), limit)
     content = find_content(rd, k, limit, cue)
     if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
@@ -164,6 +164,18 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
+
+
+def _skip_addressee(rd: FieldReading, k: int, limit: int) -> int:
+    """Past an addressee with a quoted name between the subject and the content: 'أكد
+    المدير التنفيذي لشبكة "فيسبوك" على ضرورة ...' (to the network, or of it: either
+    way the content is after the name)."""
+    t = rd.t
+    if k + 1 < limit and t.word[k] and stop_kind(t, k) == "addressee" and t.opens[k + 1] >= 0:
+        q = rd.q[t.opens[k + 1]]
+        if 0 < q.words <= 3 and q.close + 1 < limit:
+            return q.close + 1
+    return k
 
 
 def _quoted_subject(rd: FieldReading, phrase: tuple[int, int] | None, nxt: int) -> bool:
