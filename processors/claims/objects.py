@@ -25,6 +25,7 @@ from processors.claims.lexicons import (
     CUES,
     DEMONSTRATIVES,
     OBJECT_CUE_ROWS,
+    SUBJECT_RELATIVES,
     fold,
     load_set,
     load_word_tuples,
@@ -260,3 +261,20 @@ def estimate_object(t: Tokens, j: int, m: int) -> int | None:
         if t.word[k] and any(b in _ESTIMATE_NOUNS for b in noun_bases(BARE[t.key[k]])):
             return k
     return None
+
+
+def relative_estimate(t: Tokens, i: int, j: int) -> bool:
+    """An estimate in a relative clause whose subject is the antecedent: "وفق الأمم
+    المتحدة التي قدّرت عدد النازحين بنحو مليونين" (the UN estimated). The verb right
+    after التي/الذي and the measured noun right after the verb, bare and in construct
+    ("عدد النازحين"). Not with a pronoun on that noun: "الساعة التي تقدر قيمتها بـ"
+    is the passive (whose value is estimated), its topic no speaker."""
+    return (
+        i > 0
+        and t.word[i - 1]
+        and t.key[i - 1] in SUBJECT_RELATIVES
+        and j + 1 < t.n
+        and t.word[j]
+        and t.word[j + 1]
+        and t.key[j] in _ESTIMATE_NOUNS
+    )

@@ -36,6 +36,7 @@ from processors.claims.objects import (
     pronoun_subject,
     quoted_complement,
     quoted_name_split,
+    relative_estimate,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
@@ -423,18 +424,27 @@ def _object_reading(
     )
     subject: tuple[int, int] | None = None
     obj = j
+    in_relative = False
     if guard == "quantity":
         # "وقدّرت الشرطة عدد المشاركين بـ21 ألفا": the subject after the verb, then
         # what is measured. A subject before it is mostly the passive's topic: "ساعة
         # تقدر قيمتها بـ78 مليونا" (a watch whose value is estimated at): none.
         k = estimate_object(t, j, m)
-        if k is None or before or suffixed:
+        if not suffixed and relative_estimate(t, i, j):
+            # "وفق الأمم المتحدة التي قدرت عدد ...": the subject is the antecedent.
+            in_relative = True
+            subject = rd.sp.backward(i - 1, first)
+            if subject is None or subject[1] != i - 1 or not _subject_head(t, subject[0]):
+                return None  # (not "وتعمل في المنطقة منظمة ... التي": a verb opens it)
+            k = e = j
+        elif k is None or before or suffixed:
             return None
-        sp = rd.sp.forward(j, k, None)
-        if sp.phrase is None or sp.phrase[0] != j:
-            return None
-        e = sp.phrase[1]
-        subject = sp.phrase
+        else:
+            sp = rd.sp.forward(j, k, None)
+            if sp.phrase is None or sp.phrase[0] != j:
+                return None
+            e = sp.phrase[1]
+            subject = sp.phrase
         while e < k and t.word[e] and stop_kind(t, e) == "time":
             e += 1  # "وقدّرت الشرطة أمس عدد"
         if e < k and not t.word[e] and quoted_name_split(t, rd.q, j, k + 1) == k:
@@ -496,8 +506,13 @@ def _object_reading(
     if content.nominal:
         # "اتهمت موسكو لندن بالوقوف وراء الهجوم الذي تسبب بأزمة": the accusation
         # ends with its complement; the relative clause after it is the narrator's.
+        # In a relative clause the main clause goes on after it: "وكانت الأمم المتحدة
+        # التي قدرت عدد النازحين بنحو 21 مليونا قد حذرت من مجاعة".
         for k in range(m + 1, min(limit, m + OBJECT_WINDOW)):
-            if t.word[k] and t.key[k] in SUBJECT_RELATIVES:
+            if t.word[k] and (
+                t.key[k] in SUBJECT_RELATIVES
+                or (in_relative and (BARE[t.key[k]] in ("قد", "لقد") or rd.cues[k] is not None))
+            ):
                 content.end = k
                 break
     if guard == "plain" and content.quote < 0:
