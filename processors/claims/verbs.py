@@ -61,6 +61,8 @@ _RELAY_LEMMAS = frozenset({"نقل"})
 # content of أكد; read again, "حركة | حماس" splits into a wrong speaker that the next
 # carried cue ("وقال") would take over.
 _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
+# Heads of a construct object after a verb with its subject before it ("يكشف سبب").
+_CONSTRUCT_HEADS = load_set("claims_construct_objects.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
@@ -207,8 +209,10 @@ def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
 def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> Draft | None:
     """ "الشركة نفت بشدة تلك المزاعم", "لكنه نفى التهم الموجهة إليه": with the
     subject before the verb or a pronoun, the noun phrase after the verb is its
-    content, not its subject (claims_objects)."""
-    if cue.nominal != "bare":
+    content, not its subject (claims_objects). A cue whose noun phrase comes after a
+    preposition ("كشف عن") takes here only a construct object of
+    claims_construct_objects.tsv ("يكشف سبب نشر الفيديو")."""
+    if cue.nominal not in ("bare", "prep"):
         return None
     t = rd.t
     pron = pronoun_subject(t, i)
@@ -219,7 +223,11 @@ def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
         back = rd.sp.backward(i, t.sentence_start(i))
         if back is None:
             return None
-    k = object_start(t, j, limit, own_suffixes(t.key[i], cue_gender(t.key[i], cue)))
+    k = None
+    if cue.nominal == "bare":
+        k = object_start(t, j, limit, own_suffixes(t.key[i], cue_gender(t.key[i], cue)))
+    if k is None and _construct_object(rd, i, j, limit, cue):
+        k = j  # "والد الطفلة يكشف سبب نشر الفيديو"
     if k is None:
         return None
     d = Draft(i, cue, Content("indirect", start=k, nominal=True), i, t.sent[i])
@@ -231,6 +239,38 @@ def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
         d.anchor = pron[1]  # "، إلا أنها نفت ...": a clause of its own
         pronoun(rd, d, pron[0])
     return d
+
+
+def _construct_object(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> bool:
+    """With the subject before the verb, an indefinite noun in construct with a definite
+    genitive right after it is its object: "والد الطفلة يكشف سبب نشر الفيديو"، "الوزارة
+    تعلن موعد الاختبارات". Not a role ("أكد مدير الشرطة": the verb's own subject after
+    a phrase misread as one before it), a name with its family name ("سامي الخطيب"),
+    a cue noun, nor when an explicit content (أن, a quotation, a colon) follows in the
+    sentence: then the noun is the subject and the content is that clause."""
+    t = rd.t
+    n = j + 1
+    if n >= limit or not (t.word[j] and t.word[n]) or DEFINITE[t.key[j]]:
+        return False
+    # A genitive chain of up to three words ending on a definite one: "سبب نشر فيديو
+    # التحرش".
+    g = n
+    while g < min(limit, n + 2) and t.word[g] and not DEFINITE[t.key[g]] and stop_kind(t, g) is None:
+        g += 1
+    if g >= limit or not t.word[g] or not DEFINITE[t.key[g]]:
+        return False
+    if t.key[n].startswith(("لل", "بال", "كال")) or stop_kind(t, j) is not None or role(t, j) is not None:
+        return False
+    if rd.cues[j] is not None or t.key[j][:1] in "وفبلك" or t.key[j][:1].isdigit():
+        return False
+    if role(t, n) is not None:
+        return False  # (not "خطة الرئيس": the genitive would be read as a second speaker)
+    if BARE[t.key[j]] not in _CONSTRUCT_HEADS:
+        return False
+    end = min(limit, n + CONTENT_WINDOW)
+    return not any(
+        complementizer(t, m) or (not t.word[m] and (t.text[m] == ":" or t.opens[m] >= 0)) for m in range(n + 1, end)
+    )
 
 
 def _object_in_subject(
