@@ -126,6 +126,15 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     if cue.lemma in _RELAY_LEMMAS:
         return _relay(rd, i, cue, sp, content, sentence) if content is not None else None
+    head = _construct_in_subject(rd, sp.phrase, limit, cue) if content is None or content.nominal else None
+    if head is not None:
+        # "وكشف وزير الداخلية تفاصيل الخطة الأمنية": the subject ends where a construct
+        # object of claims_construct_objects.tsv starts (else the object is read into
+        # the speaker and "... سبب الإفراج عن الفيديو" gives the words after عن).
+        d = Draft(i, cue, Content("indirect", start=head, nominal=True), i, sentence)
+        assert sp.phrase is not None
+        set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], head))
+        return d
     if (
         content is not None
         and content.quote < 0
@@ -271,6 +280,24 @@ def _construct_object(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) ->
     return not any(
         complementizer(t, m) or (not t.word[m] and (t.text[m] == ":" or t.opens[m] >= 0)) for m in range(n + 1, end)
     )
+
+
+def _construct_in_subject(rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue) -> int | None:
+    """Where a construct object of claims_construct_objects.tsv starts inside the phrase
+    read as the verb's subject: after a definite word ("وزير الداخلية | تفاصيل الخطة"،
+    "والد الطفل المصاب | سبب الإفراج"), with its genitive after it. None if there is
+    none (those heads are not read in names or roles)."""
+    if cue.nominal not in ("bare", "prep") or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    for k in range(a + 1, b - 1):
+        p = k - 1
+        if not (t.word[p] and t.word[k] and t.word[k + 1]):
+            continue
+        if BARE[t.key[k]] in _CONSTRUCT_HEADS and DEFINITE[t.key[p]] and not t.key[p].startswith(("لل", "بال")):
+            return k if DEFINITE[t.key[k + 1]] or nominal_head(t.key[k + 1]) else None
+    return None
 
 
 def _object_in_subject(
