@@ -21,7 +21,7 @@ from processors.claims.lexicons import (
     fold,
     load_set,
 )
-from processors.claims.objects import OBJECT_VERBS, marker_in_reach
+from processors.claims.objects import OBJECT_VERBS, marker_in_reach, relative_estimate
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, circumstance, complementizer
 
@@ -117,8 +117,8 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(BARE[t.key[i - 1]]) in _BLOCK_BEFORE:
         # ... but "وفق ما نقلته الوكالة، التي أشارت إلى أن ...": after a comma, a
         # relative pronoun is the subject of a verb that reports.
-        if not subject_relative(t, i):
-            return None
+        if not subject_relative(t, i) and not relative_estimate(t, i, i + 1):
+            return None  # (an estimate's relative clause reports: "الأمم المتحدة التي قدرت عدد")
     # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
