@@ -26,6 +26,7 @@ from processors.claims.words import (
     circumstance,
     circumstance_noun,
     complementizer,
+    conjunction_definite,
     nisba,
     nominal_head,
     participle,
@@ -657,7 +658,7 @@ class SpeakerReader:
             if kind is not None:
                 break
             first = j
-            if key.startswith("وال") or key.startswith("فال"):
+            if conjunction_definite(key):
                 break  # "والرئيس أكد": the conjunction opens the clause
             if end - j > 6:
                 return None
