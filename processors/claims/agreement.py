@@ -83,16 +83,24 @@ def agrees(a: str | None, b: str | None) -> bool:
 MAX_SPEAKERS_BACK = 4
 
 
-def antecedent(speakers: list, gender: str | None):
+# How many claims back a subjectless cue may pass over claims `skip` rules out.
+MAX_SKIPPED = 8
+
+
+def antecedent(speakers: list, gender: str | None, skip=None):
     """The claim whose speaker a subjectless cue takes: the latest one (`speakers` in
     reading order, each with `.speaker` and `.gender`) whose gender agrees with the
-    cue's, among the last few different speakers; None if none agrees."""
+    cue's, among the last few different speakers; None if none agrees. Claims for
+    which `skip` is true (a report nested in another one's content) are passed over,
+    at most MAX_SKIPPED of them."""
     if not speakers:
         return None
-    if gender is None:
-        return speakers[-1]
     seen = set()
+    skipped = 0
     for d in reversed(speakers):
+        if skip is not None and skipped < MAX_SKIPPED and skip(d):
+            skipped += 1
+            continue
         if agrees(gender, d.gender):
             return d
         seen.add(d.speaker)

@@ -12,13 +12,13 @@ from __future__ import annotations
 from processors.claims.agreement import cue_gender, noun_gender
 from processors.claims.names import link, remember_speaker
 from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
-from processors.claims.words import BARE
+from processors.claims.words import BARE, conjunction_definite
 
 
 def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
     t = rd.t
     start = t.start[a]
-    if (t.key[a].startswith("وال") or t.key[a].startswith("فال")) and (a == 0 or rd.cues[a - 1] is None):
+    if conjunction_definite(t.key[a]) and (a == 0 or rd.cues[a - 1] is None):
         # "والرئيس أكد" → "الرئيس", "البشير والسيسي يؤكدان" → "السيسي". Right after
         # the verb the subject carries no conjunction: the letters are the word's own
         # ("وذكر والد الطفل أن", "وقال فالس", "قالت والستروم").

@@ -11,10 +11,11 @@ then the sentence before) decides who speaks.
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import load_set
+from processors.claims.lexicons import KANA, load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS
 from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
@@ -40,6 +41,36 @@ def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
         d.reason = "unresolved_pronoun"
 
 
+def carry_near(rd: FieldReading, d: Draft) -> None:
+    """ "وبين أن ... . وذكر أن ...": a past cue whose subjectless form may be read as
+    an impersonal passive ("وذُكر أن", claims_carryover.tsv) continues the speaker of
+    the claim right before it, in its sentence or the one before, when the forms agree;
+    further away it is the journalist's "it was reported", and no speaker. A sentence
+    that opens with a verb and its subject ("وتوقع حسين الرقيب نزول السوق، وتوقع أن
+    ...") gives that subject first, as for any carried cue."""
+    if _own_subject(rd, d):
+        return
+    t = rd.t
+    i, k = d.cue_index, d.content.start
+    if i is not None and k > i and any(t.word[m] and role(t, m) == "trigger" for m in range(i + 1, min(k, i + 8))):
+        # "واعتبر من جهته رئيس المكتب السياسي ... أن": a subject after the cue that
+        # the phrase reader did not take; never the speaker before ("من جهته").
+        d.reason = "not_found"
+        return
+    last = rd.drafts[-1] if rd.drafts else None
+    if (
+        last is not None
+        and last.speaker is not None
+        and not last.dropped
+        and not _nested_report(rd, last)
+        and last.sentence >= d.sentence - 1
+        and agrees(cue_gender_of(rd, d), last.gender)
+    ):
+        copy_speaker(rd, d, last)
+    else:
+        d.reason = "no_antecedent"
+
+
 def _own_subject(rd: FieldReading, d: Draft) -> bool:
     """ "وكتب الأمير رسالة للبرلمان، يوضح فيها أنه ...": a subjectless cue inside
     a sentence that opened with another verb takes that verb's subject, when it
@@ -54,7 +85,70 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     earlier = rd.last_in_sentence.get(d.sentence)
     if earlier is not None and earlier.speaker is not None:
         return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+    k = first + 1 if BARE[t.key[first]] in _QAD else first
+    if k + 1 < i and t.word[k] and BARE[t.key[k]] in KANA:
+        return _kana_subject(rd, d, k, i)
+    if BARE[t.key[first]] in _SUBJECT_PARTICLES:
+        return _fronted_subject(rd, d, first + 1, i)
     return verb_subject(rd, d, first, i)
+
+
+def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
+    """ "لكن محكمة التمييز العراقية أعادت دراسة الملف، واعتبرت أن": after the particle,
+    the subject comes before its verb; a subjectless cue of the same sentence takes
+    it when the cue's form and the subject's head show the same gender and the word
+    after the subject has the shape of a verb of that gender (أعادت، تعيد; يعيد)."""
+    t = rd.t
+    gender = cue_gender_of(rd, d)
+    if gender is None or k >= i or not t.word[k]:
+        return False
+    sp = rd.sp.forward(k, i, None)
+    if sp.phrase is None:
+        return False
+    a, b = rd.sp.subject_only(*sp.phrase)
+    if b >= i or not t.word[b] or DEFINITE[t.key[b]] or noun_gender(BARE[t.key[a]]) != gender:
+        return False
+    verb = t.key[b]
+    if not (verb.endswith("ت") or verb[:1] == "ت" if gender == "f" else verb[:1] == "ي"):
+        return False
+    set_speaker(rd, d, *rd.sp.split_role(a, b))
+    d.resolution = "carried"
+    return True
+
+
+_QAD = frozenset(("لقد", "قد"))
+# "لكن المحكمة أعادت ...، واعتبرت" (claims_subject_particles.tsv).
+_SUBJECT_PARTICLES = load_set("claims_subject_particles.tsv")
+
+
+def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
+    """ "لقد كان الرئيس واضحا في موقفه، عندما قال إن ...": the subject of كان that
+    opens the sentence, when it names someone who can speak (a role or a person's
+    name: "كان الوضع صعبا، عندما قال" is no speaker) and كان's form and the cue's
+    show the same gender."""
+    t = rd.t
+    kana = BARE[t.key[k]]
+    form = "f" if kana == "كانت" else "m" if kana == "كان" else None
+    if form is None or cue_gender_of(rd, d) != form:
+        return False
+    end = k + 1
+    while end < i and not (t.word[end] and BARE[t.key[end]] == "قد"):
+        end += 1  # "وكان الوزير البحريني قد نشر تغريدة، قال فيها": the subject ends at قد
+    sp = rd.sp.forward(k + 1, end, None)
+    if sp.phrase is None:
+        return False
+    a, b = rd.sp.subject_only(*sp.phrase)
+    name, role_range = rd.sp.split_role(a, b)
+    if role_range is None and role(t, a) != "trigger":
+        # A name alone only when set apart by a comma or قد: in "وكانت حماس نشرت
+        # صورة" the name runs into the verb, which has no mark of its own.
+        if b - a > 3 or not rd.sp.person_name(*name) or not (b == end or (not t.word[b] and t.text[b] in COMMAS)):
+            return False
+    if noun_gender(BARE[t.key[a]]) not in (None, form):
+        return False
+    set_speaker(rd, d, name, role_range)
+    d.resolution = "carried"
+    return True
 
 
 def _lead_subject(rd: FieldReading, d: Draft) -> bool:
@@ -99,6 +193,8 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
             return False
         a, b = sp.phrase
+    while b - a > 1 and t.word[b - 1] and not DEFINITE[t.key[b - 1]] and _possessed(t.text[b - 1]):
+        b -= 1  # "أبدى المدرب جوميز رضاه": his satisfaction is the object
     if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
         return False
     if strict and not _plainly_agrees(rd, d, a):
@@ -106,6 +202,12 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
     set_speaker(rd, d, *rd.sp.split_role(a, b))
     d.resolution = "carried"
     return True
+
+
+def _possessed(word: str) -> bool:
+    """A noun with a possessive pronoun ("رضاه", "تهانيه", "جمهورها"): an object, never
+    the end of a subject's name."""
+    return len(word) > 4 and word.endswith(("ها", "هم", "هما")) or (len(word) > 3 and word.endswith("ه"))
 
 
 def _plainly_agrees(rd: FieldReading, d: Draft, a: int) -> bool:
@@ -134,13 +236,43 @@ def carry(rd: FieldReading, d: Draft) -> None:
         return
     if d.cue is not None and d.cue.kind == "verb" and rd.with_speaker and _new_person(rd, d):
         return
-    src = antecedent(rd.with_speaker, cue_gender_of(rd, d))
+    src = antecedent(rd.with_speaker, cue_gender_of(rd, d), partial(_nested_report, rd))
     if src is not None:
         copy_speaker(rd, d, src)
     elif not rd.with_speaker and d.cue is not None and d.cue_index is not None and _lead_subject(rd, d):
         return
     else:
         d.reason = "disagreeing_antecedent" if rd.with_speaker else "no_antecedent"
+
+
+# How many claims before a noun-phrase report are looked at for one that contains it.
+MAX_OUTER_BACK = 4
+
+
+def _nested_report(rd: FieldReading, src: Draft) -> bool:
+    """ "وقال الوزير إن الرئيس نفى الاتهامات. وأضاف أن ...": a noun-phrase report
+    inside the content of an earlier claim of its sentence is part of that content (it
+    is dropped as a claim, see ranges.py); "وأضاف" continues the minister, not the
+    president. An earlier claim of the same sentence whose content starts before the
+    report's introduction is taken to contain it."""
+    if not src.content.nominal:
+        return False
+    drafts = rd.drafts
+    k = len(drafts) - 1
+    low = max(-1, k - MAX_OUTER_BACK - 1)
+    while k > low and drafts[k] is not src:
+        k -= 1
+    if k <= low:
+        return False
+    for m in range(k - 1, max(-1, k - 1 - MAX_OUTER_BACK), -1):
+        outer = drafts[m]
+        if outer.sentence != src.sentence:
+            return False
+        c = outer.content
+        start = c.start if c.quote < 0 else rd.q[c.quote].open
+        if outer.cue_index is not None and not c.nominal and 0 <= start <= src.anchor:
+            return True
+    return False
 
 
 def _after_local_opener(rd: FieldReading, d: Draft) -> bool:

@@ -21,7 +21,7 @@ from processors.claims.lexicons import (
     fold,
     load_set,
 )
-from processors.claims.objects import OBJECT_VERBS, marker_in_reach
+from processors.claims.objects import OBJECT_VERBS, marker_in_reach, relative_estimate
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, circumstance, complementizer
 
@@ -116,8 +116,16 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     # without reporting it.
     if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and CUE_BLOCKERS.get(BARE[t.key[i - 1]]) in _BLOCK_BEFORE:
         # ... but "وفق ما نقلته الوكالة، التي أشارت إلى أن ...": after a comma, a
-        # relative pronoun is the subject of a verb that reports.
-        if not subject_relative(t, i):
+        # relative pronoun is the subject of a verb that reports; "القمة التي قال
+        # ستولتنبرغ إنها ستركز على ..." reports what its own subject said; and an
+        # estimate's relative clause reports: "الأمم المتحدة التي قدرت عدد".
+        if (
+            not subject_relative(t, i)
+            and not relative_estimate(t, i, i + 1)
+            and not (
+                CUE_BLOCKERS.get(BARE[t.key[i - 1]]) == "before" and cue.kind == "verb" and _said_of_antecedent(t, i)
+            )
+        ):
             return None
     # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
@@ -202,6 +210,34 @@ def impersonal(key: str) -> bool:
     if len(key) > 3 and key[0] in "وف" and key[1:] in CUES:
         key = key[1:]
     return HEDGES.get((key,)) == "word"
+
+
+# How far after a relative's verb the أن with the pronoun of the antecedent may come:
+# the verb's subject and a time word ("التي قال ستولتنبرغ الاثنين إنها").
+_RESUMPTIVE_REACH = 7
+_THIRD_PERSON = ("ه", "ها", "هم", "هما")
+
+
+def _said_of_antecedent(t: Tokens, i: int) -> bool:
+    """ "الدول التي قال أردوغان إنها تحاول ..."، "ما قال كيلدوف إنه افتقار ...": after
+    a relative word, the verb's own subject (a word that is no preposition or pronoun),
+    then أن with a pronoun of the third person that stands for the antecedent. The
+    claim is the subject's, its content after أن; the relative clause then names what
+    was said of the antecedent, it does not hide the speaker. Without a subject ("التي
+    قال إنها": the speaker is elsewhere) or without the pronoun ("الذي أكد أن": whose
+    is the relative's subject) the cue stays blocked."""
+    k = i + 1
+    if k >= t.n or not t.word[k] or t.sent[k] != t.sent[i] or STOP[t.key[k]] is not None or complementizer(t, k):
+        return False
+    for m in range(k + 1, min(t.n, k + 1 + _RESUMPTIVE_REACH)):
+        if not t.word[m] or t.sent[m] != t.sent[i]:
+            return False
+        if complementizer(t, m):
+            key = t.key[m][1:] if t.key[m][:1] == "ب" else t.key[m]
+            return key[2:] in _THIRD_PERSON
+        if CUES.get(t.key[m]) is not None or BARE[t.key[m]] == "قد":
+            return False  # ("الذين تابعوا أعمال القمة قد أدركوا أنها": another verb's أن)
+    return False
 
 
 def subject_relative(t: Tokens, i: int) -> bool:

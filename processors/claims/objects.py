@@ -25,6 +25,7 @@ from processors.claims.lexicons import (
     CUES,
     DEMONSTRATIVES,
     OBJECT_CUE_ROWS,
+    SUBJECT_RELATIVES,
     fold,
     load_set,
     load_word_tuples,
@@ -55,10 +56,11 @@ def pronoun_subject(t: Tokens, i: int) -> tuple[str | None, int] | None:
     return None
 
 
-def object_start(t: Tokens, j: int, limit: int) -> int | None:
+def object_start(t: Tokens, j: int, limit: int, suffixes: tuple[str, ...] | None = None) -> int | None:
     """Where the object noun phrase after a verb starts: a definite noun ("التهم
     الموجهة إليه"), a demonstrative ("تلك المزاعم") or a verbal noun ("وجود خطة"),
-    after at most one manner adverb ("بشدة")."""
+    after at most one manner adverb ("بشدة"), or a noun with a possessive pronoun of
+    `suffixes` (all of them when None: "قوائمها"، "مواقفهم")."""
     if j < limit and t.word[j] and BARE[t.key[j]] in ADVERBS:
         j += 1
     elif j + 2 < limit and t.word[j] and t.word[j + 1] and (BARE[t.key[j]], t.key[j + 1]) in _ADVERB_PHRASES:
@@ -72,7 +74,43 @@ def object_start(t: Tokens, j: int, limit: int) -> int | None:
         return j  # "نفت أي ضلوع لها", "نفى ما تردد"
     if BARE[key] in DEMONSTRATIVES or (DEFINITE[key] and not key.startswith(("لل", "بال", "كال"))) or nominal_head(key):
         return j
+    if possessed(t, j, _POSSESSIVE if suffixes is None else suffixes):
+        return j  # 'أعلنت "موبايلي" قوائمها المالية'
     return None
+
+
+# Pronoun suffixes of a possessed noun, longest first: "قوائمها"، "مواقفهم".
+_POSSESSIVE = ("هما", "هم", "ها")
+
+
+def possessed(t: Tokens, j: int, suffixes: tuple[str, ...] = _POSSESSIVE) -> bool:
+    """A noun with a possessive pronoun written on it, definite as its object is: "قوائمها
+    المالية", "مواقفهم". Not a present verb with an object pronoun ("يتابعها", "تعلنها"),
+    a preposition ("عليها", "منهم") or a word with a conjunction or preposition written
+    on it ("وقوائمها", "لقوائمها"): only a stem of three letters or more after a first
+    letter that is no such prefix (not ن, أ: "نتائجها"، "أرباحها" are nouns). (ه alone
+    ends too many names and words: "طه"، "وجه".)"""
+    key = t.key[j]
+    if not t.word[j] or STOP[key] is not None or key[:1] in "يتوفبلك" or key[:2] in ("سي", "ست", "سن"):
+        return False
+    for suf in _POSSESSIVE:
+        if key.endswith(suf):
+            return suf in suffixes and len(key) - len(suf) >= 3 and key[: -len(suf)] not in CUES  # (not "أعلنها")
+    return False
+
+
+def own_suffixes(key: str, gender: str | None) -> tuple[str, ...]:
+    """The possessive suffixes that agree with a verb form (`gender` as the form marks
+    it): "نفت ضلوعها"، "أعلنوا خوضهم"، "أكدا موقفهما". After a subject before the verb a
+    possessed noun is its object only when it is the subject's own; else it is the
+    verb's subject ("حسبما أكد محاميهما": their lawyer said)."""
+    if gender == "f":
+        return ("ها",)
+    if key.endswith(("وا", "ون")):
+        return ("هم",)
+    if gender is None and key.endswith(("ا", "ان", "تا")):
+        return ("هما",)
+    return ()
 
 
 _ADJECTIVES = ADJECTIVES
@@ -223,3 +261,20 @@ def estimate_object(t: Tokens, j: int, m: int) -> int | None:
         if t.word[k] and any(b in _ESTIMATE_NOUNS for b in noun_bases(BARE[t.key[k]])):
             return k
     return None
+
+
+def relative_estimate(t: Tokens, i: int, j: int) -> bool:
+    """An estimate in a relative clause whose subject is the antecedent: "وفق الأمم
+    المتحدة التي قدّرت عدد النازحين بنحو مليونين" (the UN estimated). The verb right
+    after التي/الذي and the measured noun right after the verb, bare and in construct
+    ("عدد النازحين"). Not with a pronoun on that noun: "الساعة التي تقدر قيمتها بـ"
+    is the passive (whose value is estimated), its topic no speaker."""
+    return (
+        i > 0
+        and t.word[i - 1]
+        and t.key[i - 1] in SUBJECT_RELATIVES
+        and j + 1 < t.n
+        and t.word[j]
+        and t.word[j + 1]
+        and t.key[j] in _ESTIMATE_NOUNS
+    )

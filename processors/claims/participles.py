@@ -11,7 +11,7 @@ from processors.claims.attribution import copy_speaker, cue_gender_of, set_speak
 from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
-from processors.claims.lexicons import CUE_BLOCKERS, NOMINAL_HEADS, Cue, load_set, noun_bases
+from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, noun_bases
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, circumstance, complementizer, digit, participle, stop_kind
@@ -26,6 +26,12 @@ _OBJECT_PRONOUNS = load_set("claims_object_pronouns.tsv")
 # How many words the occasion of speaking may take before the cue's preposition:
 # "مشددا في كلمته أمام أعضاء المجلس على ...".
 _OCCASION_WORDS = 6
+# How many tokens an adjunct may take between a participle and its أن: "في الوقت
+# نفسه،" (four), "لمواقع إخبارية محلية" (three).
+_ADJUNCT_WORDS = 5
+# Marks that end what a participle's adjunct may span ("؛" ends a clause, a full stop a
+# sentence).
+_SENTENCE_PUNCT = frozenset({"؛", ";", ".", "؟", "?", "!"})
 # How many words the one addressed or described may take before what is asked or said
 # of it: "مطالبا حكومة الإقليم بـ"، "متمنيا من جامعة تبوك تحقيق".
 _OBJECT_WORDS = 5
@@ -47,6 +53,8 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         content = _after_occasion(rd, i + 1, limit, cue)
     if content is None and cue.lemma == "قال" and i > 0 and not t.word[i - 1] and t.text[i - 1] in COMMAS:
         content = _bare_speech(rd, i + 1, limit)
+    if content is None and not act:
+        content = _after_adjunct(rd, i + 1, limit, cue)
     if content is None:
         return None
     sentence = t.sent[i]
@@ -140,6 +148,29 @@ def _after_occasion(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content |
         if BARE[t.key[m]] in cue.preps and t.word[m + 1] and stop_kind(t, m + 1) is None:
             return None if complementizer(t, m + 1) else Content("indirect", start=m + 1, nominal=True)
     return None
+
+
+def _after_adjunct(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
+    """ "مؤكدا في الوقت نفسه أن ..."، "مشيرا في هذا السياق إلى أن ..."، "مؤكدا لهم أنه
+    ..."، "مؤكدا، أنها ...": a short adjunct (time, context, addressee, a comma) between
+    the participle and an explicit content (أن or a colon), within a few words, or the
+    cue's own preposition and a quotation ('مشيرة إلى "استمرار ..."'). find_content
+    skips the adjunct and stops at another cue. A noun phrase after the adjunct is not
+    taken: it may be the adjunct's own ("مؤكدا في بيان صادر عن ...")."""
+    t = rd.t
+    if k >= 2 and t.word[k - 2] and BARE[t.key[k - 2]] in KANA:
+        return None  # "بعدما كان متوقعا في البداية أن ...": a predicate (was expected)
+    found = find_content(rd, k, limit, cue)
+    if found is None or found.nominal:
+        return None
+    if found.quote >= 0:
+        # After other words a quotation may be a quoted name: 'مؤكدا دعمه "للقضاء"'.
+        opens = rd.q[found.quote].open
+        return found if opens == k + 1 and t.word[k] and BARE[t.key[k]] in cue.preps else None
+    at = found.start - 1
+    if at - k > _ADJUNCT_WORDS or any(t.text[m] in _SENTENCE_PUNCT for m in range(k, at)):
+        return None
+    return found
 
 
 def _act_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:

@@ -12,6 +12,7 @@ from processors.claims.lexicons import (
     NOMINAL_HEADS,
     Cue,
     load_set,
+    load_word_tuples,
     noun_bases,
 )
 from processors.claims.objects import may_be_adjective
@@ -25,6 +26,7 @@ from processors.claims.words import (
     circumstance,
     circumstance_noun,
     complementizer,
+    conjunction_definite,
     nisba,
     nominal_head,
     participle,
@@ -46,6 +48,7 @@ MAX_NAME_WORDS = 4
 _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
+_PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
 
 
 @dataclass(slots=True)
@@ -92,6 +95,9 @@ class SpeakerReader:
             nxt = j + 1
             if nxt >= limit or not word[nxt] or complementizer(t, nxt) or role(t, nxt) == "trigger":
                 j += 1
+        # "وأكد من جانبه وزير الخارجية أن": a phrase announcing the new speaker.
+        if j + 2 < limit and word[j] and word[j + 1] and (key[j], key[j + 1]) in _PRE_SUBJECT_PHRASES:
+            j += 2
         start = j
         self._phrase_start = start
         last = -1
@@ -580,6 +586,8 @@ class SpeakerReader:
         while e < b:
             if not t.word[e]:
                 break
+            if is_role and t.key[e][:1] == "ب" and (place := self._place_then_name(e, b)):
+                return a, place  # "رئيس لجنة التنمية بالبدع محمد المسعودي حاجة ..."
             if DEFINITE[t.key[e - 1]] and t.word[e - 1]:
                 if DEFINITE[t.key[e]]:
                     if not may_be_adjective(t, e - 1, e):
@@ -588,6 +596,20 @@ class SpeakerReader:
                     break
             e += 1
         return a, e
+
+    def _place_then_name(self, e: int, b: int) -> int:
+        """After a role, a place with ب and a person's name: "رئيس لجنة التنمية
+        بالبدع محمد المسعودي" (as split_role reads it); the end of the name, or 0 (a
+        prepositional object: "بالمشروع الجديد")."""
+        t = self.t
+        if t.key[e][:1] != "ب" or e + 2 >= b:
+            return 0
+        n = self.full_name_end(e + 1, b)
+        if n - e < 3 and n < b and t.key[n].startswith("ال"):
+            n += 1  # (a family name with ال before the object: "محمد المسعودي حاجة")
+        if (n < b and (role(t, n) is not None or DEFINITE[t.key[n]])) or t.text[e + 1].endswith("ة"):
+            return 0  # "بشرطة منطقة القصيم الرائد بدر": a place, and the role goes on
+        return n if n - e >= 3 and self._person_name(e + 1, n, loose=True) else 0
 
     # ---------------------------------------------------------------- backward (SVO)
     def backward(self, i: int, sent_start: int, after_an: bool = False) -> tuple[int, int] | None:
@@ -636,7 +658,7 @@ class SpeakerReader:
             if kind is not None:
                 break
             first = j
-            if key.startswith("وال") or key.startswith("فال"):
+            if conjunction_definite(key):
                 break  # "والرئيس أكد": the conjunction opens the clause
             if end - j > 6:
                 return None

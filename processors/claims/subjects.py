@@ -9,13 +9,15 @@ when there is none, the hand-over to carried-over speakers.
 from __future__ import annotations
 
 from processors.claims.attribution import set_speaker
-from processors.claims.carried import carry, pronoun
+from processors.claims.carried import carry, carry_near, pronoun
 from processors.claims.cues import object_cue, subject_relative
-from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue
+from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, load_set
 from processors.claims.objects import pronoun_subject
 from processors.claims.reading import Draft, FieldReading
 from processors.claims.words import BARE, DEFINITE, role, stop_kind
 
+# Cues whose subjectless past continues the claim just before (claims_carryover_near.tsv).
+_CARRYOVER_NEAR = load_set("claims_carryover_near.tsv")
 # How far back the antecedent of "، التي قال" may start.
 MAX_ANTECEDENT_WORDS = 6
 MAX_NAME_WORDS = 3
@@ -74,6 +76,27 @@ def subject_before_qad(rd: FieldReading, i: int) -> tuple[int, int] | None:
     return sp.phrase
 
 
+MAX_QUOTED_NAME_WORDS = 3
+
+
+def _quoted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | None:
+    """'"فيسبوك" أعلنت أيضا أن ...': a quoted name of up to three words that opens
+    the sentence right before the cue is its subject, when the content follows the
+    cue (else the quotation is what was said: '"لن نتراجع" قالت')."""
+    t = rd.t
+    k = i - 1
+    if k < 0 or t.word[k] or t.closes[k] < 0:
+        return None
+    q = rd.q[t.closes[k]]
+    if not (0 < q.words <= MAX_QUOTED_NAME_WORDS) or q.open != t.sentence_start(i) or q.open + 1 >= q.close:
+        return None
+    c = d.content
+    start = c.start if c.quote < 0 else rd.q[c.quote].open
+    if start <= i:
+        return None
+    return q.open + 1, q.close
+
+
 def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
     that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
@@ -86,6 +109,8 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         back = _antecedent_np(rd, i - 2)  # "الوكالة، التي أشارت"
     if back is None and not conj:
         back = subject_before_qad(rd, i)
+    if back is None and not conj:
+        back = _quoted_subject(rd, d, i)
     if back is not None:
         d.anchor = back[0]
         set_speaker(rd, d, *rd.sp.split_role(*back))
@@ -93,3 +118,13 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         pronoun(rd, d, pron[0])
     elif cue.key in CARRYOVER:
         carry(rd, d)
+    elif conj and cue.key in _CARRYOVER_NEAR and _past_singular(t.key[i][1:], cue):
+        if i + 1 < t.n and t.word[i + 1] and BARE[t.key[i + 1]] in ("لي", "لنا"):
+            return  # "وذكر لي أن": someone's own words ("told me"), not a narrated cue
+        carry_near(rd, d)
+
+
+def _past_singular(key: str, cue: Cue) -> bool:
+    """The cue's third person singular past ("ذكر", "ذكرت"), not its present
+    ("يذكر": the impersonal "ويُذكر أن") nor a plural, whose gender does not show."""
+    return key == cue.key or key == cue.key + "ت"

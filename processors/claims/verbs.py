@@ -9,6 +9,7 @@ subject and an object after the verb.
 
 from __future__ import annotations
 
+from processors.claims.agreement import cue_gender
 from processors.claims.attribution import set_speaker, speaker_offsets
 from processors.claims.carried import carry, pronoun
 from processors.claims.content import _after_complementizer, content_now, find_content, preposed, skip_saying
@@ -30,10 +31,12 @@ from processors.claims.objects import (
     marker_fits,
     may_be_adjective,
     object_start,
+    own_suffixes,
     plain_marker,
     pronoun_subject,
     quoted_complement,
     quoted_name_split,
+    relative_estimate,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
@@ -58,6 +61,8 @@ _RELAY_LEMMAS = frozenset({"نقل"})
 # content of أكد; read again, "حركة | حماس" splits into a wrong speaker that the next
 # carried cue ("وقال") would take over.
 _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
+# Heads of a construct object after a verb with its subject before it ("يكشف سبب").
+_CONSTRUCT_HEADS = load_set("claims_construct_objects.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
@@ -111,7 +116,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         d = Draft(i, cue, content, i, sentence)
         subject_before(rd, d, i, cue)
         return d
-    k = skip_saying(rd, sp.next, limit)
+    k = _skip_addressee(rd, skip_saying(rd, sp.next, limit), limit)
     content = find_content(rd, k, limit, cue)
     if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
@@ -121,6 +126,15 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     if cue.lemma in _RELAY_LEMMAS:
         return _relay(rd, i, cue, sp, content, sentence) if content is not None else None
+    head = _construct_in_subject(rd, sp.phrase, limit, cue) if content is None or content.nominal else None
+    if head is not None:
+        # "وكشف وزير الداخلية تفاصيل الخطة الأمنية": the subject ends where a construct
+        # object of claims_construct_objects.tsv starts (else the object is read into
+        # the speaker and "... سبب الإفراج عن الفيديو" gives the words after عن).
+        d = Draft(i, cue, Content("indirect", start=head, nominal=True), i, sentence)
+        assert sp.phrase is not None
+        set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], head))
+        return d
     if (
         content is not None
         and content.quote < 0
@@ -128,8 +142,9 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         and _punct_between(rd, sp.next, content.start)
     ):
         # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
-        # after the comma is another clause's.
-        split = _object_in_subject(rd, sp.phrase, limit, cue)
+        # after the comma is another clause's. (Not a split after a role: "أكدت
+        # المتحدثة باسم البيت الأبيض سارة ساندرز، أن" is a role, a name and the أن.)
+        split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
         if split is not None:
             content = None
     if content is None:
@@ -137,6 +152,21 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if split is not None:
             d = Draft(i, cue, split[1], i, sentence)
             set_speaker(rd, d, *rd.sp.split_role(*split[0]))
+            return d
+        if (
+            cue.nominal == "bare"
+            and _quoted_subject(rd, sp.phrase, sp.next)
+            and object_start(t, sp.next, limit) == sp.next
+            and not _definite_adjective(t.key[sp.next])  # ('"سنترال دانون" المملوكة للشركة')
+            and sp.phrase is not None
+            and not (DEFINITE[t.key[sp.phrase[0]]] and rd.sp.backward(i, t.sentence_start(i)) is not None)
+        ):
+            # (Not 'سفارة إيران تنفي "الادعاءات" المغربية': with a subject before the
+            # verb, a quoted definite noun is the object.)
+            # 'أعلنت "موبايلي" قوائمها المالية': a quoted name is the whole subject;
+            # the noun phrase after its closing mark is the object.
+            d = Draft(i, cue, Content("indirect", start=sp.next, nominal=True), i, sentence)
+            set_speaker(rd, d, sp.speaker, sp.role)
             return d
         content = preposed(rd, i, sp.next, limit)
         if content is None:
@@ -146,6 +176,30 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
+
+
+def _skip_addressee(rd: FieldReading, k: int, limit: int) -> int:
+    """Past an addressee with a quoted name between the subject and the content: 'أكد
+    المدير التنفيذي لشبكة "فيسبوك" على ضرورة ...' (to the network, or of it: either
+    way the content is after the name)."""
+    t = rd.t
+    if k + 1 < limit and t.word[k] and stop_kind(t, k) == "addressee" and t.opens[k + 1] >= 0:
+        q = rd.q[t.opens[k + 1]]
+        if 0 < q.words <= 3 and q.close + 1 < limit:
+            return q.close + 1
+    return k
+
+
+def _quoted_subject(rd: FieldReading, phrase: tuple[int, int] | None, nxt: int) -> bool:
+    """The subject phrase is one short quoted name and ends right at its closing mark."""
+    t = rd.t
+    if phrase is None or phrase[0] == 0 or nxt >= t.n or not t.word[nxt]:
+        return False
+    r = t.opens[phrase[0] - 1]
+    if r < 0 or not 0 < rd.q[r].words <= 3 or rd.q[r].close + 1 != nxt:
+        return False
+    # 'يعلن "انتهاء" الضربات': a quoted verbal noun is the content's head, no name.
+    return not (rd.q[r].words == 1 and nominal_head(t.key[phrase[0]]))
 
 
 def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
@@ -164,8 +218,10 @@ def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
 def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> Draft | None:
     """ "الشركة نفت بشدة تلك المزاعم", "لكنه نفى التهم الموجهة إليه": with the
     subject before the verb or a pronoun, the noun phrase after the verb is its
-    content, not its subject (claims_objects)."""
-    if cue.nominal != "bare":
+    content, not its subject (claims_objects). A cue whose noun phrase comes after a
+    preposition ("كشف عن") takes here only a construct object of
+    claims_construct_objects.tsv ("يكشف سبب نشر الفيديو")."""
+    if cue.nominal not in ("bare", "prep"):
         return None
     t = rd.t
     pron = pronoun_subject(t, i)
@@ -176,7 +232,11 @@ def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
         back = rd.sp.backward(i, t.sentence_start(i))
         if back is None:
             return None
-    k = object_start(t, j, limit)
+    k = None
+    if cue.nominal == "bare":
+        k = object_start(t, j, limit, own_suffixes(t.key[i], cue_gender(t.key[i], cue)))
+    if k is None and _construct_object(rd, i, j, limit, cue):
+        k = j  # "والد الطفلة يكشف سبب نشر الفيديو"
     if k is None:
         return None
     d = Draft(i, cue, Content("indirect", start=k, nominal=True), i, t.sent[i])
@@ -190,8 +250,58 @@ def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
     return d
 
 
+def _construct_object(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> bool:
+    """With the subject before the verb, an indefinite noun in construct with a definite
+    genitive right after it is its object: "والد الطفلة يكشف سبب نشر الفيديو"، "الوزارة
+    تعلن موعد الاختبارات". Not a role ("أكد مدير الشرطة": the verb's own subject after
+    a phrase misread as one before it), a name with its family name ("سامي الخطيب"),
+    a cue noun, nor when an explicit content (أن, a quotation, a colon) follows in the
+    sentence: then the noun is the subject and the content is that clause."""
+    t = rd.t
+    n = j + 1
+    if n >= limit or not (t.word[j] and t.word[n]) or DEFINITE[t.key[j]]:
+        return False
+    # A genitive chain of up to three words ending on a definite one: "سبب نشر فيديو
+    # التحرش".
+    g = n
+    while g < min(limit, n + 2) and t.word[g] and not DEFINITE[t.key[g]] and stop_kind(t, g) is None:
+        g += 1
+    if g >= limit or not t.word[g] or not DEFINITE[t.key[g]]:
+        return False
+    if t.key[n].startswith(("لل", "بال", "كال")) or stop_kind(t, j) is not None or role(t, j) is not None:
+        return False
+    if rd.cues[j] is not None or t.key[j][:1] in "وفبلك" or t.key[j][:1].isdigit():
+        return False
+    if role(t, n) is not None:
+        return False  # (not "خطة الرئيس": the genitive would be read as a second speaker)
+    if BARE[t.key[j]] not in _CONSTRUCT_HEADS:
+        return False
+    end = min(limit, n + CONTENT_WINDOW)
+    return not any(
+        complementizer(t, m) or (not t.word[m] and (t.text[m] == ":" or t.opens[m] >= 0)) for m in range(n + 1, end)
+    )
+
+
+def _construct_in_subject(rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue) -> int | None:
+    """Where a construct object of claims_construct_objects.tsv starts inside the phrase
+    read as the verb's subject: after a definite word ("وزير الداخلية | تفاصيل الخطة"،
+    "والد الطفل المصاب | سبب الإفراج"), with its genitive after it. None if there is
+    none (those heads are not read in names or roles)."""
+    if cue.nominal not in ("bare", "prep") or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    for k in range(a + 1, b - 1):
+        p = k - 1
+        if not (t.word[p] and t.word[k] and t.word[k + 1]):
+            continue
+        if BARE[t.key[k]] in _CONSTRUCT_HEADS and DEFINITE[t.key[p]] and not t.key[p].startswith(("لل", "بال")):
+            return k if DEFINITE[t.key[k + 1]] or nominal_head(t.key[k + 1]) else None
+    return None
+
+
 def _object_in_subject(
-    rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue
+    rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue, after_role: bool = True
 ) -> tuple[tuple[int, int], Content] | None:
     """ "نفت الوزارة الاتهامات الموجهة إليها": the phrase after the verb holds the
     subject and the object; after a definite subject only an adjective goes on, so
@@ -204,12 +314,81 @@ def _object_in_subject(
     t = rd.t
     while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
         b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
-    if b >= phrase[1] or object_start(rd.t, b, limit) != b or may_be_adjective(rd.t, b - 1, b):
-        return None
     n = b + 1
+    if (
+        b >= phrase[1]
+        or object_start(rd.t, b, limit) != b
+        or may_be_adjective(rd.t, b - 1, b)
+        or (n < phrase[1] and role(t, n) == "trigger")  # "سامي الخطيب الأمين العام": a family name
+    ):
+        late = object_after_speaker(rd, phrase[0], phrase[1], limit, after_role)
+        if late is None:
+            return None
+        return (phrase[0], late), Content("indirect", start=late, nominal=True)
     if n < phrase[1] and t.word[n] and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
         return None  # "النائب العام الشيخ سعود المعجب": a title before a name, not an object
     return (a, b), Content("indirect", start=b, nominal=True)
+
+
+def object_after_speaker(rd: FieldReading, a: int, b: int, limit: int, after_role: bool = True) -> int | None:
+    """Where the object starts in a phrase [a, b) read as the verb's subject when the
+    subject is a name with a role, or a surname the article gave in full, that the
+    plain definite reading does not end:
+    "دان الدكتور سامي الخطيب الأمين العام لاتحاد المهندسين | الهجوم الإرهابي":
+    after a role, a definite word right after another definite word that is not its
+    adjective opens a new noun phrase (a definite word takes no genitive), the object;
+    of several, the last (the object's own adjectives are skipped, a plural such as
+    "العرب" ending the role may look like a noun).
+    "وأدانت بونعيم | الحكم على المصور" (the article named "نجية بونعيم"): a known
+    surname ends at the definite noun after it.
+    None when no such boundary is found: no claim rather than a wrong speaker."""
+    t = rd.t
+    if b - a < 2 or not all(t.word[k] for k in range(a, b)):
+        return None  # (a quoted name inside: its words are not read here)
+    if b - a == 2 or not DEFINITE[t.key[a]]:
+        if _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
+            return a + 1
+    if not after_role or not any(role(t, k) == "trigger" for k in range(a, b)):
+        return None
+    found = None
+    seen_role = False
+    for k in range(a + 1, b):
+        seen_role = seen_role or role(t, k - 1) == "trigger"
+        if seen_role and DEFINITE[t.key[k - 1]] and not t.key[k - 1].startswith(("بال", "كال")):
+            if _opens_definite_object(t, k - 1, k):
+                found = k
+    if found is None or object_start(t, found, limit) != found:
+        return None
+    n = found + 1
+    if n < b and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
+        return None  # "... العقيد زياد الرقيطي": a title before a name, not an object
+    return found
+
+
+def _known_surname(rd: FieldReading, a: int) -> bool:
+    """ "بونعيم" after the article gave "نجية بونعيم": a name's last word, seen earlier."""
+    t = rd.t
+    return not DEFINITE[t.key[a]] and rd.names.before(t.key[a], (rd.rank, t.start[a])) is not None
+
+
+def _opens_definite_object(t, p: int, k: int) -> bool:
+    """Whether the definite word at k, right after the word at p, opens a new noun
+    phrase: not a role ("الأمين"), not an adjective of p ("العربية"، "الوحشية"،
+    "المستقلة", a feminine after a feminine noun: "الهيئة الوطنية"), not a genitive
+    with a preposition written on it ("للجامعة"، "بالقاهرة")."""
+    key = t.key[k]
+    if not t.word[k] or not DEFINITE[key] or key.startswith(("لل", "بال", "كال")):
+        return False
+    if role(t, k) is not None or stop_kind(t, k) is not None:
+        return False
+    word, head = BARE[key], BARE[t.key[p]]
+    if nisba(word) or word in ADJECTIVES or word.startswith("الم"):
+        return False
+    if len(word) == 6 and word.startswith("الا"):
+        return False  # an أفعل adjective: "البيت الأبيض"، "المجلس الأعلى"
+    # A feminine word after a feminine noun may be its adjective ("المؤسسة العامة");
+    # after an adjective ("الدول العربية الجريمة") it is a new noun.
+    return not (word.endswith("ه") and head.endswith("ه") and not (nisba(head) or head in ADJECTIVES))
 
 
 def _relay(rd: FieldReading, i: int, cue: Cue, sp, content: Content, sentence: int) -> Draft | None:
@@ -312,18 +491,27 @@ def _object_reading(
     )
     subject: tuple[int, int] | None = None
     obj = j
+    in_relative = False
     if guard == "quantity":
         # "وقدّرت الشرطة عدد المشاركين بـ21 ألفا": the subject after the verb, then
         # what is measured. A subject before it is mostly the passive's topic: "ساعة
         # تقدر قيمتها بـ78 مليونا" (a watch whose value is estimated at): none.
         k = estimate_object(t, j, m)
-        if k is None or before or suffixed:
+        if not suffixed and relative_estimate(t, i, j):
+            # "وفق الأمم المتحدة التي قدرت عدد ...": the subject is the antecedent.
+            in_relative = True
+            subject = rd.sp.backward(i - 1, first)
+            if subject is None or subject[1] != i - 1 or not _subject_head(t, subject[0]):
+                return None  # (not "وتعمل في المنطقة منظمة ... التي": a verb opens it)
+            k = e = j
+        elif k is None or before or suffixed:
             return None
-        sp = rd.sp.forward(j, k, None)
-        if sp.phrase is None or sp.phrase[0] != j:
-            return None
-        e = sp.phrase[1]
-        subject = sp.phrase
+        else:
+            sp = rd.sp.forward(j, k, None)
+            if sp.phrase is None or sp.phrase[0] != j:
+                return None
+            e = sp.phrase[1]
+            subject = sp.phrase
         while e < k and t.word[e] and stop_kind(t, e) == "time":
             e += 1  # "وقدّرت الشرطة أمس عدد"
         if e < k and not t.word[e] and quoted_name_split(t, rd.q, j, k + 1) == k:
@@ -385,8 +573,13 @@ def _object_reading(
     if content.nominal:
         # "اتهمت موسكو لندن بالوقوف وراء الهجوم الذي تسبب بأزمة": the accusation
         # ends with its complement; the relative clause after it is the narrator's.
+        # In a relative clause the main clause goes on after it: "وكانت الأمم المتحدة
+        # التي قدرت عدد النازحين بنحو 21 مليونا قد حذرت من مجاعة".
         for k in range(m + 1, min(limit, m + OBJECT_WINDOW)):
-            if t.word[k] and t.key[k] in SUBJECT_RELATIVES:
+            if t.word[k] and (
+                t.key[k] in SUBJECT_RELATIVES
+                or (in_relative and (BARE[t.key[k]] in ("قد", "لقد") or rd.cues[k] is not None))
+            ):
                 content.end = k
                 break
     if guard == "plain" and content.quote < 0:
@@ -436,6 +629,8 @@ def _split_subject_object(rd: FieldReading, a: int, b: int, strict: bool = False
         # A verb of many senses (وصف: described, prescribed) reads its subject only
         # where it ends plainly; "ووصف اجتماع وزراء مجموعة السبع بأنه" (its subject
         # dropped) does not split into "اجتماع وزراء | مجموعة السبع".
+        if _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
+            return a + 1  # "ووصف ترامب الاتفاق بـ" after "دونالد ترامب"
         return _two_names(t, a, b)
     # An indefinite subject ends with an adjective or a genitive with ل; a bare word
     # after it opens the object: "نائب فرنسي معارض | ديفيد كاميرون".

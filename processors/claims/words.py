@@ -12,6 +12,7 @@ from processors.claims.lexicons import (
     NOMINAL_HEADS,
     ROLES,
     SPEAKER_STOPS,
+    load_set,
     noun_bases,
 )
 from processors.claims.tokens import TextCache, Tokens
@@ -23,9 +24,18 @@ from processors.claims.tokens import TextCache, Tokens
 _MASDAR = re.compile(r"ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.|ت.ا..")
 
 
+# "والد" (father), "والدة" (mother): وال that is not و + ال (claims_own_wa_words.tsv).
+OWN_WA = load_set("claims_own_wa_words.tsv")
+
+
+def conjunction_definite(key: str) -> bool:
+    """و/ف + ال written on a word: "والرئيس" (and the president), not "والد" (father)."""
+    return key[:3] in ("وال", "فال") and key not in OWN_WA
+
+
 def bare(key: str) -> str:
     """The word without the conjunction و/ف written on it ("والوزير" → "الوزير")."""
-    if len(key) > 2 and key[0] in "وف":
+    if len(key) > 2 and key[0] in "وف" and key not in OWN_WA:
         return key[1:]
     return key
 
