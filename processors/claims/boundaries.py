@@ -385,8 +385,9 @@ def say_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
     reports a claim of its own: "وجد أن عرضه يصب لصالح الرئيس وقال لهم يُعرض فورًا"
     (what was found ends before what was said), "...، وقال سيستمر البرنامج شهرا"
     (speech with no إن or colon: no claim is drafted for it). A present form goes on
-    a chain of the content's own verbs: "كان بإمكانه أن يلجأ إلى المسؤول ويقول رأيه".
-    Each content costs a bisect."""
+    a chain of the content's own verbs: "كان بإمكانه أن يلجأ إلى المسؤول ويقول رأيه";
+    so do quoted words: 'قال إن ترودو "عقد مؤتمرا صحافيا وقال إن ..."'. Each content
+    costs a bisect."""
     found = _says(t, cues)
     k = bisect_right(found, a)
     if k < len(found) and found[k] < b:
@@ -401,6 +402,7 @@ def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
             i
             for i in t.having(_CUE_BIT)
             if t.word[i]
+            and t.quote[i] < 0
             and t.key[i][:1] in ("و", "ف")
             and t.key[i][1:4] == _SAY
             and (cue := cues[i]) is not None
