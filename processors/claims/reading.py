@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from processors.claims.cues import find_cues
 from processors.claims.lexicons import Cue
 from processors.claims.speakers import SpeakerReader
-from processors.claims.tokens import Quote, Tokens, _mark_inside, find_quotes, tokenize
+from processors.claims.tokens import Quote, Tokens, find_quotes, mark_inside, tokenize
 from processors.model import SpeakerReason, SpeakerResolution
 from processors.text.fold import MARKS
 from processors.text.normalize import Normalized
@@ -88,7 +88,7 @@ def end_unclosed_quotes(t: Tokens, q: list[Quote], cues: list[Cue | None], cue_t
                 r = outside.get(r, q[r].parent)
             x.parent = r
         t.quote[:] = [-1] * t.n
-        _mark_inside(t, q)
+        mark_inside(t, q)
 
 
 def _resumes_narration(t: Tokens, cue: Cue, j: int) -> bool:

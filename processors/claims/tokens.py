@@ -263,7 +263,7 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
                 straights.append(len(regions) - 1)
     close_all(t.n)
     if regions:
-        _mark_inside(t, regions)
+        mark_inside(t, regions)
     return regions
 
 
@@ -316,7 +316,7 @@ def _straight_shape(t: Tokens, i: int) -> str | None:
     return None
 
 
-def _mark_inside(t: Tokens, regions: list[Quote]) -> None:
+def mark_inside(t: Tokens, regions: list[Quote]) -> None:
     """Give each token its innermost enclosing region and each region its word count
     (linear, even for thousands of unclosed «). The innermost region only changes at
     an opening or closing mark, so runs between those are filled by slice."""
