@@ -15,10 +15,10 @@ from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import KANA, load_set
+from processors.claims.lexicons import KANA, NAME_JOINERS, load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
-from processors.claims.tokens import COMMAS
-from processors.claims.words import BARE, DEFINITE, STOP, digit, participle, role, stop_kind
+from processors.claims.tokens import COMMAS, Tokens
+from processors.claims.words import BARE, DEFINITE, ROLE, STOP, digit, nominal_head, participle, role, stop_kind
 
 # "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
 # only (claims_local_openers.tsv).
@@ -199,9 +199,68 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         return False
     if strict and not _plainly_agrees(rd, d, a):
         return False
+    b = _subject_end(rd, a, b)
+    if b <= a:
+        # "وسجل للنادي هدفا. وأعلن أن ...": no subject can be read here; the speaker
+        # of an earlier claim would be a guess across this verb's own (unread) subject.
+        d.reason = "not_found"
+        return True
     set_speaker(rd, d, *rd.sp.split_role(a, b))
     d.resolution = "carried"
     return True
+
+
+def _subject_end(rd: FieldReading, a: int, b: int) -> int:
+    """Where the subject read after a verb that is not a cue really ends: the phrase
+    reader runs on into the verb's object or an adjunct, and a speaker that takes in
+    its object is no one a fact-checker can name ("وانتقد ترمب بالانسحاب من
+    الاتفاق" is Trump, not "ترمب بالانسحاب").
+    It ends before a word with ب after a name or a noun ("أشاد بوتين بالمباراة";
+    not after a role, whose place or name follows: "رئيس اللجنة بالبدع محمد
+    المسعودي"), before an accusative word with its tanwin ("وأبدى نائب إيراني
+    انتقاداً"), and before a preposition that closes the phrase ("وقالت تركيا في").
+    A phrase that opens with لل is the addressee, no subject ("للكرملين"): a or less
+    is returned for it."""
+    t = rd.t
+    if t.key[a][:2] == "لل" and not (a > 0 and rd.according[a - 1] is not None):
+        return a  # (after "وفقا", "طبقا" the source is written with ل: "وفقا للناطق")
+    is_role = role(t, a) == "trigger"
+    for k in range(a + 1, b):
+        if not t.word[k]:
+            continue
+        key = t.key[k]
+        if not is_role and _with_bi(t, k, b):
+            return k
+        if key[-1:] == "ا" and _tanwin(rd, k):
+            return k
+    while b - 1 > a and t.word[b - 1] and STOP[t.key[b - 1]] == "prep":
+        b -= 1
+    return b
+
+
+def _with_bi(t: Tokens, k: int, b: int) -> bool:
+    """A word with the preposition ب written on it, by what follows ب: the article
+    ("بالانسحاب"), a demonstrative ("بذلك"), a verbal noun ("باتخاذ"), a feminine
+    or possessed noun ("بلهجة", "بقوة"), a noun in construct with a definite word
+    ("بحق الانسحاب", "بسفراء الحزم"), or بين. Names that begin with ب are
+    mostly of none of these shapes ("بول بوغبا", "سالي باين", "بدر"; بن is a joiner of
+    names)."""
+    key = t.key[k]
+    if key[:1] != "ب" or key in NAME_JOINERS or ROLE[key] == "linker":
+        return False
+    rest = key[1:]
+    if rest[:2] == "ال" or rest == "ين" or STOP[rest] == "deixis":
+        return True
+    if len(rest) >= 3 and (rest[-1] == "ه" or nominal_head(rest)):
+        return True
+    return k + 1 < b and t.word[k + 1] and DEFINITE[t.key[k + 1]]
+
+
+def _tanwin(rd: FieldReading, k: int) -> bool:
+    """The word is written with the accusative tanwin (ً), which the display text
+    drops: "انتقاداً", "غضباً"."""
+    o, e = rd.norm.to_original(rd.t.start[k], rd.t.end[k])
+    return "\u064b" in rd.norm.original[max(o, e - 3) : e + 1]
 
 
 def _possessed(word: str) -> bool:
