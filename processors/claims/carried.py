@@ -173,6 +173,9 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
     t = rd.t
     if not t.word[first] or first + 1 >= end:
         return False
+    first = _verb_after_particle(t, first, end)
+    if first < 0 or first + 1 >= end:
+        return False
     if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
         return False
     sp = rd.sp.forward(first + 1, end, None)
@@ -208,6 +211,30 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
     set_speaker(rd, d, *rd.sp.split_role(a, b))
     d.resolution = "carried"
     return True
+
+
+# Particles before a sentence's verb: "ولم تكتف الممثلة بذلك", "وقد استخدم رئيس
+# المجلس ...": the verb is the next word, and its subject after it.
+_BEFORE_VERB = frozenset(("لم", "لن", "قد", "لقد"))
+# ... two words: "ولا تزال البلاد في حالة تأهب", "وما زالت المراصد".
+_STILL = frozenset(("لا", "ما"))
+_ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "يزالون"))
+# A sentence that opens with these has no verb whose subject could speak: "ولا
+# يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
+_NO_SUBJECT = frozenset(("لا", "ما", "تم", "يتم", "إن", "ان"))
+
+
+def _verb_after_particle(t: Tokens, first: int, end: int) -> int:
+    """The verb of a clause that opens at `first`, past a particle before it; -1 when
+    the clause opens with a word after which no subject is read."""
+    w = BARE[t.key[first]]
+    if w in _BEFORE_VERB:
+        return first + 1 if t.word[first + 1] else -1
+    if w in _STILL and first + 2 < end and t.word[first + 1] and t.key[first + 1] in _ZAL:
+        return first + 1
+    if w in _NO_SUBJECT:
+        return -1
+    return first
 
 
 def _subject_end(rd: FieldReading, a: int, b: int) -> int:
