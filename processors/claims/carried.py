@@ -213,6 +213,9 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
     return True
 
 
+# The most words of a name looked at for one seen in full before ("دونالد ترامب").
+MAX_NAME_WORDS = 3
+
 # Particles before a sentence's verb: "ولم تكتف الممثلة بذلك", "وقد استخدم رئيس
 # المجلس ...": the verb is the next word, and its subject after it.
 _BEFORE_VERB = frozenset(("لم", "لن", "قد", "لقد"))
@@ -252,6 +255,16 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
     if t.key[a][:2] == "لل" and not (a > 0 and rd.according[a - 1] is not None):
         return a  # (after "وفقا", "طبقا" the source is written with ل: "وفقا للناطق")
     is_role = role(t, a) == "trigger"
+    if not is_role and b - a > 1:
+        # A name the article gave in full earlier, by its surname or whole: the
+        # object follows it ("وكتب ترامب تغريدة", "ووصف بوتين التدخل").
+        here = (rd.rank, t.start[a])
+        for m in range(a, min(b - 1, a + MAX_NAME_WORDS)):
+            if not t.word[m]:
+                break
+            known = rd.names.before(t.key[m], here)
+            if known is not None and (m == a or known.words == m - a + 1):
+                return m + 1
     for k in range(a + 1, b):
         if not t.word[k]:
             continue
