@@ -10,6 +10,7 @@ as "الرئيس", and a "word" longer than MAX_PHRASE_CHARS is not a speaker.
 from __future__ import annotations
 
 from processors.claims.agreement import cue_gender, noun_gender
+from processors.claims.lexicons import FIRST_PERSON_QALA
 from processors.claims.names import link, remember_speaker
 from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
 from processors.claims.words import BARE
@@ -27,6 +28,12 @@ def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
 
 
 def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
+    if d.cue_index is not None and BARE[rd.t.key[d.cue_index]] in FIRST_PERSON_QALA:
+        # "أقول بصراحة إن ...", "قلت جميعا": the writer (or the one quoted, whose
+        # claim is carried over with copy_speaker) speaks; what follows or precedes a
+        # first-person verb is never its subject ("بصراحة", "مثلا", "قصة الفندق").
+        d.reason = "not_found"
+        return
     s, e = speaker_offsets(rd, *speaker)
     if e - s > MAX_PHRASE_CHARS:
         return  # not a speaker: a "word" of thousands of letters (see MAX_PHRASE_CHARS)
