@@ -224,7 +224,7 @@ _STILL = frozenset(("لا", "ما"))
 _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "يزالون"))
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
-_NO_SUBJECT = frozenset(("لا", "ما", "تم", "يتم", "إن", "ان"))
+_NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
 
 
 def _verb_after_particle(t: Tokens, first: int, end: int) -> int:
