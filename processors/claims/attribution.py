@@ -52,11 +52,15 @@ def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tupl
 
 
 # Words that open a clause or an adjunct, never a noun phrase that can speak: "حين",
-# "وقد عكست ...", "يمكن رفع ...", "في البحرين", "اليوم" (claims_subordinators.tsv,
-# claims_clause_openers.tsv, claims_modals.tsv; short prepositions and time words of
+# "وقد عكست ...", "يمكن رفع ...", "ولا" ("إعلان اليوم لا يشير إلى"), "في البحرين",
+# "اليوم" (claims_subordinators.tsv, claims_clause_openers.tsv, claims_modals.tsv, the
+# one-word rows of claims_negations.tsv; short prepositions and time words of
 # claims_speaker_stops.tsv).
 _CLAUSE_WORDS = (
-    load_set("claims_subordinators.tsv") | load_set("claims_clause_openers.tsv") | load_set("claims_modals.tsv")
+    load_set("claims_subordinators.tsv")
+    | load_set("claims_clause_openers.tsv")
+    | load_set("claims_modals.tsv")
+    | frozenset(w for w in load_set("claims_negations.tsv") if " " not in w)
 )
 MAX_PREP_LETTERS = 3
 # The passive's auxiliary opens a subjectless clause: "وتمت مناقشة القرار، مضيفا".
