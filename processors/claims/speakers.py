@@ -49,6 +49,8 @@ _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_i
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 _PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
+# Negations right before a verb cue: "الشركة لم تعلن"، "التقرير لا يشير".
+_VERB_NEGATIONS = frozenset(("لا", "لم", "لن"))
 
 
 @dataclass(slots=True)
@@ -636,6 +638,8 @@ class SpeakerReader:
         j = i - 1
         if j >= sent_start and t.word[j] and BARE[t.key[j]] in ("قد", "لقد"):
             j -= 1
+        elif j > sent_start and t.word[j] and BARE[t.key[j]] in _VERB_NEGATIONS:
+            j -= 1  # "التقرير الجديد لا يشير إلى": the subject is before the negation
         end = j + 1
         first = -1
         while j >= sent_start:
