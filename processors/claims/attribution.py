@@ -10,9 +10,10 @@ as "الرئيس", and a "word" longer than MAX_PHRASE_CHARS is not a speaker.
 from __future__ import annotations
 
 from processors.claims.agreement import cue_gender, noun_gender
+from processors.claims.lexicons import FIRST_PERSON_QALA, load_set
 from processors.claims.names import link, remember_speaker
 from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
-from processors.claims.words import BARE, conjunction_definite
+from processors.claims.words import BARE, STOP, conjunction_definite
 
 
 def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
@@ -27,6 +28,15 @@ def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
 
 
 def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
+    if d.cue_index is not None and BARE[rd.t.key[d.cue_index]] in FIRST_PERSON_QALA:
+        # "أقول بصراحة إن ...", "قلت جميعا": the writer (or the one quoted, whose
+        # claim is carried over with copy_speaker) speaks; what follows or precedes a
+        # first-person verb is never its subject ("بصراحة", "مثلا", "قصة الفندق").
+        d.reason = "not_found"
+        return
+    if _not_a_speaker(rd, speaker[0]):
+        d.reason = "not_found"
+        return
     s, e = speaker_offsets(rd, *speaker)
     if e - s > MAX_PHRASE_CHARS:
         return  # not a speaker: a "word" of thousands of letters (see MAX_PHRASE_CHARS)
@@ -39,6 +49,46 @@ def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tupl
     link(rd, d, *speaker)
     if role is None:
         remember_speaker(rd, *speaker)
+
+
+# Words that open a clause or an adjunct, never a noun phrase that can speak: "حين",
+# "وقد عكست ...", "يمكن رفع ...", "ولا" ("إعلان اليوم لا يشير إلى"), "في البحرين",
+# "اليوم" (claims_subordinators.tsv, claims_clause_openers.tsv, claims_modals.tsv, the
+# one-word rows of claims_negations.tsv; short prepositions and time words of
+# claims_speaker_stops.tsv).
+_CLAUSE_WORDS = (
+    load_set("claims_subordinators.tsv")
+    | load_set("claims_clause_openers.tsv")
+    | load_set("claims_modals.tsv")
+    | frozenset(w for w in load_set("claims_negations.tsv") if " " not in w)
+)
+MAX_PREP_LETTERS = 3
+# The passive's auxiliary opens a subjectless clause: "وتمت مناقشة القرار، مضيفا".
+PASSIVE_AUX = frozenset(("تم", "تمت", "يتم", "تتم"))
+
+
+def _not_a_speaker(rd: FieldReading, a: int) -> bool:
+    """A phrase that opens with a clause word, a preposition or a time word, or with a
+    word with بال ("بالتأكيد", "بالاجتماع", "بالفعل مصدر قلق") is no speaker, whatever
+    reader found it; a name that begins with بال ends in a long vowel ("بالوتيلي") or
+    is one the article gave in full before."""
+    t = rd.t
+    if not t.word[a]:
+        return False
+    key = t.key[a]
+    b = BARE[key]
+    if b in _CLAUSE_WORDS or key in _CLAUSE_WORDS or b in PASSIVE_AUX:
+        return True
+    if a > 0 and t.word[a - 1] and BARE[t.key[a - 1]] in PASSIVE_AUX:
+        return True  # "وتمت مناقشة القرار": the passive's verbal noun
+    kind = STOP[key]
+    if kind == "time" or (kind == "prep" and len(b) <= MAX_PREP_LETTERS):
+        return True
+    # (ب + ال + a noun is genitive and ends in no long vowel; "بالوتا", "بالبيردي"
+    # are names.)
+    if b[:3] != "بال" or b[-1:] in ("ا", "ي"):
+        return False
+    return rd.names.before(key, (rd.rank, t.start[a])) is None
 
 
 def copy_speaker(rd: FieldReading, d: Draft, src: Draft) -> None:

@@ -10,6 +10,7 @@ from processors.claims.lexicons import (
     CUE_BLOCKERS,
     NAME_JOINERS,
     NOMINAL_HEADS,
+    SOURCE_HEADS,
     Cue,
     load_set,
     load_word_tuples,
@@ -49,6 +50,8 @@ _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_i
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 _PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
+# Negations right before a verb cue: "الشركة لم تعلن"، "التقرير لا يشير".
+_VERB_NEGATIONS = frozenset(("لا", "لم", "لن"))
 
 
 @dataclass(slots=True)
@@ -429,7 +432,12 @@ class SpeakerReader:
         opens_role = role(t, a) == "trigger"
         if opens_role:
             r = self.role_end(a, b)
-            if a < r < b and self.full_name_end(r, b) == b and not self._genitive_role(a, r):
+            if (
+                a < r < b
+                and self.full_name_end(r, b) == b
+                and not self._genitive_role(a, r)
+                and not self._genitive_l(r)
+            ):
                 return (r, b), (a, r)
         # A name at the end after a title or a role's last definite word, where the role
         # phrase did not run up to it: "المتحدث الرسمي لجامعة تبوك الدكتور سمير النجدي",
@@ -468,6 +476,17 @@ class SpeakerReader:
             if n < e < b and role(t, e) == "trigger" and not self._conjunct(e) and self._person_name(n, e, loose=True):
                 return (a, e), (e, b)
         return (a, b), None
+
+    def _genitive_l(self, r: int) -> bool:
+        """The words after a role open with ل: the role's organisation, not its holder's
+        name ("المتحدث الأمني لوزارة الداخلية", "الرئيس العام لرعاية الشباب"; names
+        that begin with ل have a long vowel after it: ليلى، لوران، لافروف)."""
+        key = self.t.key[r]
+        if key[:1] != "ل":
+            return False
+        rest = key[1:]
+        # (After لو, a body that speaks: "لوزارة الداخلية", "لوكالة الأنباء".)
+        return rest[:1] not in ("ي", "و", "ا") or rest in SOURCE_HEADS or ROLE[rest] is not None
 
     def _genitive_role(self, a: int, r: int) -> bool:
         """A role word with ل or after باسم inside (a, r): the name after it is that
@@ -620,6 +639,8 @@ class SpeakerReader:
         j = i - 1
         if j >= sent_start and t.word[j] and BARE[t.key[j]] in ("قد", "لقد"):
             j -= 1
+        elif j > sent_start and t.word[j] and BARE[t.key[j]] in _VERB_NEGATIONS:
+            j -= 1  # "التقرير الجديد لا يشير إلى": the subject is before the negation
         end = j + 1
         first = -1
         while j >= sent_start:
