@@ -33,6 +33,7 @@ from processors.claims.objects import (
     object_start,
     own_suffixes,
     plain_marker,
+    possessed,
     pronoun_subject,
     quoted_complement,
     quoted_name_split,
@@ -40,7 +41,7 @@ from processors.claims.objects import (
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
-from processors.claims.tokens import CLAUSE_PUNCT
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, role, stop_kind
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
@@ -148,6 +149,19 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if split is not None:
             content = None
     if content is None:
+        late = _object_after_adjunct(rd, i, sp.phrase, sp.next, limit, cue)
+        if late is not None:
+            # "وأعلنت إدارة النادي، يوم الاثنين، الاستغناء عن ..."، "أكدت كندا الاثنين
+            # تمسكها بـ ...": a time word (or an apposition set off by commas) closes
+            # the subject; the noun phrase after it is the object.
+            content = Content("indirect", start=late, nominal=True)
+            for m in range(late + 1, min(limit, late + CONTENT_WINDOW)):
+                if not t.word[m] and t.text[m] in COMMAS and m + 1 < limit and BARE[t.key[m + 1]] == "اي":
+                    content.end = m  # "النتائج الأولية، أي قبل يومين": "that is", the narrator's
+                    break
+            d = Draft(i, cue, content, i, sentence)
+            set_speaker(rd, d, sp.speaker, sp.role)
+            return d
         split = _object_in_subject(rd, sp.phrase, limit, cue)
         if split is not None:
             d = Draft(i, cue, split[1], i, sentence)
@@ -708,3 +722,71 @@ def _may_open_subject(t, j: int) -> bool:
     if key.startswith(("لل", "لما", "لمن")) or (key[:1] == "ل" and nominal_head(key[1:])):
         return False
     return not (key[:1] == "و" and nominal_head(key[1:]))
+
+
+# The present "توقع" without a conjunction is also "she signs" ("توقع مصر، السبت، عقدا"):
+# no object is read after its subject's adjunct.
+_SIGNS = "توقع"
+
+
+def _object_after_adjunct(
+    rd: FieldReading, i: int, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue
+) -> int | None:
+    """Where the object starts after a subject closed by a time word or a manner adverb
+    ("أكدت الحكومة الاثنين | التزامها بالاتفاق"، "دانت الحكومة بشدة | الهجوم"), with
+    commas around it ("وأعلنت إدارة النادي، يوم الاثنين، | الاستغناء عن المدرب"), or by
+    an apposition set off by commas ("أعلنت وزيرة التخطيط، هالة السعيد، | نمو ..."):
+    the subject is complete, so the noun phrase after it is the object of a cue that
+    takes one bare (أعلن، أكد، نفى، أدان، توقع). A definite noun, a possessed noun, a
+    verbal noun, أي/ما or a demonstrative (objects.object_start), or another indefinite
+    noun ("، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب"). Not a present verb, a word
+    with و ("سابقا، والفتح حاليا": the subject goes on), a relative pronoun or a
+    subordinator ("، التي افتتحت"، "حين"), a role ("أعلن الاثنين رئيس النادي": the
+    verb's own subject after a time word), nor a word read as a cue. None when no time
+    word or apposition closes the subject, when the time word is the adjective of the
+    phrase's last noun ("تؤكد رغبته في استعادة تألق الموسم | الماضي، حين"), or when the
+    phrase read as the subject opens with a verbal noun or a possessed noun (the
+    passive "ويتوقع وصول سفينة أخرى بحلول الثلاثاء": no subject at all)."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    if t.key[i] == _SIGNS or not t.word[phrase[0]]:
+        return None
+    head = t.key[phrase[0]]
+    if (nominal_head(head) and not DEFINITE[head]) or possessed(t, phrase[0]):
+        return None  # (not "الاتحاد": a definite body named by a verbal noun speaks)
+    if k >= limit or (t.word[k] and t.key[k].startswith("الم")):
+        return None  # ("الموسم الماضي": an adjective of the subject's noun)
+    apposition = any(not t.word[m] and t.text[m] in COMMAS for m in range(*phrase))
+    timed = False
+    m = k
+    end = min(limit, k + 8)
+    while m < end:
+        if not t.word[m]:
+            if t.text[m] not in COMMAS:
+                return None
+        elif stop_kind(t, m) == "time":
+            timed = True
+        else:
+            break
+        m += 1
+    if m >= end or not t.word[m] or not (timed or (apposition and m > k)):
+        return None
+    key = t.key[m]
+    if rd.cues[m] is not None or rd.according[m] is not None or role(t, m) is not None:
+        return None
+    if key[:1] in "وف" or key in SUBJECT_RELATIVES or BARE[key] in _SUBORDINATORS or complementizer(t, m):
+        return None
+    if object_start(t, m, limit) == m:
+        return None if DEFINITE[key] and t.word[m - 1] and may_be_adjective(t, m - 1, m) else m
+    if (
+        not DEFINITE[key]
+        and stop_kind(t, m) is None
+        and key[:1] not in "يبلك"
+        and not (key[:1] == "ت" and not nominal_head(key))
+        and not key[:1].isdigit()
+        and m + 1 < limit
+        and t.word[m + 1]
+    ):
+        return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
+    return None
