@@ -148,6 +148,20 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
         if split is not None:
             content = None
+    if (
+        content is not None
+        and content.nominal
+        and cue.nominal == "bare"
+        and content.start == sp.next + 1
+        and t.word[sp.next]
+        and BARE[t.key[sp.next]] in cue.preps
+    ):
+        # "وأعلنت إدارة النادي الاستغناء عن اللاعب": the preposition is the object's
+        # own (الاستغناء عن), not the cue's (أعلن عن); a definite verbal noun after the
+        # complete subject opens the object.
+        split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
+        if split is not None and split[1].start < sp.next and nominal_head(t.key[split[1].start]):
+            content = None
     if content is None:
         late = _object_after_adjunct(rd, i, sp.phrase, sp.next, limit, cue)
         if late is not None:
@@ -339,7 +353,13 @@ def _object_in_subject(
         if late is None:
             return None
         return (phrase[0], late), Content("indirect", start=late, nominal=True)
-    if n < phrase[1] and t.word[n] and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
+    if (
+        n < phrase[1]
+        and t.word[n]
+        and not DEFINITE[t.key[n]]
+        and stop_kind(t, n) is None
+        and BARE[t.key[b]] not in ("اي", "ما")  # ("الكرملين أي دور له": any role)
+    ):
         return None  # "النائب العام الشيخ سعود المعجب": a title before a name, not an object
     return (a, b), Content("indirect", start=b, nominal=True)
 
