@@ -42,7 +42,7 @@ from processors.claims.objects import (
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, role, stop_kind
+from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, participle, role, stop_kind
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
@@ -180,6 +180,14 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if split is not None:
             d = Draft(i, cue, split[1], i, sentence)
             set_speaker(rd, d, *rd.sp.split_role(*split[0]))
+            return d
+        named = _object_after_name(rd, i, sp.phrase, cue)
+        if named is not None and sp.phrase is not None:
+            # "وأكد شكري أهمية العمل"، "ونفت موسكو ضلوعها في الهجوم"، "وأعلن الرئيس
+            # دونالد ترامب حالة الطوارئ": a name takes no genitive, so the verbal noun
+            # (or the subject's own possessed noun) after it opens the object.
+            d = Draft(i, cue, Content("indirect", start=named, nominal=True), i, sentence)
+            set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], named))
             return d
         if (
             cue.nominal == "bare"
@@ -810,3 +818,90 @@ def _object_after_adjunct(
     ):
         return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
     return None
+
+
+def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
+    """Where the object starts in a phrase [a, b) read as the subject of a cue that takes
+    a bare noun phrase, when the subject is a name, which takes no genitive:
+    - a surname the article gave in full, then a verbal noun, أي/ما or the subject's own
+      possessed noun: "وأكد شكري | أهمية العمل" (after "سامح شكري"), "ونفى عمر | قيام
+      الحكومة بأي زيادات";
+    - any one bare word, then a noun with the subject's own pronoun (the pronoun agreeing
+      with the verb: "ونفت موسكو | ضلوعها في الهجوم"، "وأكد بوتين | حضوره المباراة");
+    - a role and a name of two words or more, then a verbal noun, أي/ما or the possessed
+      noun: "وأعلن الرئيس دونالد ترامب | حالة الطوارئ"، "أكد قائد المنتخب سيرجيو راموس |
+      تماسك الفريق".
+    Not after a common noun, whose genitive a verbal noun may be ("أكدت لجنة تحقيق"،
+    "وسائل إعلام"، "خبراء اقتصاد"): only a name known as one, or the agreeing pronoun;
+    a bare word written with ة is a noun unless known as a name ("وتؤكد سلامة
+    إجراءاتها": the safety of its procedures; "ينفي شائعة طلاقه"), one of the
+    participle shape an adverb ("أعلنوا مسبقا معارضتهم")."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    if b - a < 2 or not all(t.word[k] for k in range(a, b)):
+        return None
+    own = _own_pronoun(t.key[i], cue)
+
+    def opens(k: int, verbal: bool) -> bool:
+        key = t.key[k]
+        if DEFINITE[key] or stop_kind(t, k) is not None or rd.cues[k] is not None or role(t, k) is not None:
+            return False
+        if key[:1] in "وفلبك" or key[:1].isdigit() or complementizer(t, k):
+            return False
+        if _owned(t, k, own):
+            return True
+        return verbal and (nominal_head(key) or BARE[key] in ("اي", "ما"))
+
+    first = t.key[a]
+    known = _known_surname(rd, a)
+    plain = (
+        not DEFINITE[first]
+        and role(t, a) is None
+        and stop_kind(t, a) is None
+        and not nominal_head(first)
+        and (known or not nisba(first))  # ("شكري": a surname of the -ي shape)
+        and (known or not t.text[a].endswith("ة"))  # ("وتؤكد سلامة إجراءاتها": safety)
+        and not participle(first)  # ("أعلنوا مسبقا معارضتهم": an adverb)
+        and first[:1] not in "وف"
+        and not first[:1].isdigit()
+        and rd.cues[a] is None
+    )
+    if plain and opens(a + 1, known):
+        return a + 1
+    if role(t, a) != "trigger":
+        return None
+    for k in range(a + 2, b):
+        if not opens(k, True):
+            continue
+        name, role_range = rd.sp.split_role(a, k)
+        if role_range is not None and name[1] == k and k - name[0] >= 2 and not nominal_head(t.key[name[0]]):
+            return k  # (not "دونالد | ترامب": a name's word of the verbal-noun shape)
+    return None
+
+
+def _own_pronoun(key: str, cue: Cue) -> tuple[str, ...]:
+    """The possessive pronoun of the verb's subject, as the verb form shows it: "نفت
+    ضلوعها"، "أعلنوا خوضهم"، "وأكد حضوره" (ه for a masculine verb: only on a word of
+    four letters or more before it, see `_owned`)."""
+    gender = cue_gender(key, cue)
+    suffixes = own_suffixes(key, gender)
+    if not suffixes and gender == "m":
+        return ("ه",)
+    return suffixes
+
+
+def _owned(t, k: int, own: tuple[str, ...]) -> bool:
+    """A noun with the subject's own pronoun: "ضلوعها"، "حضوره" (written ه, not the ة of
+    "جمعة"; its stem of four letters or more, not a present verb, not a cue)."""
+    if own == ("ه",):
+        key = t.key[k]
+        return (
+            t.text[k].endswith("ه")
+            and len(key) >= 5
+            and key[:1] not in "يت"
+            and key[:-1] not in CUES
+            and not key.endswith(("يه", "اه", "وه"))
+        )
+    return bool(own) and possessed(t, k, own)
