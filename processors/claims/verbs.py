@@ -844,7 +844,7 @@ def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None,
         return None
     own = _own_pronoun(t.key[i], cue)
 
-    def opens(k: int, verbal: bool) -> bool:
+    def opens(k: int, verbal: bool, own: tuple[str, ...] = own) -> bool:
         key = t.key[k]
         if DEFINITE[key] or stop_kind(t, k) is not None or rd.cues[k] is not None or role(t, k) is not None:
             return False
@@ -870,6 +870,22 @@ def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None,
     )
     if plain and opens(a + 1, known):
         return a + 1
+    if (
+        not DEFINITE[first]
+        and not nisba(first)
+        and first[:1] not in "وفبك"  # (not "بشكل رسمي": a manner phrase)
+        and not nominal_head(first)
+        and stop_kind(t, a) is None
+        and not possessed(t, a)
+    ):
+        # "وأكد مصدر عسكري | تواصل التقدم"، "وأكدت مصادر عسكرية وطبية يمنية | مقتل":
+        # an adjective closes an indefinite noun phrase (a genitive never follows it).
+        k = a + 1
+        while k < b and not DEFINITE[t.key[k]] and stop_kind(t, k) is None and _indefinite_nisba(t.key[k]):
+            k += 1
+        # (Any pronoun: "أكد مسؤولون أميركيون قلقهم", a verb before a plural subject is singular.)
+        if a + 1 < k < b and opens(k, True, ("هما", "هم", "ها")):
+            return k
     if role(t, a) != "trigger":
         return None
     for k in range(a + 2, b):
@@ -879,6 +895,11 @@ def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None,
         if role_range is not None and name[1] == k and k - name[0] >= 2 and not nominal_head(t.key[name[0]]):
             return k  # (not "دونالد | ترامب": a name's word of the verbal-noun shape)
     return None
+
+
+def _indefinite_nisba(key: str) -> bool:
+    """ "عسكري"، "وطبية"، "يمنية": a relational adjective, perhaps joined by و."""
+    return len(key) >= 4 and (nisba(key) or (key[:1] == "و" and nisba(key[1:])))  # (not "في")
 
 
 def _own_pronoun(key: str, cue: Cue) -> tuple[str, ...]:
