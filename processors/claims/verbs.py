@@ -807,6 +807,8 @@ def _object_after_adjunct(
         return None
     if object_start(t, m, limit) == m:
         return None if DEFINITE[key] and t.word[m - 1] and may_be_adjective(t, m - 1, m) else m
+    if _owned(t, m, _own_pronoun(t.key[i], cue)):
+        return m  # "أكدت كندا الاثنين تمسكها بحقوق الإنسان"
     if (
         not DEFINITE[key]
         and stop_kind(t, m) is None
@@ -925,4 +927,16 @@ def _owned(t, k: int, own: tuple[str, ...]) -> bool:
             and key[:-1] not in CUES
             and not key.endswith(("يه", "اه", "وه"))
         )
-    return bool(own) and possessed(t, k, own)
+    if not own:
+        return False
+    key = t.key[k]
+    if key[:1] == "ت" and t.word[k] and stop_kind(t, k) is None and not t.text[k].endswith("ة"):
+        # "نفت موسكو تورطها"، "أعلنت طالبان تبنيها": a تفعّل/تفاعل verbal noun with the
+        # subject's own pronoun (possessed() refuses ت-: "تعلنها" is a present verb; a
+        # verb form of a cue is refused here too, and a stem of four letters is asked).
+        for suf in own:
+            stem = key[: -len(suf)]
+            if key.endswith(suf) and len(stem) >= 4 and stem not in CUES and not stem.startswith(("تت", "تست")):
+                return True
+        return False
+    return possessed(t, k, own)
