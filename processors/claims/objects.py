@@ -121,6 +121,8 @@ def may_be_adjective(t: Tokens, head: int, j: int) -> bool:
     than a new noun phrase: a relational adjective ("الروسية"), a feminine word after a
     feminine one ("الهيئة المستقلة"), or a participle ("المتحدة", "الموجهة")."""
     key, head_key = BARE[t.key[j]], BARE[t.key[head]]
+    if key in ("اي", "ما"):
+        return False  # "ونفى الكرملين أي دور له": "any" looks like an -ي adjective
     if nisba(key) or key in _ADJECTIVES:
         return True
     if key.endswith("ه") and head_key.endswith("ه"):

@@ -33,6 +33,7 @@ from processors.claims.objects import (
     object_start,
     own_suffixes,
     plain_marker,
+    possessed,
     pronoun_subject,
     quoted_complement,
     quoted_name_split,
@@ -40,8 +41,8 @@ from processors.claims.objects import (
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
-from processors.claims.tokens import CLAUSE_PUNCT
-from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, role, stop_kind
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
+from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, participle, role, stop_kind
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
@@ -147,11 +148,46 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
         if split is not None:
             content = None
+    if (
+        content is not None
+        and content.nominal
+        and cue.nominal == "bare"
+        and content.start == sp.next + 1
+        and t.word[sp.next]
+        and BARE[t.key[sp.next]] in cue.preps
+    ):
+        # "وأعلنت إدارة النادي الاستغناء عن اللاعب": the preposition is the object's
+        # own (الاستغناء عن), not the cue's (أعلن عن); a definite verbal noun after the
+        # complete subject opens the object.
+        split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
+        if split is not None and split[1].start < sp.next and nominal_head(t.key[split[1].start]):
+            content = None
     if content is None:
+        late = _object_after_adjunct(rd, i, sp.phrase, sp.next, limit, cue)
+        if late is not None:
+            # "وأعلنت إدارة النادي، يوم الاثنين، الاستغناء عن ..."، "أكدت كندا الاثنين
+            # تمسكها بـ ...": a time word (or an apposition set off by commas) closes
+            # the subject; the noun phrase after it is the object.
+            content = Content("indirect", start=late, nominal=True)
+            for m in range(late + 1, min(limit, late + CONTENT_WINDOW)):
+                if not t.word[m] and t.text[m] in COMMAS and m + 1 < limit and BARE[t.key[m + 1]] == "اي":
+                    content.end = m  # "النتائج الأولية، أي قبل يومين": "that is", the narrator's
+                    break
+            d = Draft(i, cue, content, i, sentence)
+            set_speaker(rd, d, sp.speaker, sp.role)
+            return d
         split = _object_in_subject(rd, sp.phrase, limit, cue)
         if split is not None:
             d = Draft(i, cue, split[1], i, sentence)
             set_speaker(rd, d, *rd.sp.split_role(*split[0]))
+            return d
+        named = _object_after_name(rd, i, sp.phrase, cue)
+        if named is not None and sp.phrase is not None:
+            # "وأكد شكري أهمية العمل"، "ونفت موسكو ضلوعها في الهجوم"، "وأعلن الرئيس
+            # دونالد ترامب حالة الطوارئ": a name takes no genitive, so the verbal noun
+            # (or the subject's own possessed noun) after it opens the object.
+            d = Draft(i, cue, Content("indirect", start=named, nominal=True), i, sentence)
+            set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], named))
             return d
         if (
             cue.nominal == "bare"
@@ -325,7 +361,13 @@ def _object_in_subject(
         if late is None:
             return None
         return (phrase[0], late), Content("indirect", start=late, nominal=True)
-    if n < phrase[1] and t.word[n] and not DEFINITE[t.key[n]] and stop_kind(t, n) is None:
+    if (
+        n < phrase[1]
+        and t.word[n]
+        and not DEFINITE[t.key[n]]
+        and stop_kind(t, n) is None
+        and BARE[t.key[b]] not in ("اي", "ما")  # ("الكرملين أي دور له": any role)
+    ):
         return None  # "النائب العام الشيخ سعود المعجب": a title before a name, not an object
     return (a, b), Content("indirect", start=b, nominal=True)
 
@@ -708,3 +750,193 @@ def _may_open_subject(t, j: int) -> bool:
     if key.startswith(("لل", "لما", "لمن")) or (key[:1] == "ل" and nominal_head(key[1:])):
         return False
     return not (key[:1] == "و" and nominal_head(key[1:]))
+
+
+# The present "توقع" without a conjunction is also "she signs" ("توقع مصر، السبت، عقدا"):
+# no object is read after its subject's adjunct.
+_SIGNS = "توقع"
+
+
+def _object_after_adjunct(
+    rd: FieldReading, i: int, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue
+) -> int | None:
+    """Where the object starts after a subject closed by a time word or a manner adverb
+    ("أكدت الحكومة الاثنين | التزامها بالاتفاق"، "دانت الحكومة بشدة | الهجوم"), with
+    commas around it ("وأعلنت إدارة النادي، يوم الاثنين، | الاستغناء عن المدرب"), or by
+    an apposition set off by commas ("أعلنت وزيرة التخطيط، هالة السعيد، | نمو ..."):
+    the subject is complete, so the noun phrase after it is the object of a cue that
+    takes one bare (أعلن، أكد، نفى، أدان، توقع). A definite noun, a possessed noun, a
+    verbal noun, أي/ما or a demonstrative (objects.object_start), or another indefinite
+    noun ("، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب"). Not a present verb, a word
+    with و ("سابقا، والفتح حاليا": the subject goes on), a relative pronoun or a
+    subordinator ("، التي افتتحت"، "حين"), a role ("أعلن الاثنين رئيس النادي": the
+    verb's own subject after a time word), nor a word read as a cue. None when no time
+    word or apposition closes the subject, when the time word is the adjective of the
+    phrase's last noun ("تؤكد رغبته في استعادة تألق الموسم | الماضي، حين"), or when the
+    phrase read as the subject opens with a verbal noun or a possessed noun (the
+    passive "ويتوقع وصول سفينة أخرى بحلول الثلاثاء": no subject at all)."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    if t.key[i] == _SIGNS or not t.word[phrase[0]]:
+        return None
+    head = t.key[phrase[0]]
+    if (nominal_head(head) and not DEFINITE[head]) or possessed(t, phrase[0]):
+        return None  # (not "الاتحاد": a definite body named by a verbal noun speaks)
+    if k >= limit or (t.word[k] and t.key[k].startswith("الم")):
+        return None  # ("الموسم الماضي": an adjective of the subject's noun)
+    apposition = any(not t.word[m] and t.text[m] in COMMAS for m in range(*phrase))
+    timed = False
+    m = k
+    end = min(limit, k + 8)
+    while m < end:
+        if not t.word[m]:
+            if t.text[m] not in COMMAS:
+                return None
+        elif stop_kind(t, m) == "time":
+            timed = True
+        else:
+            break
+        m += 1
+    if m >= end or not t.word[m] or not (timed or (apposition and m > k)):
+        return None
+    key = t.key[m]
+    if rd.cues[m] is not None or rd.according[m] is not None or role(t, m) is not None:
+        return None
+    if key[:1] in "وف" or key in SUBJECT_RELATIVES or BARE[key] in _SUBORDINATORS or complementizer(t, m):
+        return None
+    if object_start(t, m, limit) == m:
+        return None if DEFINITE[key] and t.word[m - 1] and may_be_adjective(t, m - 1, m) else m
+    if _owned(t, m, _own_pronoun(t.key[i], cue)):
+        return m  # "أكدت كندا الاثنين تمسكها بحقوق الإنسان"
+    if (
+        not DEFINITE[key]
+        and stop_kind(t, m) is None
+        and key[:1] not in "يبلك"
+        and not (key[:1] == "ت" and not nominal_head(key))
+        and not key[:1].isdigit()
+        and m + 1 < limit
+        and t.word[m + 1]
+    ):
+        return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
+    return None
+
+
+def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
+    """Where the object starts in a phrase [a, b) read as the subject of a cue that takes
+    a bare noun phrase, when the subject is a name, which takes no genitive:
+    - a surname the article gave in full, then a verbal noun, أي/ما or the subject's own
+      possessed noun: "وأكد شكري | أهمية العمل" (after "سامح شكري"), "ونفى عمر | قيام
+      الحكومة بأي زيادات";
+    - any one bare word, then a noun with the subject's own pronoun (the pronoun agreeing
+      with the verb: "ونفت موسكو | ضلوعها في الهجوم"، "وأكد بوتين | حضوره المباراة");
+    - a role and a name of two words or more, then a verbal noun, أي/ما or the possessed
+      noun: "وأعلن الرئيس دونالد ترامب | حالة الطوارئ"، "أكد قائد المنتخب سيرجيو راموس |
+      تماسك الفريق".
+    Not after a common noun, whose genitive a verbal noun may be ("أكدت لجنة تحقيق"،
+    "وسائل إعلام"، "خبراء اقتصاد"): only a name known as one, or the agreeing pronoun;
+    a bare word written with ة is a noun unless known as a name ("وتؤكد سلامة
+    إجراءاتها": the safety of its procedures; "ينفي شائعة طلاقه"), one of the
+    participle shape an adverb ("أعلنوا مسبقا معارضتهم")."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    if b - a < 2 or not all(t.word[k] for k in range(a, b)):
+        return None
+    own = _own_pronoun(t.key[i], cue)
+
+    def opens(k: int, verbal: bool, own: tuple[str, ...] = own) -> bool:
+        key = t.key[k]
+        if DEFINITE[key] or stop_kind(t, k) is not None or rd.cues[k] is not None or role(t, k) is not None:
+            return False
+        if key[:1] in "وفلبك" or key[:1].isdigit() or complementizer(t, k):
+            return False
+        if _owned(t, k, own):
+            return True
+        return verbal and (nominal_head(key) or BARE[key] in ("اي", "ما"))
+
+    first = t.key[a]
+    known = _known_surname(rd, a)
+    plain = (
+        not DEFINITE[first]
+        and role(t, a) is None
+        and stop_kind(t, a) is None
+        and not nominal_head(first)
+        and (known or not nisba(first))  # ("شكري": a surname of the -ي shape)
+        and (known or not t.text[a].endswith("ة"))  # ("وتؤكد سلامة إجراءاتها": safety)
+        and not participle(first)  # ("أعلنوا مسبقا معارضتهم": an adverb)
+        and first[:1] not in "وف"
+        and not first[:1].isdigit()
+        and rd.cues[a] is None
+    )
+    if plain and opens(a + 1, known):
+        return a + 1
+    if (
+        not DEFINITE[first]
+        and not nisba(first)
+        and first[:1] not in "وفبك"  # (not "بشكل رسمي": a manner phrase)
+        and not nominal_head(first)
+        and stop_kind(t, a) is None
+        and not possessed(t, a)
+    ):
+        # "وأكد مصدر عسكري | تواصل التقدم"، "وأكدت مصادر عسكرية وطبية يمنية | مقتل":
+        # an adjective closes an indefinite noun phrase (a genitive never follows it).
+        k = a + 1
+        while k < b and not DEFINITE[t.key[k]] and stop_kind(t, k) is None and _indefinite_nisba(t.key[k]):
+            k += 1
+        # (Any pronoun: "أكد مسؤولون أميركيون قلقهم", a verb before a plural subject is singular.)
+        if a + 1 < k < b and opens(k, True, ("هما", "هم", "ها")):
+            return k
+    if role(t, a) != "trigger":
+        return None
+    for k in range(a + 2, b):
+        if not opens(k, True):
+            continue
+        name, role_range = rd.sp.split_role(a, k)
+        if role_range is not None and name[1] == k and k - name[0] >= 2 and not nominal_head(t.key[name[0]]):
+            return k  # (not "دونالد | ترامب": a name's word of the verbal-noun shape)
+    return None
+
+
+def _indefinite_nisba(key: str) -> bool:
+    """ "عسكري"، "وطبية"، "يمنية": a relational adjective, perhaps joined by و."""
+    return len(key) >= 4 and (nisba(key) or (key[:1] == "و" and nisba(key[1:])))  # (not "في")
+
+
+def _own_pronoun(key: str, cue: Cue) -> tuple[str, ...]:
+    """The possessive pronoun of the verb's subject, as the verb form shows it: "نفت
+    ضلوعها"، "أعلنوا خوضهم"، "وأكد حضوره" (ه for a masculine verb: only on a word of
+    four letters or more before it, see `_owned`)."""
+    gender = cue_gender(key, cue)
+    suffixes = own_suffixes(key, gender)
+    if not suffixes and gender == "m":
+        return ("ه",)
+    return suffixes
+
+
+def _owned(t, k: int, own: tuple[str, ...]) -> bool:
+    """A noun with the subject's own pronoun: "ضلوعها"، "حضوره" (written ه, not the ة of
+    "جمعة"; its stem of four letters or more, not a present verb, not a cue)."""
+    if own == ("ه",):
+        key = t.key[k]
+        return (
+            t.text[k].endswith("ه")
+            and len(key) >= 5
+            and key[:1] not in "يت"
+            and key[:-1] not in CUES
+            and not key.endswith(("يه", "اه", "وه"))
+        )
+    if not own:
+        return False
+    key = t.key[k]
+    if key[:1] == "ت" and t.word[k] and stop_kind(t, k) is None and not t.text[k].endswith("ة"):
+        # "نفت موسكو تورطها"، "أعلنت طالبان تبنيها": a تفعّل/تفاعل verbal noun with the
+        # subject's own pronoun (possessed() refuses ت-: "تعلنها" is a present verb; a
+        # verb form of a cue is refused here too, and a stem of four letters is asked).
+        for suf in own:
+            stem = key[: -len(suf)]
+            if key.endswith(suf) and len(stem) >= 4 and stem not in CUES and not stem.startswith(("تت", "تست")):
+                return True
+        return False
+    return possessed(t, k, own)
