@@ -6,7 +6,7 @@ which is found differently from a verb's, so it is read here.
 
 from __future__ import annotations
 
-from processors.claims.agreement import agrees
+from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
@@ -14,10 +14,23 @@ from processors.claims.cues import act_participle
 from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, noun_bases
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, circumstance, complementizer, digit, participle, stop_kind
+from processors.claims.words import (
+    BARE,
+    DEFINITE,
+    circumstance,
+    complementizer,
+    digit,
+    participle,
+    role,
+    stop_kind,
+)
 
 # "ومضى قائلا": verbs of going on, no speaker (claims_continuing_verbs.tsv).
 _CONTINUING = load_set("claims_continuing_verbs.tsv")
+# Particles before the verb that opens a clause: "كما دانت الوزارة" (looked up without و/ف).
+_OPENERS = load_set("claims_clause_openers.tsv")
+# The passive auxiliaries after which no subject is written: "كما تم التنسيق".
+_PASSIVE = frozenset({"تم", "يتم", "جرى", "يجري"})
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
 _PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
@@ -82,22 +95,45 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if opener is not None and opener.kind != "verb":
             return None
         return d if verb_subject(rd, d, first, i) else None
-    head = t.key[first]
+    # "كما دانت الوزارة ..."، "ولكن المدرب دافع ..."، "وقد أبدى ترامب ...": a particle
+    # that opens the clause comes before its verb (claims_clause_openers.tsv).
+    # (Not before أن or a passive: "كما أنه طالب ..."، "كما تم التنسيق مع ...".)
+    verb = first
+    while (
+        verb < i - 1
+        and t.word[verb]
+        and BARE[t.key[verb]] in _OPENERS
+        and t.word[verb + 1]
+        and not complementizer(t, verb + 1)
+        and BARE[t.key[verb + 1]] not in _PASSIVE
+    ):
+        verb += 1
+    head = t.key[verb]
     if (
-        t.word[first]
-        and first < i
-        and stop_kind(t, first) is None
+        t.word[verb]
+        and verb < i
+        and stop_kind(t, verb) is None
         and not DEFINITE[head]
-        and not digit(t, first)
+        and role(t, verb) != "trigger"
+        and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
         # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb
         # (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا" has no subject there).
-        sp = rd.sp.forward(first + 1, i, None)
+        sp = rd.sp.forward(verb + 1, i, None)
         if sp.speaker is not None and sp.phrase is not None:
             a, b = rd.sp.subject_only(*sp.phrase)
-            set_speaker(rd, d, *rd.sp.split_role(a, b))
-            return d
+            b = _subject_end(rd, a, b)
+            if DEFINITE[t.key[a]] and not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
+                # "كما اعتمدت اللجنة ...، مشيرا إلى": the masculine participle is not
+                # the committee's, and who else speaks is unsure: no speaker. (Only a
+                # definite head shows its gender: "طعيمة"، "توريه" are men's names.)
+                d.reason = "disagreeing_antecedent"
+                return d
+            if not t.key[a].startswith(("بال", "لل")) or rd.according[verb] is not None:
+                # (not a prepositional object: "وفيما يتعلق بالوضع في سوريا قال ...")
+                set_speaker(rd, d, *rd.sp.split_role(a, b))
+                return d
     # "بدوره، ذكر رئيس اللجنة ... حاجة المحافظة، مضيفا أن": past an opener and
     # its comma, the subject of the verb that opens the clause.
     k = first + 1
@@ -116,6 +152,25 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     return d
 
 
+def _subject_end(rd: FieldReading, a: int, b: int) -> int:
+    """The end of the subject read after the sentence's verb, without what follows it
+    in the verb's clause: a preposition or an addressee ("وشكك لافروف في
+    الانتهاكات"، "وقد أبدى ترامب للصحافيين ارتياحه"), a prepositional object written
+    on its word ("ورحب ترامب بالإفراج عن ..."، "وأشاد اللاعب الألماني بالشخصية
+    القوية"), a possessed object ("وواصلت أحلام ردها على ..."). (A role may go on
+    with its place: "مسؤول بالخارجية".)"""
+    t = rd.t
+    for e in range(a + 1, b):
+        if not t.word[e] or (stop_kind(t, e) is not None and not (e == a + 1 and BARE[t.key[e]] == "من")):
+            return e  # (not the من of "عدد من المغردين")
+        key = t.key[e]
+        if key.startswith(("بال", "لل")) and not (e == a + 1 and role(t, a) == "trigger" and not DEFINITE[t.key[a]]):
+            return e
+        if len(key) >= 4 and key.endswith(("ها", "هم", "هما")) and not DEFINITE[key]:
+            return e
+    return b
+
+
 def _occasion(rd: FieldReading, k: int, limit: int) -> bool:
     """ "في تصريح", "خلال حديثه": a preposition and a noun of the occasion of speaking."""
     t = rd.t
@@ -124,9 +179,16 @@ def _occasion(rd: FieldReading, k: int, limit: int) -> bool:
 
 def _continuing(rd: FieldReading, a: int, b: int) -> bool:
     """ "ومضى قائلا", "واسترسل قائلا": a verb of going on alone before the participle
-    (claims_continuing_verbs.tsv), not a speaker."""
+    (claims_continuing_verbs.tsv), or another verb, not a speaker."""
     key = rd.t.key[a]
-    return b - a == 1 and (key in _CONTINUING or BARE[key] in _CONTINUING)
+    if b - a == 1 and (key in _CONTINUING or BARE[key] in _CONTINUING):
+        return True
+    # "وعلق قائلا"، "وأكمل قائلا": a verb with its و alone (no name opens with و
+    # before a participle); "وأشاد بالاجتماع قائلا": a verb and its prepositional
+    # object.
+    if b - a == 1 and key[:1] in ("و", "ف") and not DEFINITE[key] and role(rd.t, a) != "trigger":
+        return True
+    return any(rd.t.word[m] and rd.t.key[m].startswith(("بال", "لل")) for m in range(a + 1, b))
 
 
 def _after_occasion(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
