@@ -31,6 +31,8 @@ _CONTINUING = load_set("claims_continuing_verbs.tsv")
 _OPENERS = load_set("claims_clause_openers.tsv")
 # The passive auxiliaries after which no subject is written: "كما تم التنسيق".
 _PASSIVE = frozenset({"تم", "يتم", "جرى", "يجري"})
+# Openers after which the subject may come before its verb: "ولكن المدرب دافع".
+_NOMINAL_OPENERS = KANA | load_set("claims_nominal_openers.tsv")
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
 _PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
@@ -96,44 +98,54 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             return None
         return d if verb_subject(rd, d, first, i) else None
     # "كما دانت الوزارة ..."، "ولكن المدرب دافع ..."، "وقد أبدى ترامب ...": a particle
-    # that opens the clause comes before its verb (claims_clause_openers.tsv).
-    # (Not before أن or a passive: "كما أنه طالب ..."، "كما تم التنسيق مع ...".)
+    # that opens the clause comes before its verb (claims_clause_openers.tsv), and
+    # كان before its subject ("وكان رئيس الوزراء اعتبر ..."). (Not before أن or a
+    # passive: "كما أنه طالب ..."، "كما تم التنسيق مع ...".)
     verb = first
+    nominal = False  # past كان or لكن, a subject may come before its verb
     while (
         verb < i - 1
         and t.word[verb]
-        and BARE[t.key[verb]] in _OPENERS
+        and (BARE[t.key[verb]] in _OPENERS or BARE[t.key[verb]] in _NOMINAL_OPENERS)
         and t.word[verb + 1]
         and not complementizer(t, verb + 1)
         and BARE[t.key[verb + 1]] not in _PASSIVE
     ):
+        nominal = nominal or BARE[t.key[verb]] in _NOMINAL_OPENERS
         verb += 1
     head = t.key[verb]
     if (
         t.word[verb]
         and verb < i
         and stop_kind(t, verb) is None
-        and not DEFINITE[head]
-        and role(t, verb) != "trigger"
         and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
-        # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb
-        # (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا" has no subject there).
-        sp = rd.sp.forward(verb + 1, i, None)
-        if sp.speaker is not None and sp.phrase is not None:
-            a, b = rd.sp.subject_only(*sp.phrase)
-            b = _subject_end(rd, a, b)
-            if DEFINITE[t.key[a]] and not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
-                # "كما اعتمدت اللجنة ...، مشيرا إلى": the masculine participle is not
-                # the committee's, and who else speaks is unsure: no speaker. (Only a
-                # definite head shows its gender: "طعيمة"، "توريه" are men's names.)
-                d.reason = "disagreeing_antecedent"
-                return d
-            if not t.key[a].startswith(("بال", "لل")) or rd.according[verb] is not None:
-                # (not a prepositional object: "وفيما يتعلق بالوضع في سوريا قال ...")
-                set_speaker(rd, d, *rd.sp.split_role(a, b))
-                return d
+        if not DEFINITE[head] and role(t, verb) != "trigger":
+            if not nominal:
+                # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the
+                # sentence's verb (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا"
+                # has no subject there).
+                sp = rd.sp.forward(verb + 1, i, None)
+                if sp.speaker is not None and sp.phrase is not None:
+                    found = _take_subject(rd, d, *sp.phrase, verb)
+                    if found is not None:
+                        return d
+        elif nominal:
+            # "ولكن زعيم الأغلبية ميتش ماكونيل أعلن رفضه ...، مؤكدا"، "وكان رئيس
+            # وزراء كندا ... اعتبر أن ...، مؤكدا": the subject before its verb.
+            sp = rd.sp.forward(verb, i, None)
+            if sp.speaker is not None and sp.phrase is not None and sp.phrase[1] < i:
+                a, b = sp.phrase
+                e = _subject_end(rd, a, b)
+                if e - a >= 2 and DEFINITE[t.key[e - 2]] and not DEFINITE[t.key[e - 1]] and e < i:
+                    # "ولكن المدرب دافع عن لاعبيه": one word after a definite role, then
+                    # a preposition, is the verb, not a name ("وكان الشرطي محمد قد وصل").
+                    if not t.word[e] or stop_kind(t, e) is not None:
+                        b = e - 1
+                found = _take_subject(rd, d, a, b, verb)
+                if found is not None:
+                    return d
     # "بدوره، ذكر رئيس اللجنة ... حاجة المحافظة، مضيفا أن": past an opener and
     # its comma, the subject of the verb that opens the clause.
     k = first + 1
@@ -152,6 +164,25 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     return d
 
 
+def _take_subject(rd: FieldReading, d: Draft, a: int, b: int, verb: int) -> bool | None:
+    """The subject phrase a..b of the sentence's verb as d's speaker: True when taken,
+    or when its definite head's gender disagrees with the participle's ("كما
+    اعتمدت اللجنة ...، مشيرا إلى": the masculine participle is not the committee's,
+    and who else speaks is unsure: d gets no speaker and the reason; only a definite
+    head shows its gender, "طعيمة"، "توريه" are men's names), None when it is no
+    subject (a prepositional object: "وفيما يتعلق بالوضع في سوريا قال ...")."""
+    t = rd.t
+    a, b = rd.sp.subject_only(a, b)
+    b = _subject_end(rd, a, b)
+    if DEFINITE[t.key[a]] and not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
+        d.reason = "disagreeing_antecedent"
+        return True
+    if t.key[a].startswith(("بال", "لل")) and rd.according[verb] is None:
+        return None
+    set_speaker(rd, d, *rd.sp.split_role(a, b))
+    return True
+
+
 def _subject_end(rd: FieldReading, a: int, b: int) -> int:
     """The end of the subject read after the sentence's verb, without what follows it
     in the verb's clause: a preposition or an addressee ("وشكك لافروف في
@@ -160,9 +191,17 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
     القوية"), a possessed object ("وواصلت أحلام ردها على ..."). (A role may go on
     with its place: "مسؤول بالخارجية".)"""
     t = rd.t
+    opens_role = role(t, a) == "trigger"
     for e in range(a + 1, b):
-        if not t.word[e] or (stop_kind(t, e) is not None and not (e == a + 1 and BARE[t.key[e]] == "من")):
-            return e  # (not the من of "عدد من المغردين")
+        if not t.word[e]:
+            return e
+        kind = stop_kind(t, e)
+        if BARE[t.key[e]] in _OPENERS:
+            return e  # "وكان وزير الصحة قد زار ...": قد comes after the subject
+        # (Not the من of "عدد من المغردين", nor a role's own preposition: "زعيم
+        # الأغلبية في مجلس الشيوخ ميتش ماكونيل".)
+        if kind is not None and not (e == a + 1 and BARE[t.key[e]] == "من") and not (opens_role and kind == "prep"):
+            return e
         key = t.key[e]
         if key.startswith(("بال", "لل")) and not (e == a + 1 and role(t, a) == "trigger" and not DEFINITE[t.key[a]]):
             return e
