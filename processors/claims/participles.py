@@ -80,7 +80,7 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             return None  # "قالت الوزارة إن الجيش تقدم، داعيا السكان": the army calls
         copy_speaker(rd, d, governing)
         return d
-    first = t.sentence_start(i)
+    first = _after_dateline(rd, t.sentence_start(i), i)
     if _clause_subject(rd, d, first, i):
         return d
     if act:
@@ -121,7 +121,7 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
-        if not DEFINITE[head] and role(t, verb) != "trigger":
+        if not _definite(rd, verb) and role(t, verb) != "trigger":
             if not nominal:
                 # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the
                 # sentence's verb (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا"
@@ -162,6 +162,39 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     carry(rd, d)
     return d
+
+
+def _definite(rd: FieldReading, k: int) -> bool:
+    """A word with the article ال; not a verb whose hamza was folded away: "وألقى
+    مايك بنس خطابا"، "ألمح قائد المنتخب" (the article is written without hamza)."""
+    t = rd.t
+    if not DEFINITE[t.key[k]]:
+        return False
+    text = t.text[k]
+    if text[:1] in ("و", "ف") and text[1:2] in ("أ", "إ"):
+        text = text[1:]
+    return text[:2] not in ("أل", "إل")
+
+
+# How many tokens a dateline may take before its dash: "دبي، الإمارات العربية المتحدة
+# (CNN)--" (ten).
+_DATELINE_TOKENS = 12
+_DASHES = frozenset("-–—")
+
+
+def _after_dateline(rd: FieldReading, first: int, i: int) -> int:
+    """Where the sentence's clause opens after a dateline ended by a bracket and a
+    dash: "دبي، الإمارات العربية المتحدة (CNN)-- اتهم وزير الخارجية ...، معتبرا" (the
+    verb after the dash is the sentence's first), else `first`."""
+    t = rd.t
+    for k in range(first, min(i - 1, first + _DATELINE_TOKENS)):
+        # (After a closing bracket only, "(CNN)--": other dashes set off a phrase,
+        # "الدكتور محمد - محام ومستشار -"، or sign a byline, "محمد المواسي- سبق-".)
+        if k > first and t.text[k - 1] == ")" and t.text[k] and all(ch in _DASHES for ch in t.text[k]):
+            while k + 1 < i and not t.word[k + 1] and all(ch in _DASHES for ch in t.text[k + 1]):
+                k += 1
+            return k + 1 if t.word[k + 1] else first
+    return first
 
 
 def _take_subject(rd: FieldReading, d: Draft, a: int, b: int, verb: int) -> bool | None:
@@ -345,7 +378,7 @@ def _clause_subject(rd: FieldReading, d: Draft, first: int, i: int) -> bool:
     # after a comma is coordinated ("، وتجاوبت الجامعة"), and a bare word after a
     # comma goes on with the clause before ("رفض القائد، الثلاثاء، عرض الرئيس
     # الأميركي ...، قائلا": the offer is no clause of its own).
-    opener = stop_kind(t, first) is not None or DEFINITE[t.key[first]] or rd.according[first] is not None
+    opener = stop_kind(t, first) is not None or _definite(rd, first) or rd.according[first] is not None
     while c > first and i - c <= MAX_CLAUSE_TOKENS and seen < MAX_CLAUSES_BACK:
         if not t.word[c] and t.text[c] in COMMAS:
             seen += 1
