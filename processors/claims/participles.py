@@ -11,7 +11,7 @@ from processors.claims.attribution import copy_speaker, cue_gender_of, set_speak
 from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
-from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, noun_bases
+from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import (
@@ -29,6 +29,8 @@ from processors.claims.words import (
 _CONTINUING = load_set("claims_continuing_verbs.tsv")
 # Particles before the verb that opens a clause: "كما دانت الوزارة" (looked up without و/ف).
 _OPENERS = load_set("claims_clause_openers.tsv")
+# "من جانبه"، "من جهتها": a phrase announcing a new speaker before the clause's verb.
+_ON_HIS_PART = load_word_tuples("claims_pre_subject_phrases.tsv")
 # The passive auxiliaries after which no subject is written: "كما تم التنسيق".
 _PASSIVE = frozenset({"تم", "يتم", "جرى", "يجري"})
 # Openers after which the subject may come before its verb: "ولكن المدرب دافع".
@@ -102,6 +104,8 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     # كان before its subject ("وكان رئيس الوزراء اعتبر ..."). (Not before أن or a
     # passive: "كما أنه طالب ..."، "كما تم التنسيق مع ...".)
     verb = first
+    if verb + 2 < i and t.word[verb] and t.word[verb + 1] and (BARE[t.key[verb]], t.key[verb + 1]) in _ON_HIS_PART:
+        verb += 2  # "ومن جانبه نفى السائق هذه الأقوال، مؤكدا" (claims_pre_subject_phrases.tsv)
     nominal = False  # past كان or لكن, a subject may come before its verb
     while (
         verb < i - 1
