@@ -80,6 +80,12 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if governing is not None and governing.anchor < i and governing.speaker:
         if act and not agrees(cue_gender_of(rd, d), governing.gender):
             return None  # "قالت الوزارة إن الجيش تقدم، داعيا السكان": the army calls
+        if governing.role is not None and t.key[i].endswith(("ين", "ون")):
+            # "وقال رئيس المجلس، دونالد توسك، إن قادة الدول أعربوا عن تضامنهم، داعين
+            # تركيا ...": a plural participle is not one named person's (a role and a
+            # name); who speaks is in the content, unsure: no speaker.
+            d.reason = "disagreeing_antecedent"
+            return d
         copy_speaker(rd, d, governing)
         return d
     first = _after_dateline(rd, t.sentence_start(i), i)
