@@ -6,18 +6,35 @@ which is found differently from a verb's, so it is read here.
 
 from __future__ import annotations
 
-from processors.claims.agreement import agrees
+from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
-from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, noun_bases
+from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, circumstance, complementizer, digit, participle, stop_kind
+from processors.claims.words import (
+    BARE,
+    DEFINITE,
+    circumstance,
+    complementizer,
+    digit,
+    participle,
+    role,
+    stop_kind,
+)
 
 # "ومضى قائلا": verbs of going on, no speaker (claims_continuing_verbs.tsv).
 _CONTINUING = load_set("claims_continuing_verbs.tsv")
+# Particles before the verb that opens a clause: "كما دانت الوزارة" (looked up without و/ف).
+_OPENERS = load_set("claims_clause_openers.tsv")
+# "من جانبه"، "من جهتها": a phrase announcing a new speaker before the clause's verb.
+_ON_HIS_PART = load_word_tuples("claims_pre_subject_phrases.tsv")
+# The passive auxiliaries after which no subject is written: "كما تم التنسيق".
+_PASSIVE = frozenset({"تم", "يتم", "جرى", "يجري"})
+# Openers after which the subject may come before its verb: "ولكن المدرب دافع".
+_NOMINAL_OPENERS = KANA | load_set("claims_nominal_openers.tsv")
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
 _PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
@@ -63,9 +80,15 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if governing is not None and governing.anchor < i and governing.speaker:
         if act and not agrees(cue_gender_of(rd, d), governing.gender):
             return None  # "قالت الوزارة إن الجيش تقدم، داعيا السكان": the army calls
+        if governing.role is not None and t.key[i].endswith(("ين", "ون")):
+            # "وقال رئيس المجلس، دونالد توسك، إن قادة الدول أعربوا عن تضامنهم، داعين
+            # تركيا ...": a plural participle is not one named person's (a role and a
+            # name); who speaks is in the content, unsure: no speaker.
+            d.reason = "disagreeing_antecedent"
+            return d
         copy_speaker(rd, d, governing)
         return d
-    first = t.sentence_start(i)
+    first = _after_dateline(rd, t.sentence_start(i), i)
     if _clause_subject(rd, d, first, i):
         return d
     if act:
@@ -82,22 +105,57 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         if opener is not None and opener.kind != "verb":
             return None
         return d if verb_subject(rd, d, first, i) else None
-    head = t.key[first]
+    # "كما دانت الوزارة ..."، "ولكن المدرب دافع ..."، "وقد أبدى ترامب ...": a particle
+    # that opens the clause comes before its verb (claims_clause_openers.tsv), and
+    # كان before its subject ("وكان رئيس الوزراء اعتبر ..."). (Not before أن or a
+    # passive: "كما أنه طالب ..."، "كما تم التنسيق مع ...".)
+    verb = first
+    if verb + 2 < i and t.word[verb] and t.word[verb + 1] and (BARE[t.key[verb]], t.key[verb + 1]) in _ON_HIS_PART:
+        verb += 2  # "ومن جانبه نفى السائق هذه الأقوال، مؤكدا" (claims_pre_subject_phrases.tsv)
+    nominal = False  # past كان or لكن, a subject may come before its verb
+    while (
+        verb < i - 1
+        and t.word[verb]
+        and (BARE[t.key[verb]] in _OPENERS or BARE[t.key[verb]] in _NOMINAL_OPENERS)
+        and t.word[verb + 1]
+        and not complementizer(t, verb + 1)
+        and BARE[t.key[verb + 1]] not in _PASSIVE
+    ):
+        nominal = nominal or BARE[t.key[verb]] in _NOMINAL_OPENERS
+        verb += 1
+    head = t.key[verb]
     if (
-        t.word[first]
-        and first < i
-        and stop_kind(t, first) is None
-        and not DEFINITE[head]
-        and not digit(t, first)
+        t.word[verb]
+        and verb < i
+        and stop_kind(t, verb) is None
+        and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
-        # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the sentence's verb
-        # (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا" has no subject there).
-        sp = rd.sp.forward(first + 1, i, None)
-        if sp.speaker is not None and sp.phrase is not None:
-            a, b = rd.sp.subject_only(*sp.phrase)
-            set_speaker(rd, d, *rd.sp.split_role(a, b))
-            return d
+        if not _definite(rd, verb) and role(t, verb) != "trigger":
+            if not nominal:
+                # "وتحدث الوزير عن الأزمة، مشيرا إلى أن ...": the subject of the
+                # sentence's verb (not after لم: "لم يكن ليمضي سوى 3 أيام ...، قائلا"
+                # has no subject there).
+                sp = rd.sp.forward(verb + 1, i, None)
+                if sp.speaker is not None and sp.phrase is not None:
+                    found = _take_subject(rd, d, *sp.phrase, verb)
+                    if found is not None:
+                        return d
+        elif nominal:
+            # "ولكن زعيم الأغلبية ميتش ماكونيل أعلن رفضه ...، مؤكدا"، "وكان رئيس
+            # وزراء كندا ... اعتبر أن ...، مؤكدا": the subject before its verb.
+            sp = rd.sp.forward(verb, i, None)
+            if sp.speaker is not None and sp.phrase is not None and sp.phrase[1] < i:
+                a, b = sp.phrase
+                e = _subject_end(rd, a, b)
+                if e - a >= 2 and DEFINITE[t.key[e - 2]] and not DEFINITE[t.key[e - 1]] and e < i:
+                    # "ولكن المدرب دافع عن لاعبيه": one word after a definite role, then
+                    # a preposition, is the verb, not a name ("وكان الشرطي محمد قد وصل").
+                    if not t.word[e] or stop_kind(t, e) is not None:
+                        b = e - 1
+                found = _take_subject(rd, d, a, b, verb)
+                if found is not None:
+                    return d
     # "بدوره، ذكر رئيس اللجنة ... حاجة المحافظة، مضيفا أن": past an opener and
     # its comma, the subject of the verb that opens the clause.
     k = first + 1
@@ -116,6 +174,85 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     return d
 
 
+def _definite(rd: FieldReading, k: int) -> bool:
+    """A word with the article ال; not a verb whose hamza was folded away: "وألقى
+    مايك بنس خطابا"، "ألمح قائد المنتخب" (the article is written without hamza)."""
+    t = rd.t
+    if not DEFINITE[t.key[k]]:
+        return False
+    text = t.text[k]
+    if text[:1] in ("و", "ف") and text[1:2] in ("أ", "إ"):
+        text = text[1:]
+    return text[:2] not in ("أل", "إل")
+
+
+# How many tokens a dateline may take before its dash: "دبي، الإمارات العربية المتحدة
+# (CNN)--" (ten).
+_DATELINE_TOKENS = 12
+_DASHES = frozenset("-–—")
+
+
+def _after_dateline(rd: FieldReading, first: int, i: int) -> int:
+    """Where the sentence's clause opens after a dateline ended by a bracket and a
+    dash: "دبي، الإمارات العربية المتحدة (CNN)-- اتهم وزير الخارجية ...، معتبرا" (the
+    verb after the dash is the sentence's first), else `first`."""
+    t = rd.t
+    for k in range(first, min(i - 1, first + _DATELINE_TOKENS)):
+        # (After a closing bracket only, "(CNN)--": other dashes set off a phrase,
+        # "الدكتور محمد - محام ومستشار -"، or sign a byline, "محمد المواسي- سبق-".)
+        if k > first and t.text[k - 1] == ")" and t.text[k] and all(ch in _DASHES for ch in t.text[k]):
+            while k + 1 < i and not t.word[k + 1] and all(ch in _DASHES for ch in t.text[k + 1]):
+                k += 1
+            return k + 1 if t.word[k + 1] else first
+    return first
+
+
+def _take_subject(rd: FieldReading, d: Draft, a: int, b: int, verb: int) -> bool | None:
+    """The subject phrase a..b of the sentence's verb as d's speaker: True when taken,
+    or when its definite head's gender disagrees with the participle's ("كما
+    اعتمدت اللجنة ...، مشيرا إلى": the masculine participle is not the committee's,
+    and who else speaks is unsure: d gets no speaker and the reason; only a definite
+    head shows its gender, "طعيمة"، "توريه" are men's names), None when it is no
+    subject (a prepositional object: "وفيما يتعلق بالوضع في سوريا قال ...")."""
+    t = rd.t
+    a, b = rd.sp.subject_only(a, b)
+    b = _subject_end(rd, a, b)
+    if DEFINITE[t.key[a]] and not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
+        d.reason = "disagreeing_antecedent"
+        return True
+    if t.key[a].startswith(("بال", "لل")) and rd.according[verb] is None:
+        return None
+    set_speaker(rd, d, *rd.sp.split_role(a, b))
+    return True
+
+
+def _subject_end(rd: FieldReading, a: int, b: int) -> int:
+    """The end of the subject read after the sentence's verb, without what follows it
+    in the verb's clause: a preposition or an addressee ("وشكك لافروف في
+    الانتهاكات"، "وقد أبدى ترامب للصحافيين ارتياحه"), a prepositional object written
+    on its word ("ورحب ترامب بالإفراج عن ..."، "وأشاد اللاعب الألماني بالشخصية
+    القوية"), a possessed object ("وواصلت أحلام ردها على ..."). (A role may go on
+    with its place: "مسؤول بالخارجية".)"""
+    t = rd.t
+    opens_role = role(t, a) == "trigger"
+    for e in range(a + 1, b):
+        if not t.word[e]:
+            return e
+        kind = stop_kind(t, e)
+        if BARE[t.key[e]] in _OPENERS:
+            return e  # "وكان وزير الصحة قد زار ...": قد comes after the subject
+        # (Not the من of "عدد من المغردين", nor a role's own preposition: "زعيم
+        # الأغلبية في مجلس الشيوخ ميتش ماكونيل".)
+        if kind is not None and not (e == a + 1 and BARE[t.key[e]] == "من") and not (opens_role and kind == "prep"):
+            return e
+        key = t.key[e]
+        if key.startswith(("بال", "لل")) and not (e == a + 1 and role(t, a) == "trigger" and not DEFINITE[t.key[a]]):
+            return e
+        if len(key) >= 4 and key.endswith(("ها", "هم", "هما")) and not DEFINITE[key]:
+            return e
+    return b
+
+
 def _occasion(rd: FieldReading, k: int, limit: int) -> bool:
     """ "في تصريح", "خلال حديثه": a preposition and a noun of the occasion of speaking."""
     t = rd.t
@@ -124,9 +261,16 @@ def _occasion(rd: FieldReading, k: int, limit: int) -> bool:
 
 def _continuing(rd: FieldReading, a: int, b: int) -> bool:
     """ "ومضى قائلا", "واسترسل قائلا": a verb of going on alone before the participle
-    (claims_continuing_verbs.tsv), not a speaker."""
+    (claims_continuing_verbs.tsv), or another verb, not a speaker."""
     key = rd.t.key[a]
-    return b - a == 1 and (key in _CONTINUING or BARE[key] in _CONTINUING)
+    if b - a == 1 and (key in _CONTINUING or BARE[key] in _CONTINUING):
+        return True
+    # "وعلق قائلا"، "وأكمل قائلا": a verb with its و alone (no name opens with و
+    # before a participle); "وأشاد بالاجتماع قائلا": a verb and its prepositional
+    # object.
+    if b - a == 1 and key[:1] in ("و", "ف") and not DEFINITE[key] and role(rd.t, a) != "trigger":
+        return True
+    return any(rd.t.word[m] and rd.t.key[m].startswith(("بال", "لل")) for m in range(a + 1, b))
 
 
 def _after_occasion(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
@@ -244,7 +388,7 @@ def _clause_subject(rd: FieldReading, d: Draft, first: int, i: int) -> bool:
     # after a comma is coordinated ("، وتجاوبت الجامعة"), and a bare word after a
     # comma goes on with the clause before ("رفض القائد، الثلاثاء، عرض الرئيس
     # الأميركي ...، قائلا": the offer is no clause of its own).
-    opener = stop_kind(t, first) is not None or DEFINITE[t.key[first]] or rd.according[first] is not None
+    opener = stop_kind(t, first) is not None or _definite(rd, first) or rd.according[first] is not None
     while c > first and i - c <= MAX_CLAUSE_TOKENS and seen < MAX_CLAUSES_BACK:
         if not t.word[c] and t.text[c] in COMMAS:
             seen += 1
