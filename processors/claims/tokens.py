@@ -274,8 +274,8 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
     what precedes it and not to a word after closes (`_straight_shape`). Read so, a
     quotation that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في
     اي آر"، نحن سعداء"' (by alternation the first mark paired with «في»'s, and the
-    speech was cut at «استخدام»). A mark glued on both sides or on neither
-    ('بـ"الخيال"') closes the innermost open one, if any. When the shapes leave a
+    speech was cut at «استخدام»). A mark whose shape does not tell ('" عبدالسلام "')
+    closes the innermost open one, if any. When the shapes leave a
     quotation of the paragraph unclosed, they were typed carelessly ('"جئنا بروح
     إيجابية "بينما قال ... "إن ..."', the closing mark glued to the next word) and
     the marks alternate instead, open, close, open, ..."""
@@ -301,17 +301,38 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
     return closing
 
 
+# Proclitics written glued to a quotation's opening mark: 'وصفه بـ"الجبان"', 'قال
+# لـ"سبق"', 'و"الأهلي ينطلق"', 'فالـ"غالاكسي"' (tatweel is gone from the display).
+_GLUED_PROCLITICS = frozenset(
+    {"ب", "ل", "و", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "ال", "وال", "بال", "فال", "كال", "وبال"}
+)
+# Marks after which a straight quote glued to them closes: '(أف بي آي)".', 'الآن؟".'
+_BEFORE_CLOSING = frozenset(".،,؛;؟?!)]}…")
+
+
 def _straight_shape(t: Tokens, i: int) -> str | None:
     """ "open" for a straight quote with a word glued after it and nothing glued
-    before (' "في'), "close" for one glued to what precedes it and not to a word
-    after ('آر"،', 'القرار".'), None when its shape does not tell ('بـ"الخيال')."""
-    glued_before = i > 0 and t.end[i - 1] == t.start[i] and t.text[i - 1] != "\n"
-    glued_after = i + 1 < t.n and t.start[i + 1] == t.end[i] and t.text[i + 1] != "\n"
+    before (' "في'), or only a proclitic ('بـ"الخيال') or an opening mark ('("في',
+    ':"نعم', ':" لم'); "close" for one glued to what precedes it and not to a word
+    after ('آر"،', 'القرار".', 'الآن؟".') or with only punctuation after (' ".');
+    None when its shape does not tell (' " ', 'العرض"إنها')."""
+    text = t.text
+    glued_before = i > 0 and t.end[i - 1] == t.start[i] and text[i - 1] != "\n"
+    glued_after = i + 1 < t.n and t.start[i + 1] == t.end[i] and text[i + 1] != "\n"
     word_before = glued_before and t.word[i - 1]
     word_after = glued_after and t.word[i + 1]
-    if word_after and (not glued_before or (not word_before and t.text[i - 1] in _BEFORE_OPENING)):
-        return "open"  # (also '("في اي آر")', ':"نعم"')
-    if glued_before and not word_after and (word_before or not glued_after):
+    if not glued_before:
+        if word_after:
+            return "open"
+        # (' ".', ' "،': a space typed before the closing mark; ' " ' tells nothing)
+        return "close" if glued_after and text[i + 1] in _BEFORE_CLOSING else None
+    if word_before:
+        if not word_after:
+            return "close"
+        return "open" if text[i - 1] in _GLUED_PROCLITICS else None
+    if text[i - 1] in _BEFORE_OPENING:
+        return "open" if word_after or not glued_after else None  # ('("في اي آر")', ':"نعم"', ':" لم')
+    if not word_after and (not glued_after or text[i - 1] in _BEFORE_CLOSING):
         return "close"
     return None
 
