@@ -229,10 +229,17 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
             _, r = stack.pop()
             regions[r].close = end_index
         while straights:
-            # An unpaired straight quote is a stray mark, not a quotation.
+            # An unpaired straight quote shaped as an opening one opens a quotation
+            # whose closing mark was never written, which runs, as an unclosed «
+            # does, to the paragraph's end, where `end_unclosed_quotes` ends it
+            # sooner ('وأوضح "لا أعتقد أن ...، وذكر أيضا أنه ...'). Any other is a
+            # stray mark, not a quotation.
             r = straights.pop()
-            opens[regions[r].open] = -1
-            regions[r].open = regions[r].close = -1
+            if _straight_shape(t, regions[r].open) == "open":
+                regions[r].close = end_index
+            else:
+                opens[regions[r].open] = -1
+                regions[r].open = regions[r].close = -1
 
     # Only quotation marks and paragraph breaks (which close every open quotation)
     # matter here.
@@ -264,21 +271,32 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
     close_all(t.n)
     if regions:
         mark_inside(t, regions)
+        for x in regions:
+            if x.open >= 0 and x.parent >= 0 and regions[x.parent].open < 0:
+                # A quotation opened inside a stray mark's is inside the region
+                # around its own opening mark. (Not the stray's parent: a straight
+                # mark may have crossed it and seen it closed, '«... "... » «...'.)
+                x.parent = t.quote[x.open]
     return regions
 
 
 def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
     """The straight quotes that close a quotation, paragraph by paragraph.
 
-    A straight quote with a word glued after it and none before opens; one glued to
-    what precedes it and not to a word after closes (`_straight_shape`). Read so, a
-    quotation that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في
-    اي آر"، نحن سعداء"' (by alternation the first mark paired with «في»'s, and the
-    speech was cut at «استخدام»). A mark whose shape does not tell ('" عبدالسلام "')
-    closes the innermost open one, if any. When the shapes leave a
-    quotation of the paragraph unclosed, they were typed carelessly ('"جئنا بروح
-    إيجابية "بينما قال ... "إن ..."', the closing mark glued to the next word) and
-    the marks alternate instead, open, close, open, ..."""
+    Each mark's shape tells its direction (`_straight_shape`). Read so, a quotation
+    that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في اي آر"، نحن
+    سعداء"' (by alternation the first mark paired with «في»'s, and the speech was cut
+    at «استخدام»). A mark whose shape does not tell ('" عبدالسلام "') closes the
+    innermost open one, if any, and opens otherwise. A closing mark with nothing open
+    opens all the same, for the opening mark is often typed glued to the word before
+    ('وقال" إن ...".'). When the shapes leave a
+    quotation of the paragraph unclosed: with an even number of marks, one was typed
+    glued to the wrong side ('"جئنا بروح إيجابية "بينما قال ... "ان ..."', the
+    closing mark glued to the next word) and the marks alternate instead, open,
+    close, open, ...; with an odd number, a closing mark was never written ('أن
+    "الطائرات ساعدت ... الرئيسة. وأوضح: "نريد ..."'), the other pairs stand and the
+    unclosed one is read by `find_quotes` (alternation shifted every later pair by
+    one and quoted the narration between them)."""
     closing: set[int] = set()
     run: list[int] = []  # the straight quotes of the current paragraph
     text = t.text
@@ -289,14 +307,16 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
         if i < t.n and text[i] != "\n":
             continue
         depth = 0
-        shaped = []
+        closed = []
         for j in run:
             if depth and _straight_shape(t, j) != "open":
                 depth -= 1
-                shaped.append(j)
+                closed.append(j)
             else:
                 depth += 1
-        closing.update(shaped if depth == 0 else run[1::2])
+        if depth and len(run) % 2 == 0:
+            closed = run[1::2]
+        closing.update(closed)
         run = []
     return closing
 
