@@ -48,6 +48,9 @@ class Quote:
     close: int  # token index of the closing mark (or one past the paragraph's end)
     words: int
     parent: int  # enclosing region or -1
+    # Opened by a straight quote shaped as a closing one ('بالقضية". ولفت'), see
+    # reading.void_misread_quotes.
+    against: bool = False
 
 
 class TextCache(dict):
@@ -244,7 +247,7 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
     # Only quotation marks and paragraph breaks (which close every open quotation)
     # matter here.
     marks = sorted(t.index_of_marks(text, _QUOTE_MARKS) + t.breaks)
-    closing = _straight_closes(t, marks)
+    closing, against = _straight_closes(t, marks)
     for i in marks:
         m = t.text[i]
         if m == "\n":
@@ -265,7 +268,7 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
                 regions[r].close = i
                 closes[i] = r
             else:
-                regions.append(Quote(i, -1, 0, parent))
+                regions.append(Quote(i, -1, 0, parent, i in against))
                 opens[i] = len(regions) - 1
                 straights.append(len(regions) - 1)
     close_all(t.n)
@@ -280,8 +283,9 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
     return regions
 
 
-def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
-    """The straight quotes that close a quotation, paragraph by paragraph.
+def _straight_closes(t: Tokens, marks: list[int]) -> tuple[set[int], set[int]]:
+    """The straight quotes that close a quotation, and those that open one against
+    their shape, paragraph by paragraph.
 
     Each mark's shape tells its direction (`_straight_shape`). Read so, a quotation
     that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في اي آر"، نحن
@@ -289,7 +293,8 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
     at «استخدام»). A mark whose shape does not tell ('" عبدالسلام "') closes the
     innermost open one, if any, and opens otherwise. A closing mark with nothing open
     opens all the same, for the opening mark is often typed glued to the word before
-    ('وقال" إن ...".'). When the shapes leave a
+    ('وقال" إن ...".'); `void_misread_quotes` drops such a quotation where the
+    narration resumes inside it (its mark did close). When the shapes leave a
     quotation of the paragraph unclosed: with an even number of marks, one was typed
     glued to the wrong side ('"جئنا بروح إيجابية "بينما قال ... "ان ..."', the
     closing mark glued to the next word) and the marks alternate instead, open,
@@ -298,6 +303,7 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
     unclosed one is read by `find_quotes` (alternation shifted every later pair by
     one and quoted the narration between them)."""
     closing: set[int] = set()
+    against: set[int] = set()
     run: list[int] = []  # the straight quotes of the current paragraph
     text = t.text
     for i in [*marks, t.n]:
@@ -307,9 +313,10 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
         if i < t.n and text[i] != "\n":
             continue
         depth = 0
+        shapes = [_straight_shape(t, j) for j in run]
         closed = []
-        for j in run:
-            if depth and _straight_shape(t, j) != "open":
+        for j, shape in zip(run, shapes):
+            if depth and shape != "open":
                 depth -= 1
                 closed.append(j)
             else:
@@ -317,8 +324,10 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
         if depth and len(run) % 2 == 0:
             closed = run[1::2]
         closing.update(closed)
+        shut = set(closed)
+        against.update(j for j, shape in zip(run, shapes) if shape == "close" and j not in shut)
         run = []
-    return closing
+    return closing, against
 
 
 # Proclitics written glued to a quotation's opening mark: 'وصفه بـ"الجبان"', 'قال
