@@ -113,7 +113,10 @@ def end_unclosed_quotes(t: Tokens, q: list[Quote], cues: list[Cue | None], cue_t
             outer = q[rs[p]].parent
             outer = outside.get(outer, outer)  # (one step: what held a run cut is never cut)
             while p < len(rs) and q[rs[p]].open < j:
-                q[rs[p]].close = close
+                # (a mark right before the cue, '... والعالم "موضحا أن', opens
+                # nothing: a region it opens ends at the cue, empty; closed before
+                # its own mark it was never popped and hid the rest of the field)
+                q[rs[p]].close = close if close > q[rs[p]].open else j
                 outside[rs[p]] = outer
                 p += 1
     if outside:
