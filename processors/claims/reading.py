@@ -43,6 +43,43 @@ _THAT = frozenset({"ان", "بان"})
 _FINAL = frozenset(".!?؟\n")
 
 
+def void_misread_quotes(t: Tokens, q: list[Quote], cues: list[Cue | None], cue_tokens: list[int]) -> None:
+    """A straight quotation opened by a mark shaped as a closing one ('وأضاف أن ...
+    وهي من تثبت المدان بالقضية".', its opener never written) is no quotation where
+    the narration resumes inside it as `end_unclosed_quotes` reads it ('... بالقضية".
+    ولفت خلال حديثه لـ"سبق" أنه ...، مؤكداً أن ...، منوهاً بأن ... ولن نتردد في
+    ذلك".'): both its marks are stray, and the quotations inside it are the
+    narration's. (Paired with the next closing mark, it hid every cue between.) Such
+    a mark glued to the word before often does open ('وقال" إنه لأمر مخجل ...".'),
+    and then no cue of the narration is inside."""
+    if not cue_tokens or not any(x.against for x in q):
+        return
+    void: set[int] = set()
+    for j in cue_tokens:
+        r = t.quote[j]
+        cue = cues[j]
+        if r >= 0 and r not in void and q[r].against and cue is not None and _resumes_narration(t, cue, j):
+            void.add(r)
+    if not void:
+        return
+    for r in void:
+        x = q[r]
+        t.opens[x.open] = -1
+        if x.close < t.n and t.closes[x.close] == r:
+            t.closes[x.close] = -1
+    for r in void:
+        q[r].open = q[r].close = -1
+    t.quote[:] = [-1] * t.n
+    mark_inside(t, q)
+    for x in q:
+        if x.parent in void and x.open >= 0:
+            # The region around its opening mark now: not the voided one's parent,
+            # which a straight quotation may have crossed and seen closed ('«... "...
+            # »'), and a parent closed before its child opens sent
+            # end_unclosed_quotes up a chain per region.
+            x.parent = t.quote[x.open]
+
+
 def end_unclosed_quotes(t: Tokens, q: list[Quote], cues: list[Cue | None], cue_tokens: list[int]) -> None:
     """An opening « or “ never closed in its paragraph ends where the narration
     takes up again, not at the paragraph's end: at a participle cue ('«الاحتفال يمثل
@@ -76,7 +113,10 @@ def end_unclosed_quotes(t: Tokens, q: list[Quote], cues: list[Cue | None], cue_t
             outer = q[rs[p]].parent
             outer = outside.get(outer, outer)  # (one step: what held a run cut is never cut)
             while p < len(rs) and q[rs[p]].open < j:
-                q[rs[p]].close = close
+                # (a mark right before the cue, '... والعالم "موضحا أن', opens
+                # nothing: a region it opens ends at the cue, empty; closed before
+                # its own mark it was never popped and hid the rest of the field)
+                q[rs[p]].close = close if close > q[rs[p]].open else j
                 outside[rs[p]] = outer
                 p += 1
     if outside:
@@ -174,6 +214,7 @@ class FieldReading:
         t = self.t
         self.q: list[Quote] = find_quotes(t, self.text)
         self.cues, self.cue_tokens, self.according, self.marker_tokens = find_cues(t)
+        void_misread_quotes(t, self.q, self.cues, self.cue_tokens)
         end_unclosed_quotes(t, self.q, self.cues, self.cue_tokens)
         self.sp = SpeakerReader(t, self.q, self.cues, self.according)
         self.drafts: list[Draft] = []

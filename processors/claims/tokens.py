@@ -48,6 +48,9 @@ class Quote:
     close: int  # token index of the closing mark (or one past the paragraph's end)
     words: int
     parent: int  # enclosing region or -1
+    # Opened by a straight quote shaped as a closing one ('بالقضية". ولفت'), see
+    # reading.void_misread_quotes.
+    against: bool = False
 
 
 class TextCache(dict):
@@ -229,15 +232,22 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
             _, r = stack.pop()
             regions[r].close = end_index
         while straights:
-            # An unpaired straight quote is a stray mark, not a quotation.
+            # An unpaired straight quote shaped as an opening one opens a quotation
+            # whose closing mark was never written, which runs, as an unclosed «
+            # does, to the paragraph's end, where `end_unclosed_quotes` ends it
+            # sooner ('وأوضح "لا أعتقد أن ...، وذكر أيضا أنه ...'). Any other is a
+            # stray mark, not a quotation.
             r = straights.pop()
-            opens[regions[r].open] = -1
-            regions[r].open = regions[r].close = -1
+            if _straight_shape(t, regions[r].open) == "open":
+                regions[r].close = end_index
+            else:
+                opens[regions[r].open] = -1
+                regions[r].open = regions[r].close = -1
 
     # Only quotation marks and paragraph breaks (which close every open quotation)
     # matter here.
     marks = sorted(t.index_of_marks(text, _QUOTE_MARKS) + t.breaks)
-    closing = _straight_closes(t, marks)
+    closing, against = _straight_closes(t, marks)
     for i in marks:
         m = t.text[i]
         if m == "\n":
@@ -258,28 +268,42 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
                 regions[r].close = i
                 closes[i] = r
             else:
-                regions.append(Quote(i, -1, 0, parent))
+                regions.append(Quote(i, -1, 0, parent, i in against))
                 opens[i] = len(regions) - 1
                 straights.append(len(regions) - 1)
     close_all(t.n)
     if regions:
         mark_inside(t, regions)
+        for x in regions:
+            if x.open >= 0 and x.parent >= 0 and regions[x.parent].open < 0:
+                # A quotation opened inside a stray mark's is inside the region
+                # around its own opening mark. (Not the stray's parent: a straight
+                # mark may have crossed it and seen it closed, '«... "... » «...'.)
+                x.parent = t.quote[x.open]
     return regions
 
 
-def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
-    """The straight quotes that close a quotation, paragraph by paragraph.
+def _straight_closes(t: Tokens, marks: list[int]) -> tuple[set[int], set[int]]:
+    """The straight quotes that close a quotation, and those that open one against
+    their shape, paragraph by paragraph.
 
-    A straight quote with a word glued after it and none before opens; one glued to
-    what precedes it and not to a word after closes (`_straight_shape`). Read so, a
-    quotation that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في
-    اي آر"، نحن سعداء"' (by alternation the first mark paired with «في»'s, and the
-    speech was cut at «استخدام»). A mark glued on both sides or on neither
-    ('بـ"الخيال"') closes the innermost open one, if any. When the shapes leave a
-    quotation of the paragraph unclosed, they were typed carelessly ('"جئنا بروح
-    إيجابية "بينما قال ... "إن ..."', the closing mark glued to the next word) and
-    the marks alternate instead, open, close, open, ..."""
+    Each mark's shape tells its direction (`_straight_shape`). Read so, a quotation
+    that quotes a name nests: '"سيكون لدينا أول مونديال مع استخدام "في اي آر"، نحن
+    سعداء"' (by alternation the first mark paired with «في»'s, and the speech was cut
+    at «استخدام»). A mark whose shape does not tell ('" عبدالسلام "') closes the
+    innermost open one, if any, and opens otherwise. A closing mark with nothing open
+    opens all the same, for the opening mark is often typed glued to the word before
+    ('وقال" إن ...".'); `void_misread_quotes` drops such a quotation where the
+    narration resumes inside it (its mark did close). When the shapes leave a
+    quotation of the paragraph unclosed: with an even number of marks, one was typed
+    glued to the wrong side ('"جئنا بروح إيجابية "بينما قال ... "ان ..."', the
+    closing mark glued to the next word) and the marks alternate instead, open,
+    close, open, ...; with an odd number, a closing mark was never written ('أن
+    "الطائرات ساعدت ... الرئيسة. وأوضح: "نريد ..."'), the other pairs stand and the
+    unclosed one is read by `find_quotes` (alternation shifted every later pair by
+    one and quoted the narration between them)."""
     closing: set[int] = set()
+    against: set[int] = set()
     run: list[int] = []  # the straight quotes of the current paragraph
     text = t.text
     for i in [*marks, t.n]:
@@ -289,29 +313,55 @@ def _straight_closes(t: Tokens, marks: list[int]) -> set[int]:
         if i < t.n and text[i] != "\n":
             continue
         depth = 0
-        shaped = []
-        for j in run:
-            if depth and _straight_shape(t, j) != "open":
+        shapes = [_straight_shape(t, j) for j in run]
+        closed = []
+        for j, shape in zip(run, shapes):
+            if depth and shape != "open":
                 depth -= 1
-                shaped.append(j)
+                closed.append(j)
             else:
                 depth += 1
-        closing.update(shaped if depth == 0 else run[1::2])
+        if depth and len(run) % 2 == 0:
+            closed = run[1::2]
+        closing.update(closed)
+        shut = set(closed)
+        against.update(j for j, shape in zip(run, shapes) if shape == "close" and j not in shut)
         run = []
-    return closing
+    return closing, against
+
+
+# Proclitics written glued to a quotation's opening mark: 'وصفه بـ"الجبان"', 'قال
+# لـ"سبق"', 'و"الأهلي ينطلق"', 'فالـ"غالاكسي"' (tatweel is gone from the display).
+_GLUED_PROCLITICS = frozenset(
+    {"ب", "ل", "و", "ف", "ك", "وب", "ول", "فب", "فل", "وك", "لل", "ولل", "ال", "وال", "بال", "فال", "كال", "وبال"}
+)
+# Marks after which a straight quote glued to them closes: '(أف بي آي)".', 'الآن؟".'
+_BEFORE_CLOSING = frozenset(".،,؛;؟?!)]}…")
 
 
 def _straight_shape(t: Tokens, i: int) -> str | None:
     """ "open" for a straight quote with a word glued after it and nothing glued
-    before (' "في'), "close" for one glued to what precedes it and not to a word
-    after ('آر"،', 'القرار".'), None when its shape does not tell ('بـ"الخيال')."""
-    glued_before = i > 0 and t.end[i - 1] == t.start[i] and t.text[i - 1] != "\n"
-    glued_after = i + 1 < t.n and t.start[i + 1] == t.end[i] and t.text[i + 1] != "\n"
+    before (' "في'), or only a proclitic ('بـ"الخيال') or an opening mark ('("في',
+    ':"نعم', ':" لم'); "close" for one glued to what precedes it and not to a word
+    after ('آر"،', 'القرار".', 'الآن؟".') or with only punctuation after (' ".');
+    None when its shape does not tell (' " ', 'العرض"إنها')."""
+    text = t.text
+    glued_before = i > 0 and t.end[i - 1] == t.start[i] and text[i - 1] != "\n"
+    glued_after = i + 1 < t.n and t.start[i + 1] == t.end[i] and text[i + 1] != "\n"
     word_before = glued_before and t.word[i - 1]
     word_after = glued_after and t.word[i + 1]
-    if word_after and (not glued_before or (not word_before and t.text[i - 1] in _BEFORE_OPENING)):
-        return "open"  # (also '("في اي آر")', ':"نعم"')
-    if glued_before and not word_after and (word_before or not glued_after):
+    if not glued_before:
+        if word_after:
+            return "open"
+        # (' ".', ' "،': a space typed before the closing mark; ' " ' tells nothing)
+        return "close" if glued_after and text[i + 1] in _BEFORE_CLOSING else None
+    if word_before:
+        if not word_after:
+            return "close"
+        return "open" if text[i - 1] in _GLUED_PROCLITICS else None
+    if text[i - 1] in _BEFORE_OPENING:
+        return "open" if word_after or not glued_after else None  # ('("في اي آر")', ':"نعم"', ':" لم')
+    if not word_after and (not glued_after or text[i - 1] in _BEFORE_CLOSING):
         return "close"
     return None
 
