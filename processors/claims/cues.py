@@ -128,8 +128,13 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         ):
             return None
     # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
+    # After a comma or a quotation, or at a headline's start, بين is mostly "between"
+    # too ("«تعادل زائف» بين الطرفين"، "، بين عامي 1914 و1918"، "أزمة بين إيران
+    # وكوريا"): it explains only with أن or a colon after its subject.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
+            return None
+        if not _content_follows(t, i):
             return None
     # "ودعا الاتحاد إلى ..." (called for) opens its clause, with و/ف or after a
     # punctuation mark; inside one it is mostly a relative or object clause whose
@@ -159,6 +164,30 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         if i + 1 < t.n and complementizer(t, i + 1):
             return None
     return cue
+
+
+# How far after بين its أن may come: a subject with a role and a name, an adjunct
+# ("وبين المتحدث الرسمي بصحة الجوف، فهد الكريع، أن", "وبين في تصريحات له، الخميس،
+# أن").
+_EXPLAIN_REACH = 30
+
+
+def _content_follows(t: Tokens, i: int) -> bool:
+    """أن/إن (or بأن) or a colon in the sentence within reach after token i, before
+    another verb cue."""
+    for k in range(i + 1, min(t.n, i + 1 + _EXPLAIN_REACH)):
+        if t.sent[k] != t.sent[i]:
+            return False
+        if not t.word[k]:
+            if t.text[k] == ":":
+                return True
+            continue
+        if complementizer(t, k) or t.text[k].startswith(("بأن", "بإن")):
+            return True
+        cue = CUES.get(t.key[k])
+        if cue is not None and cue.kind == "verb":
+            return False  # (a noun cue may be its adjunct: "وبين في تصريحات له أن")
+    return False
 
 
 def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
