@@ -23,7 +23,7 @@ from processors.claims.lexicons import (
 )
 from processors.claims.objects import OBJECT_VERBS, marker_in_reach, relative_estimate
 from processors.claims.tokens import Tokens
-from processors.claims.words import BARE, STOP, circumstance, complementizer
+from processors.claims.words import BARE, STOP, circumstance, complementizer, role
 
 # A verb never follows a preposition, so a cue verb's spelling right after one is the
 # verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the
@@ -134,7 +134,7 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
             return None
-        if not _content_follows(t, i):
+        if not _content_follows(t, i) or _between_pair(t, i):
             return None
     # "ودعا الاتحاد إلى ..." (called for) opens its clause, with و/ف or after a
     # punctuation mark; inside one it is mostly a relative or object clause whose
@@ -188,6 +188,19 @@ def _content_follows(t: Tokens, i: int) -> bool:
         if cue is not None and cue.kind == "verb":
             return False  # (a noun cue may be its adjunct: "وبين في تصريحات له أن")
     return False
+
+
+def _between_pair(t: Tokens, i: int) -> bool:
+    """بين + a word + و and a definite word or بين: "between" two things ("وبين الحاضر
+    والمستقبل يبقى الأمل أن"، "بين الخبرة وبين المنطق"); the verb بين has one
+    subject, and a body's name goes on further ("وبين وزير الصحة والسكان أن")."""
+    k = i + 2
+    if k >= t.n or not t.word[k] or not t.word[i + 1] or t.sent[k] != t.sent[i]:
+        return False
+    if role(t, i + 1) == "trigger":
+        return False  # "وبين المستشار والمدرب الدولي أحمد المالكي أن": two roles, one man
+    key = t.key[k]
+    return key[:1] == "و" and (key[1:3] == "ال" or key[1:] == "بين")
 
 
 def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
