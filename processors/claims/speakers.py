@@ -114,8 +114,8 @@ class SpeakerReader:
             and BARE[key[i - 1]] not in FIRST_PERSON_QALA
         ):
             j, refused = self._addressee_l(j, limit)
-            if refused:
-                return SpeakerParse(None, None, j)
+            if refused or (j > i and j < limit and t.text[j].startswith(("بأن", "بإن"))):
+                return SpeakerParse(None, None, j)  # ("وقالت للحضور بأنها": no subject)
         # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
         if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
