@@ -23,6 +23,8 @@ from processors.claims.words import BARE, DEFINITE, ROLE, STOP, digit, nominal_h
 # "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
 # only (claims_local_openers.tsv).
 _LOCAL_OPENERS = load_set("claims_local_openers.tsv")
+# Verbs of the writer at work ("رافقت «عكاظ»", "علمت \"الوطن\""): claims_journalist_verbs.tsv.
+_JOURNALIST_VERBS = load_set("claims_journalist_verbs.tsv")
 
 
 def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
@@ -176,6 +178,11 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
     first = _verb_after_particle(t, first, end)
     if first < 0 or first + 1 >= end:
         return False
+    if BARE[t.key[first]] in _JOURNALIST_VERBS and t.opens[first + 1] >= 0:
+        # 'رافقت «عكاظ» السفير ...، وأوضح أن': the paper at work is no speaker of
+        # what follows (its source, its host or the one it met is).
+        d.reason = "not_found"
+        return True
     if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
         return False
     sp = rd.sp.forward(first + 1, end, None)

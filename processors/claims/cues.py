@@ -23,7 +23,7 @@ from processors.claims.lexicons import (
 )
 from processors.claims.objects import OBJECT_VERBS, marker_in_reach, relative_estimate
 from processors.claims.tokens import Tokens
-from processors.claims.words import BARE, STOP, circumstance, complementizer
+from processors.claims.words import BARE, STOP, circumstance, complementizer, role
 
 # A verb never follows a preposition, so a cue verb's spelling right after one is the
 # verbal noun written the same way: "مع توقع أن تتجاوز الحرارة 48 درجة" (with the
@@ -128,8 +128,13 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         ):
             return None
     # "وبين مدير الجمارك أن" (explained) opens its clause; "الفجوة بين الصادرات" does not.
+    # After a comma or a quotation, or at a headline's start, بين is mostly "between"
+    # too ("«تعادل زائف» بين الطرفين"، "، بين عامي 1914 و1918"، "أزمة بين إيران
+    # وكوريا"): it explains only with أن or a colon after its subject.
     if CUE_BLOCKERS.get(BARE[t.key[i]]) == "clause_initial":
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i]:
+            return None
+        if not _content_follows(t, i) or _between_pair(t, i):
             return None
     # "ودعا الاتحاد إلى ..." (called for) opens its clause, with و/ف or after a
     # punctuation mark; inside one it is mostly a relative or object clause whose
@@ -159,6 +164,43 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         if i + 1 < t.n and complementizer(t, i + 1):
             return None
     return cue
+
+
+# How far after بين its أن may come: a subject with a role and a name, an adjunct
+# ("وبين المتحدث الرسمي بصحة الجوف، فهد الكريع، أن", "وبين في تصريحات له، الخميس،
+# أن").
+_EXPLAIN_REACH = 30
+
+
+def _content_follows(t: Tokens, i: int) -> bool:
+    """أن/إن (or بأن) or a colon in the sentence within reach after token i, before
+    another verb cue."""
+    for k in range(i + 1, min(t.n, i + 1 + _EXPLAIN_REACH)):
+        if t.sent[k] != t.sent[i]:
+            return False
+        if not t.word[k]:
+            if t.text[k] == ":":
+                return True
+            continue
+        if complementizer(t, k) or t.text[k].startswith(("بأن", "بإن")):
+            return True
+        cue = CUES.get(t.key[k])
+        if cue is not None and cue.kind == "verb":
+            return False  # (a noun cue may be its adjunct: "وبين في تصريحات له أن")
+    return False
+
+
+def _between_pair(t: Tokens, i: int) -> bool:
+    """بين + a word + و and a definite word or بين: "between" two things ("وبين الحاضر
+    والمستقبل يبقى الأمل أن"، "بين الخبرة وبين المنطق"); the verb بين has one
+    subject, and a body's name goes on further ("وبين وزير الصحة والسكان أن")."""
+    k = i + 2
+    if k >= t.n or not t.word[k] or not t.word[i + 1] or t.sent[k] != t.sent[i]:
+        return False
+    if role(t, i + 1) == "trigger":
+        return False  # "وبين المستشار والمدرب الدولي أحمد المالكي أن": two roles, one man
+    key = t.key[k]
+    return key[:1] == "و" and (key[1:3] == "ال" or key[1:] == "بين")
 
 
 def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:

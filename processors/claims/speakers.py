@@ -8,9 +8,11 @@ from dataclasses import dataclass
 from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUE_BLOCKERS,
+    FIRST_PERSON_QALA,
     NAME_JOINERS,
     NOMINAL_HEADS,
     SOURCE_HEADS,
+    SPEAKER_STOPS,
     Cue,
     load_set,
     load_word_tuples,
@@ -52,6 +54,16 @@ _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 _PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
 # Negations right before a verb cue: "الشركة لم تعلن"، "التقرير لا يشير".
 _VERB_NEGATIONS = frozenset(("لا", "لم", "لن"))
+# Letters after ل that open a name, not ل + a noun: لافروف، لودريان، ليلى، لؤي.
+_LONG = ("ا", "و", "ي", "ى", "ؤ")
+# ل + a second-person pronoun: "قال لكم", "أقول لكما".
+_YOU = frozenset(("كم", "كما", "كن", "ك"))
+
+
+def _possessed_l(text: str) -> bool:
+    """ل + a noun with a pronoun suffix, as written ("لأنصاره", "لزملائه", "لمحاوره";
+    the teh marbuta of "لجنة" is no ه)."""
+    return any(text.endswith(suf) and len(text) - len(suf) >= 4 for suf in ("ه", "ها", "هم", "هما", "كم"))
 
 
 @dataclass(slots=True)
@@ -89,6 +101,21 @@ class SpeakerReader:
             q = self.q[t.opens[j + 1]]
             if 0 < q.words <= 3 and q.close + 1 < limit:
                 j = q.close + 1
+        # ... or whom the speaker told, with ل written on the word right after the cue:
+        # "وقال لبي بي سي إن", 'قالت لشركة اليانصيب "أريد ..."' (see _addressee_l).
+        # (Not after a first-person verb, "أقول لكم": its subject is never read.)
+        if (
+            j == i
+            and not source
+            and i > 0
+            and cues[i - 1] is not None
+            and j < limit
+            and word[j]
+            and BARE[key[i - 1]] not in FIRST_PERSON_QALA
+        ):
+            j, refused = self._addressee_l(j, limit)
+            if refused or (j > i and j < limit and t.text[j].startswith(("بأن", "بإن"))):
+                return SpeakerParse(None, None, j)  # ("وقالت للحضور بأنها": no subject)
         # ... and, after it, a circumstantial participle: "وقال لهم مازحا إن".
         if j > i and j < limit and word[j] and participle(key[j]):
             j += 1
@@ -142,6 +169,8 @@ class SpeakerReader:
             kind = STOP[k]
             if last >= 0 and kind is None and self._ends_phrase(j, limit):
                 break
+            if last >= 0 and kind is None and k[:1] == "ل" and self._told(j, start, last, limit):
+                break  # "وقال المتحدث لبي بي سي إن", "أوباما للجمهور:": the addressee
             if kind == "addressee" and last == start and nominal_head(key[start]):
                 kind = None  # "تقرير لوكالة تصنيف دولية": "of", not "told to"
             if kind == "addressee" and source and j == start:
@@ -195,6 +224,98 @@ class SpeakerReader:
                 speaker = (speaker[0], e)
                 return SpeakerParse(speaker, role_range, e, (start, e))
         return SpeakerParse(speaker, role_range, last + 1, (start, last + 1))
+
+    def _addressee_l(self, j: int, limit: int) -> tuple[int, bool]:
+        """Past an addressee written with ل right after the cue (or j), and whether no
+        subject follows it. The addressee is never the speaker, but a speaker may
+        begin with ل too ("قالت لجنة الانتخابات إن", "وقالت لطيفة إن"), so ل must plainly be the preposition: on the article
+        ("للصحفيين", "للمشاهدين"), on a word with a pronoun suffix ("لأنصاره",
+        "لزملائه", "لكم"), on a letter's name ("لبي بي سي"; not "لمى إن"), or on a
+        source head or a role ("لمصدر", "لوزير"). Names that open with ل mostly have a
+        long vowel after it (لافروف، لودريان، ليلى): never read as ل. The ل-phrase is
+        skipped when the content opens right after it (إن/أن, a colon, a quotation:
+        "وأضاف لراديو مونت كارلو إن"); after ل + the article or a pronoun suffix, no
+        subject is read in any case ("وقال لأنصاره في تجمع إنه"; "للمرة الأولى" is not
+        followed by the speaker "الأولى")."""
+        t = self.t
+        key = t.key[j]
+        if key[:1] != "ل" or len(key) < 3 or BARE[key] in ("لـ", "ل") or STOP[key] is not None:
+            return j, False  # (listed addressees, "لوكالة", "للصحفيين", end the phrase as they are)
+        rest = key[1:]
+        text = t.text[j]
+        if text[1:2] in _LONG:
+            return j, False  # (the written word: "لأنصاره" is ل + hamza, not a long vowel)
+        strong = key[:2] == "لل" or _possessed_l(text)
+        # A letter's name after ل ("لبي بي سي", "لسي إن إن") is followed by another
+        # one; "لمى" followed by إن is a name.
+        letters = (
+            len(rest) <= 2
+            and j + 1 < limit
+            and t.word[j + 1]
+            and len(t.key[j + 1]) <= 2
+            and t.key[j + 1] not in COMPLEMENTIZERS
+        )
+        if rest in _YOU:
+            strong = True  # "أؤكد لكم"
+        if not (
+            strong
+            or letters
+            or ROLE[rest] == "trigger"
+            or any(b in SOURCE_HEADS or SPEAKER_STOPS.get(b) == "addressee" for b in noun_bases(rest))
+        ):
+            return j, False
+        m, opens = self._l_phrase_end(j, limit)
+        if opens:
+            return m, False
+        # (Refused, the content is looked for from the word after ل: "وقالت للحضور
+        # بأنها ستقدم لهم والدتها".)
+        return (j + 1, True) if strong else (j, False)
+
+    def _told(self, j: int, start: int, last: int, limit: int) -> bool:
+        """A word with ل inside a speaker phrase, the content right after it, is the
+        addressee: ل on a letter's name ("وقال المتحدث لبي بي سي إن"; not after a
+        preposition, "من لحج", nor a plain word, "نفس لغة رئيسة"), on a noun with a
+        pronoun suffix ("وقال الرئيس لأنصاره في المدينة إن"), or ل + the article
+        on one word after a one-word speaker ("وقال أوباما للجمهور:", "وقالت المغنية
+        للحضور بأنها"). A body's name goes on with لل ("اللجنة الدولية للصليب
+        الأحمر", "المركز الإعلامي للمقاومة إن", "بيان للجيش أن"), so not after two
+        words, a role, a source head or a verbal noun."""
+        t = self.t
+        k = t.key[j]
+        if t.text[j][1:2] in _LONG or STOP[t.key[last]] is not None:
+            return False
+        if len(k) == 3:
+            return self._l_phrase_end(j, limit)[1]
+        if k[:2] != "لل" and _possessed_l(t.text[j]):
+            # "وقال الرئيس لأنصاره في المدينة إن"; the phrase ends after it (not
+            # "في إحدى لقاءاته التلفزيونية", whose ل is a root letter)
+            n = j + 1
+            return n >= limit or not t.word[n] or STOP[t.key[n]] is not None or t.key[n] in COMPLEMENTIZERS
+        if k[:2] != "لل" or last != start or role(t, start) == "trigger" or t.key[start] in SOURCE_HEADS:
+            return False
+        if nominal_head(t.key[start]) or any(b in SOURCE_HEADS for b in noun_bases(t.key[start])):
+            return False
+        m, opens = self._l_phrase_end(j, limit)
+        return opens and m == j + 1
+
+    def _l_phrase_end(self, j: int, limit: int) -> tuple[int, bool]:
+        """The end of a short phrase of plain words from j (an addressee with ل), and
+        whether the content opens right there: إن/أن, a colon, a quotation, or an
+        outlet's quoted name and إن ('لقناة "أل سي إي" إن')."""
+        t = self.t
+        m = j + 1
+        while m < limit and m - j < 5 and t.word[m] and t.key[m] not in COMPLEMENTIZERS and self.cues[m] is None:
+            if STOP[t.key[m]] is not None or t.text[m].startswith("بأن"):
+                break
+            m += 1
+        if m < limit and not t.word[m] and t.opens[m] >= 0:
+            q = self.q[t.opens[m]]
+            if q.words <= 3 and q.close + 1 < limit and complementizer(t, q.close + 1):
+                return q.close + 1, True
+            return m, True
+        if m < limit and t.word[m] and (t.key[m] in COMPLEMENTIZERS or t.text[m].startswith("بأن")):
+            return m, True
+        return m, m < limit and t.text[m] == ":"
 
     def _ends_phrase(self, j: int, limit: int) -> bool:
         """Words that are no stop by themselves but end a speaker phrase here: مطلع
