@@ -188,6 +188,16 @@ class SpeakerReader:
                 # "قال ذلك الشيخ": a demonstrative before its noun ("أوضح ذلك اليوم
                 # مدير الفرع": before a time word it is the object, "that")
                 kind = None
+            if (
+                kind == "prep"
+                and last >= 0
+                and t.text[j] == "علي"
+                and (j + 1 >= limit or t.text[j + 1] in ("إن", "،", ","))
+            ):
+                # "وقال المهندس حسام علي إن": the name علي (folded like على), written
+                # with ي, ending the phrase; a preposition takes an object. (Not before
+                # أن: "تؤكد القاهرة علي أن" is على written with ي.)
+                kind = None
             if kind == "prep":
                 if (
                     cue is not None
