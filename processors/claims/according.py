@@ -34,6 +34,9 @@ _DASHES = frozenset("-–—")
 # Words of a prepositional phrase that may follow a source at the end of its sentence
 # ("وفق العاملين في المجال الإنساني.").
 _SOURCE_TAIL_WORDS = 4
+# Words of a quoted source name: 'بحسب "الفرنسية"'، 'وفقا لـ "بي بي سي"'، 'بحسب
+# ما نقلت "البوابة العربية للأخبار التقنية"'. A longer quote is speech, not a name.
+_QUOTED_SOURCE_WORDS = 4
 
 
 def read_sources(rd: FieldReading) -> None:
@@ -49,7 +52,7 @@ def read_sources(rd: FieldReading) -> None:
         cue_index = cue = None
         start = first
         what = BARE[t.key[first]] == "ما" or (has_l and t.key[first] == "لما")
-        if what and first + 2 < limit and t.word[first + 1] and t.word[first + 2]:
+        if what and first + 2 < limit and t.word[first + 1] and (t.word[first + 2] or t.opens[first + 2] >= 0):
             # "بحسب ما أعلنت الوزارة", "وفقا لما ذكرته بعثة المراقبة", "بحسب ما
             # نقلته الوكالة": the source is the verb's subject; the verb may carry
             # ما's pronoun (ذكرته), and is the claim's cue if it is one.
@@ -61,6 +64,13 @@ def read_sources(rd: FieldReading) -> None:
             if start < limit and t.word[start] and t.key[start] in RESUMPTIVE:
                 start += 1  # "وفق ما أفاد به المكتب"
             has_l = False
+        if start < limit and not t.word[start] and t.opens[start] >= 0:
+            # 'وبحسب "الفرنسية"، فقد ...', 'بحسب ما نقلت «رويترز»': a short quoted
+            # name is the source (wire copy names the agency so).
+            q = rd.q[t.opens[start]]
+            if 0 < q.words <= _QUOTED_SOURCE_WORDS and q.close < limit:
+                _add_source(rd, m, (t.start[start + 1], t.end[q.close - 1]), None, q.close + 1, cue_index, cue)
+            continue
         sp = rd.sp.forward(start, limit, None, source=has_l)
         if sp.speaker is None or sp.phrase is None:
             continue
@@ -76,13 +86,28 @@ def read_sources(rd: FieldReading) -> None:
         role = speaker_offsets(rd, *sp.role) if sp.role else None
         if e - s > MAX_PHRASE_CHARS:
             continue  # not a source: see MAX_PHRASE_CHARS
-        source = Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue)
-        rd.sources.append(source)
-        rd.source_at[m] = source
-        rd.source_markers.append(m)
-        rd.sources_in.setdefault(source.sentence, []).append(source)
-        rd.source_marks_in.setdefault(source.sentence, []).append(m)
-        rd.consumed.update(range(m, sp.next))
+        _add_source(rd, m, (s, e), speaker, sp.next, cue_index, cue, role)
+
+
+def _add_source(
+    rd: FieldReading,
+    m: int,
+    span: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    end: int,
+    cue_index: int | None,
+    cue: Cue | None,
+    role: tuple[int, int] | None = None,
+) -> None:
+    """Record the source of marker m, whose phrase ends before token `end` (the
+    speaker is the whole span when None)."""
+    source = Source(m, span, speaker or span, role, end, rd.t.sent[m], cue_index, cue)
+    rd.sources.append(source)
+    rd.source_at[m] = source
+    rd.source_markers.append(m)
+    rd.sources_in.setdefault(source.sentence, []).append(source)
+    rd.source_marks_in.setdefault(source.sentence, []).append(m)
+    rd.consumed.update(range(m, end))
 
 
 def attach_source(rd: FieldReading, d: Draft) -> None:
