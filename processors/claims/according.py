@@ -287,6 +287,8 @@ def source_claims(rd: FieldReading) -> None:
     """Unused markers make according_to claims: "وبحسب الوزارة، ارتفع العدد إلى
     50" (content after) or "ارتفع العدد إلى 50، وفقا للوزارة" (content before)."""
     t = rd.t
+    # The quotations that are a claim's content, once per field (see _source_line).
+    quoted = {d.content.quote: d for d in rd.drafts if d.content.quote >= 0}
     for s in rd.sources:
         _relative_claim(rd, s)
         if s.used:
@@ -295,7 +297,20 @@ def source_claims(rd: FieldReading) -> None:
         limit = rd.limit(s.marker)
         content = None
         anchor = s.marker
-        if s.end < limit and complementizer(t, s.end) and s.end + 1 < limit:
+        if s.marker == first and (prev := _source_line(rd, s, limit)) is not None:
+            # ". وفقا لرويترز." — a sentence that is only a source cites the
+            # sentence before it: its claim if it has one ("وقال التقرير إن ...
+            # . وفقا لرويترز."), else that sentence is the content.
+            q = t.quote[prev]
+            owner = rd.last_in_sentence.get(t.sent[prev]) or (quoted.get(q) if q >= 0 else None)
+            if owner is not None:
+                if owner.according is None:
+                    owner.according = s.span
+                s.used = True
+                continue
+            content = Content("according_to", start=prev)
+            anchor = prev
+        elif s.end < limit and complementizer(t, s.end) and s.end + 1 < limit:
             # "وجاء على لسان المتحدث العسكري أن ..."
             content = Content("according_to", start=s.end + 1)
         elif s.marker == first and s.end < limit:
@@ -344,6 +359,32 @@ def source_claims(rd: FieldReading) -> None:
         if anchor == content.start:
             d.tokens = (anchor, s.marker)  # fixed: ends before "، وفقا ..."
         rd.keep(d)
+
+
+def _source_line(rd: FieldReading, s: Source, limit: int) -> int | None:
+    """The first word of the sentence a source line cites: the marker opens its
+    sentence, the source names an agent (or is a quoted name: 'بحسب "رويترز".') and
+    nothing but marks follows it ("وفقا لوكالة رويترز."), and the sentence before is
+    in the same paragraph, of three words at least. None otherwise ("وفق الله
+    العاملين." is a prayer, not a source: الله names no source)."""
+    t = rd.t
+    n = s.end
+    while n < limit and not t.word[n]:
+        n += 1
+    if n < limit or s.sentence == 0:
+        return None
+    acc = rd.according[s.marker]
+    if not (_agent_source(rd, s) or (acc is not None and t.opens[acc[0]] >= 0)):
+        return None
+    a = t.sent_bounds[s.sentence - 1]
+    k = bisect_right(t.breaks, a)
+    if k < len(t.breaks) and t.breaks[k] < s.marker:
+        return None  # a paragraph of its own
+    while a < s.marker and not t.word[a]:
+        a += 1
+    if sum(t.word[a : s.marker]) < 3:  # (one source opens a sentence: linear)
+        return None
+    return a
 
 
 def _relative_claim(rd: FieldReading, s: Source) -> None:
