@@ -37,6 +37,8 @@ _SOURCE_TAIL_WORDS = 4
 # Words of a quoted source name: 'بحسب "الفرنسية"'، 'وفقا لـ "بي بي سي"'، 'بحسب
 # ما نقلت "البوابة العربية للأخبار التقنية"'. A longer quote is speech, not a name.
 _QUOTED_SOURCE_WORDS = 4
+# Tokens of a dateline before the dash: "دبي، الإمارات العربية المتحدة (CNN)--".
+_DATELINE_TOKENS = 12
 
 
 def read_sources(rd: FieldReading) -> None:
@@ -280,6 +282,20 @@ def _clause_opening(rd: FieldReading, s: Source) -> int:
     j = bisect_right(openers, m - 2) - 1
     if j >= 0 and openers[j] > first and sum(t.word[openers[j] : min(m, openers[j] + 3)]) >= 2:
         return openers[j]
+    return _after_dateline(t, first, m)
+
+
+def _after_dateline(t: Tokens, first: int, m: int) -> int:
+    """ "دبي، الإمارات العربية المتحدة (CNN)-- بدأ أكثر من 100 جندي ...، وفقا
+    لمسؤول": the clause starts after the dateline, a bracket closed and a dash
+    within the sentence's first tokens."""
+    end = min(m, first + _DATELINE_TOKENS)
+    for k in range(first, end - 1):
+        if not t.word[k] and t.text[k] == ")" and t.text[k + 1] in _DASHES:
+            k += 1
+            while k < m and not t.word[k]:
+                k += 1
+            return k
     return first
 
 
