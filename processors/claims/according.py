@@ -305,6 +305,11 @@ def source_claims(rd: FieldReading) -> None:
     t = rd.t
     # The quotations that are a claim's content, once per field (see _source_line).
     quoted = {d.content.quote: d for d in rd.drafts if d.content.quote >= 0}
+    # The first claim of each sentence (see _action_before).
+    first_anchor: dict[int, int] = {}
+    for d in rd.drafts:
+        if d.anchor < first_anchor.get(d.sentence, d.anchor + 1):
+            first_anchor[d.sentence] = d.anchor
     for s in rd.sources:
         _relative_claim(rd, s)
         if s.used:
@@ -350,13 +355,13 @@ def source_claims(rd: FieldReading) -> None:
             content = Content("according_to", start=fa + 1)
         elif s.marker > first and _posed(rd, s):
             owner = _claim_before(rd, s)
-            if owner is not None:
+            start = _clause_opening(rd, s)
+            if owner is not None and not (_agent_source(rd, s) and _action_before(rd, owner, start, first_anchor)):
                 # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
                 # معلومات الطاقة": the speaker cites the source; the claim is hers.
                 owner.according = s.span
                 s.used = True
                 continue
-            start = _clause_opening(rd, s)
             words = sum(t.word[start : min(s.marker, start + 4)])
             if words >= 2:
                 content = Content("according_to", start=start)
@@ -375,6 +380,21 @@ def source_claims(rd: FieldReading) -> None:
         if anchor == content.start:
             d.tokens = (anchor, s.marker)  # fixed: ends before "، وفقا ..."
         rd.keep(d)
+
+
+def _action_before(rd: FieldReading, owner: Draft, start: int, first_anchor: dict[int, int]) -> bool:
+    """The claim before a trailing source is a circumstantial participle that follows
+    an action, the first claim of its sentence: "وافقت مصر على تمديد مشاركتها،
+    مشيرة إلى أن التمديد قد يصل إلى ستة أشهر، وفقا لبيان الرئاسة" — the source
+    reports the whole sentence (the action too), not only what مشيرة adds. (Only a
+    source that names an agent: "، وفق الضوابط الشرعية" and "، حسب تعبيره" cite
+    nobody new.)"""
+    cue = owner.cue
+    if cue is None or cue.kind != "participle" or owner.cue_index is None:
+        return False
+    if first_anchor.get(owner.sentence) != owner.anchor:
+        return False  # ("قال إن ...، مضيفا أن ...، وفقا لـ ...": the speaker's claims)
+    return sum(rd.t.word[start : owner.cue_index]) >= 2
 
 
 def _source_line(rd: FieldReading, s: Source, limit: int) -> int | None:
