@@ -21,6 +21,7 @@ from processors.claims.lexicons import (
     MARKER_CUES,
     RESUMPTIVE,
     SOURCE_CLAUSE_OPENERS,
+    SOURCE_CONTENT_OPENERS,
     SOURCE_HEADS,
     SUBJECT_RELATIVES,
     Cue,
@@ -77,18 +78,38 @@ def read_sources(rd: FieldReading) -> None:
         if sp.speaker is None or sp.phrase is None:
             continue
         a, b = sp.phrase
+        nxt, sp_speaker, sp_role = sp.next, sp.speaker, sp.role
+        cut = _content_opener(t, a + 1, b)
+        if cut is not None:
+            # "وبحسب وكالة فرانس برس فقد ارتفع العدد": the phrase read on past
+            # فقد, which opens the content.
+            b = nxt = cut
+            sp_speaker = (sp_speaker[0], min(sp_speaker[1], cut))
+            if sp_role is not None and sp_role[1] > cut:
+                sp_role = None
+            if sp_speaker[0] >= sp_speaker[1]:
+                continue
         s, e = speaker_offsets(rd, a, b)
         if has_l:
             # "وفقا لوزارة الصحة" → "وزارة الصحة"; "وفقا للبيانات الرسمية" →
             # "بيانات الرسمية" (the preposition never stays in a speaker).
             s = rd.skip_letters(s, 2 if t.key[a].startswith("لل") else 1)
-        speaker = speaker_offsets(rd, *sp.speaker)
-        if sp.speaker[0] == a and has_l:
+        speaker = speaker_offsets(rd, *sp_speaker)
+        if sp_speaker[0] == a and has_l:
             speaker = (s, speaker[1])
-        role = speaker_offsets(rd, *sp.role) if sp.role else None
+        role = speaker_offsets(rd, *sp_role) if sp_role else None
         if e - s > MAX_PHRASE_CHARS:
             continue  # not a source: see MAX_PHRASE_CHARS
-        _add_source(rd, m, (s, e), speaker, sp.next, cue_index, cue, role)
+        _add_source(rd, m, (s, e), speaker, nxt, cue_index, cue, role)
+
+
+def _content_opener(t: Tokens, a: int, b: int) -> int | None:
+    """The first word of [a, b) that opens a content (claims_source_content_openers.tsv:
+    فقد، فسوف). (Each source phrase is walked once.)"""
+    for k in range(a, b):
+        if t.word[k] and t.key[k] in SOURCE_CONTENT_OPENERS:
+            return k
+    return None
 
 
 def _add_source(
@@ -340,7 +361,8 @@ def source_claims(rd: FieldReading) -> None:
                 # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
                 # source phrase runs on to the comma.
                 # ... or to فإن: "ووفق رواية الجيش فإن المسلحين ...".
-                while n < limit and t.text[n] not in COMMAS and not (t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS):
+                # ... or to فقد: "وبحسب بيان للجيش فقد أغارت الطائرات".
+                while n < limit and t.text[n] not in COMMAS and not (t.word[n] and _opens_content(t, n)):
                     n += 1
             while n < limit and not t.word[n] and t.opens[n] < 0:
                 n += 1
@@ -456,6 +478,10 @@ def _fa_inna_after(rd: FieldReading, s: Source, limit: int) -> int | None:
     while n < end and not t.word[n] and t.text[n] in COMMAS:
         n += 1
     return n if n + 1 < limit and _fa_inna(t, n) else None
+
+
+def _opens_content(t: Tokens, n: int) -> bool:
+    return BARE[t.key[n]] in COMPLEMENTIZERS or t.key[n] in SOURCE_CONTENT_OPENERS
 
 
 def _fa_inna(t: Tokens, n: int) -> bool:
