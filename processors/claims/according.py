@@ -19,6 +19,7 @@ from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUES,
     MARKER_CUES,
+    MARKER_PAIR_CUES,
     RESUMPTIVE,
     SOURCE_CLAUSE_OPENERS,
     SOURCE_CONTENT_OPENERS,
@@ -391,7 +392,7 @@ def source_claims(rd: FieldReading) -> None:
         if content is None:
             continue
         # Its cue is the marker ("وفقا", "بحسب"), also before "ما أعلنته".
-        marker = MARKER_CUES.get(t.key[s.marker])
+        marker = _marker_cue(t, s.marker)
         d = (
             Draft(s.marker, marker, content, anchor, s.sentence)
             if marker
@@ -478,6 +479,21 @@ def _fa_inna_after(rd: FieldReading, s: Source, limit: int) -> int | None:
     while n < end and not t.word[n] and t.text[n] in COMMAS:
         n += 1
     return n if n + 1 < limit and _fa_inna(t, n) else None
+
+
+def _marker_cue(t: Tokens, m: int) -> Cue | None:
+    """The cue of the marker at token m: by its first two words when they make one
+    ("على حد قول" → على حد, "على لسان"), else by its first word."""
+    cue = MARKER_CUES.get(t.key[m])
+    if cue is not None and m + 1 < t.n and t.word[m + 1]:
+        first = t.key[m] if t.key[m] in _PAIR_FIRSTS else t.key[m][1:]
+        pair = MARKER_PAIR_CUES.get((first, BARE[t.key[m + 1]]))
+        if pair is not None and pair.lemma != cue.lemma:
+            return pair  # (else the first word's own cue, which spans.py strips و from)
+    return cue
+
+
+_PAIR_FIRSTS = frozenset(first for first, _ in MARKER_PAIR_CUES)
 
 
 def _opens_content(t: Tokens, n: int) -> bool:
