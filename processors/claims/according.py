@@ -39,6 +39,8 @@ _SOURCE_TAIL_WORDS = 4
 # Words of a quoted source name: 'بحسب "الفرنسية"'، 'وفقا لـ "بي بي سي"'، 'بحسب
 # ما نقلت "البوابة العربية للأخبار التقنية"'. A longer quote is speech, not a name.
 _QUOTED_SOURCE_WORDS = 4
+# The particle of "كما قال X" markers ("as X said").
+_AS = "كما"
 # Tokens of a dateline before the dash: "دبي، الإمارات العربية المتحدة (CNN)--".
 _DATELINE_TOKENS = 12
 
@@ -101,7 +103,23 @@ def read_sources(rd: FieldReading) -> None:
         role = speaker_offsets(rd, *sp_role) if sp_role else None
         if e - s > MAX_PHRASE_CHARS:
             continue  # not a source: see MAX_PHRASE_CHARS
+        if BARE[t.key[m]] == _AS and not _as_source(rd, m, nxt, limit):
+            continue
         _add_source(rd, m, (s, e), speaker, nxt, cue_index, cue, role)
+
+
+def _as_source(rd: FieldReading, m: int, end: int, limit: int) -> bool:
+    """ "...، كما قالت السلطات البريطانية." cites the clause before it: كما after a
+    comma, and nothing after the subject but the sentence end ("، كما قال الوزير إن
+    ..." and "، كما أعلنت الوزارة عن خطة" are claims of their own, "also said"; "لكن
+    تركيا، كما يقول سالي، "لن تفتح ..."" is inserted in the claim it reports)."""
+    t = rd.t
+    if m == 0 or t.word[m - 1] or t.text[m - 1] not in COMMAS:
+        return False
+    n = end
+    while n < limit and not t.word[n] and t.opens[n] < 0 and t.text[n] != ":" and t.text[n] not in COMMAS:
+        n += 1
+    return n >= limit
 
 
 def _content_opener(t: Tokens, a: int, b: int) -> int | None:
@@ -379,6 +397,12 @@ def source_claims(rd: FieldReading) -> None:
         elif s.marker > first and _posed(rd, s):
             owner = _claim_before(rd, s)
             start = _clause_opening(rd, s)
+            if owner is not None and BARE[t.key[s.marker]] == _AS:
+                # "وأصر الرئيس على أن الرجلين مدنيان وليسا ضابطين، كما قالت
+                # السلطات البريطانية": "as X said" after another's claim is X's
+                # own word on part of it, not the claim's relay: left out.
+                s.used = True
+                continue
             if owner is not None and not (_agent_source(rd, s) and _action_before(rd, owner, start, first_anchor)):
                 # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
                 # معلومات الطاقة": the speaker cites the source; the claim is hers.
