@@ -176,6 +176,11 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "according_ma": _family("according_ma", "بحسب ما أعلنت الوزارة "),
     "according_relative": _family("according_relative", "قتل 5 وفق المرصد الذي أكد أن "),
     "according_clause": _family("according_clause", "وقع الحادث، إذ قتل 5، بحسب مصادر طبية، "),
+    "according_quoted": _family("according_quoted", 'ارتفع العدد، بحسب ما نقلت "رويترز"، وفقا لـ "سانا" '),
+    "according_as": _family("according_as", "ارتفع العدد إلى 50، كما قالت الوزارة. ارتفع العدد، كما قالت الوزارة، "),
+    "according_line": _family(
+        "according_line", "وقال الوزير إن العدد ارتفع إلى 50. وفقا لرويترز. ارتفع العدد إلى 50. بحسب الوكالة. "
+    ),
     # numbers
     "number_words": _family("number_words", "ثلاثة وعشرون "),
     "number_compounds": _family("number_compounds", "ثلاثة آلاف وخمسمائة وثلاثة وعشرون جنديا، "),

@@ -19,8 +19,10 @@ from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUES,
     MARKER_CUES,
+    MARKER_PAIR_CUES,
     RESUMPTIVE,
     SOURCE_CLAUSE_OPENERS,
+    SOURCE_CONTENT_OPENERS,
     SOURCE_HEADS,
     SUBJECT_RELATIVES,
     Cue,
@@ -34,6 +36,13 @@ _DASHES = frozenset("-–—")
 # Words of a prepositional phrase that may follow a source at the end of its sentence
 # ("وفق العاملين في المجال الإنساني.").
 _SOURCE_TAIL_WORDS = 4
+# Words of a quoted source name: 'بحسب "الفرنسية"'، 'وفقا لـ "بي بي سي"'، 'بحسب
+# ما نقلت "البوابة العربية للأخبار التقنية"'. A longer quote is speech, not a name.
+_QUOTED_SOURCE_WORDS = 4
+# The particle of "كما قال X" markers ("as X said").
+_AS = "كما"
+# Tokens of a dateline before the dash: "دبي، الإمارات العربية المتحدة (CNN)--".
+_DATELINE_TOKENS = 12
 
 
 def read_sources(rd: FieldReading) -> None:
@@ -49,7 +58,7 @@ def read_sources(rd: FieldReading) -> None:
         cue_index = cue = None
         start = first
         what = BARE[t.key[first]] == "ما" or (has_l and t.key[first] == "لما")
-        if what and first + 2 < limit and t.word[first + 1] and t.word[first + 2]:
+        if what and first + 2 < limit and t.word[first + 1] and (t.word[first + 2] or t.opens[first + 2] >= 0):
             # "بحسب ما أعلنت الوزارة", "وفقا لما ذكرته بعثة المراقبة", "بحسب ما
             # نقلته الوكالة": the source is the verb's subject; the verb may carry
             # ما's pronoun (ذكرته), and is the claim's cue if it is one.
@@ -61,28 +70,86 @@ def read_sources(rd: FieldReading) -> None:
             if start < limit and t.word[start] and t.key[start] in RESUMPTIVE:
                 start += 1  # "وفق ما أفاد به المكتب"
             has_l = False
+        if start < limit and not t.word[start] and t.opens[start] >= 0:
+            # 'وبحسب "الفرنسية"، فقد ...', 'بحسب ما نقلت «رويترز»': a short quoted
+            # name is the source (wire copy names the agency so).
+            q = rd.q[t.opens[start]]
+            if 0 < q.words <= _QUOTED_SOURCE_WORDS and q.close < limit:
+                _add_source(rd, m, (t.start[start + 1], t.end[q.close - 1]), None, q.close + 1, cue_index, cue)
+            continue
         sp = rd.sp.forward(start, limit, None, source=has_l)
         if sp.speaker is None or sp.phrase is None:
             continue
         a, b = sp.phrase
+        nxt, sp_speaker, sp_role = sp.next, sp.speaker, sp.role
+        cut = _content_opener(t, a + 1, b)
+        if cut is not None:
+            # "وبحسب وكالة فرانس برس فقد ارتفع العدد": the phrase read on past
+            # فقد, which opens the content.
+            b = nxt = cut
+            sp_speaker = (sp_speaker[0], min(sp_speaker[1], cut))
+            if sp_role is not None and sp_role[1] > cut:
+                sp_role = None
+            if sp_speaker[0] >= sp_speaker[1]:
+                continue
         s, e = speaker_offsets(rd, a, b)
         if has_l:
             # "وفقا لوزارة الصحة" → "وزارة الصحة"; "وفقا للبيانات الرسمية" →
             # "بيانات الرسمية" (the preposition never stays in a speaker).
             s = rd.skip_letters(s, 2 if t.key[a].startswith("لل") else 1)
-        speaker = speaker_offsets(rd, *sp.speaker)
-        if sp.speaker[0] == a and has_l:
+        speaker = speaker_offsets(rd, *sp_speaker)
+        if sp_speaker[0] == a and has_l:
             speaker = (s, speaker[1])
-        role = speaker_offsets(rd, *sp.role) if sp.role else None
+        role = speaker_offsets(rd, *sp_role) if sp_role else None
         if e - s > MAX_PHRASE_CHARS:
             continue  # not a source: see MAX_PHRASE_CHARS
-        source = Source(m, (s, e), speaker, role, sp.next, t.sent[m], cue_index, cue)
-        rd.sources.append(source)
-        rd.source_at[m] = source
-        rd.source_markers.append(m)
-        rd.sources_in.setdefault(source.sentence, []).append(source)
-        rd.source_marks_in.setdefault(source.sentence, []).append(m)
-        rd.consumed.update(range(m, sp.next))
+        if BARE[t.key[m]] == _AS and not _as_source(rd, m, nxt, limit):
+            continue
+        _add_source(rd, m, (s, e), speaker, nxt, cue_index, cue, role)
+
+
+def _as_source(rd: FieldReading, m: int, end: int, limit: int) -> bool:
+    """ "...، كما قالت السلطات البريطانية." cites the clause before it: كما after a
+    comma, and nothing after the subject but the sentence end ("، كما قال الوزير إن
+    ..." and "، كما أعلنت الوزارة عن خطة" are claims of their own, "also said"; "لكن
+    تركيا، كما يقول سالي، "لن تفتح ..."" is inserted in the claim it reports)."""
+    t = rd.t
+    if m == 0 or t.word[m - 1] or t.text[m - 1] not in COMMAS:
+        return False
+    n = end
+    while n < limit and not t.word[n] and t.opens[n] < 0 and t.text[n] != ":" and t.text[n] not in COMMAS:
+        n += 1
+    return n >= limit
+
+
+def _content_opener(t: Tokens, a: int, b: int) -> int | None:
+    """The first word of [a, b) that opens a content (claims_source_content_openers.tsv:
+    فقد، فسوف). (Each source phrase is walked once.)"""
+    for k in range(a, b):
+        if t.word[k] and t.key[k] in SOURCE_CONTENT_OPENERS:
+            return k
+    return None
+
+
+def _add_source(
+    rd: FieldReading,
+    m: int,
+    span: tuple[int, int],
+    speaker: tuple[int, int] | None,
+    end: int,
+    cue_index: int | None,
+    cue: Cue | None,
+    role: tuple[int, int] | None = None,
+) -> None:
+    """Record the source of marker m, whose phrase ends before token `end` (the
+    speaker is the whole span when None)."""
+    source = Source(m, span, speaker or span, role, end, rd.t.sent[m], cue_index, cue)
+    rd.sources.append(source)
+    rd.source_at[m] = source
+    rd.source_markers.append(m)
+    rd.sources_in.setdefault(source.sentence, []).append(source)
+    rd.source_marks_in.setdefault(source.sentence, []).append(m)
+    rd.consumed.update(range(m, end))
 
 
 def attach_source(rd: FieldReading, d: Draft) -> None:
@@ -255,6 +322,20 @@ def _clause_opening(rd: FieldReading, s: Source) -> int:
     j = bisect_right(openers, m - 2) - 1
     if j >= 0 and openers[j] > first and sum(t.word[openers[j] : min(m, openers[j] + 3)]) >= 2:
         return openers[j]
+    return _after_dateline(t, first, m)
+
+
+def _after_dateline(t: Tokens, first: int, m: int) -> int:
+    """ "دبي، الإمارات العربية المتحدة (CNN)-- بدأ أكثر من 100 جندي ...، وفقا
+    لمسؤول": the clause starts after the dateline, a bracket closed and a dash
+    within the sentence's first tokens."""
+    end = min(m, first + _DATELINE_TOKENS)
+    for k in range(first, end - 1):
+        if not t.word[k] and t.text[k] == ")" and t.text[k + 1] in _DASHES:
+            k += 1
+            while k < m and not t.word[k]:
+                k += 1
+            return k
     return first
 
 
@@ -262,6 +343,13 @@ def source_claims(rd: FieldReading) -> None:
     """Unused markers make according_to claims: "وبحسب الوزارة، ارتفع العدد إلى
     50" (content after) or "ارتفع العدد إلى 50، وفقا للوزارة" (content before)."""
     t = rd.t
+    # The quotations that are a claim's content, once per field (see _source_line).
+    quoted = {d.content.quote: d for d in rd.drafts if d.content.quote >= 0}
+    # The first claim of each sentence (see _action_before).
+    first_anchor: dict[int, int] = {}
+    for d in rd.drafts:
+        if d.anchor < first_anchor.get(d.sentence, d.anchor + 1):
+            first_anchor[d.sentence] = d.anchor
     for s in rd.sources:
         _relative_claim(rd, s)
         if s.used:
@@ -270,7 +358,20 @@ def source_claims(rd: FieldReading) -> None:
         limit = rd.limit(s.marker)
         content = None
         anchor = s.marker
-        if s.end < limit and complementizer(t, s.end) and s.end + 1 < limit:
+        if s.marker == first and (prev := _source_line(rd, s, limit)) is not None:
+            # ". وفقا لرويترز." — a sentence that is only a source cites the
+            # sentence before it: its claim if it has one ("وقال التقرير إن ...
+            # . وفقا لرويترز."), else that sentence is the content.
+            q = t.quote[prev]
+            owner = rd.last_in_sentence.get(t.sent[prev]) or (quoted.get(q) if q >= 0 else None)
+            if owner is not None:
+                if owner.according is None:
+                    owner.according = s.span
+                s.used = True
+                continue
+            content = Content("according_to", start=prev)
+            anchor = prev
+        elif s.end < limit and complementizer(t, s.end) and s.end + 1 < limit:
             # "وجاء على لسان المتحدث العسكري أن ..."
             content = Content("according_to", start=s.end + 1)
         elif s.marker == first and s.end < limit:
@@ -279,7 +380,8 @@ def source_claims(rd: FieldReading) -> None:
                 # "وبحسب البيان الذي أرسلته الوزارة إلى البرلمان، تبلغ ...": the
                 # source phrase runs on to the comma.
                 # ... or to فإن: "ووفق رواية الجيش فإن المسلحين ...".
-                while n < limit and t.text[n] not in COMMAS and not (t.word[n] and BARE[t.key[n]] in COMPLEMENTIZERS):
+                # ... or to فقد: "وبحسب بيان للجيش فقد أغارت الطائرات".
+                while n < limit and t.text[n] not in COMMAS and not (t.word[n] and _opens_content(t, n)):
                     n += 1
             while n < limit and not t.word[n] and t.opens[n] < 0:
                 n += 1
@@ -294,13 +396,19 @@ def source_claims(rd: FieldReading) -> None:
             content = Content("according_to", start=fa + 1)
         elif s.marker > first and _posed(rd, s):
             owner = _claim_before(rd, s)
-            if owner is not None:
+            start = _clause_opening(rd, s)
+            if owner is not None and BARE[t.key[s.marker]] == _AS:
+                # "وأصر الرئيس على أن الرجلين مدنيان وليسا ضابطين، كما قالت
+                # السلطات البريطانية": "as X said" after another's claim is X's
+                # own word on part of it, not the claim's relay: left out.
+                s.used = True
+                continue
+            if owner is not None and not (_agent_source(rd, s) and _action_before(rd, owner, start, first_anchor)):
                 # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
                 # معلومات الطاقة": the speaker cites the source; the claim is hers.
                 owner.according = s.span
                 s.used = True
                 continue
-            start = _clause_opening(rd, s)
             words = sum(t.word[start : min(s.marker, start + 4)])
             if words >= 2:
                 content = Content("according_to", start=start)
@@ -308,7 +416,7 @@ def source_claims(rd: FieldReading) -> None:
         if content is None:
             continue
         # Its cue is the marker ("وفقا", "بحسب"), also before "ما أعلنته".
-        marker = MARKER_CUES.get(t.key[s.marker])
+        marker = _marker_cue(t, s.marker)
         d = (
             Draft(s.marker, marker, content, anchor, s.sentence)
             if marker
@@ -319,6 +427,47 @@ def source_claims(rd: FieldReading) -> None:
         if anchor == content.start:
             d.tokens = (anchor, s.marker)  # fixed: ends before "، وفقا ..."
         rd.keep(d)
+
+
+def _action_before(rd: FieldReading, owner: Draft, start: int, first_anchor: dict[int, int]) -> bool:
+    """The claim before a trailing source is a circumstantial participle that follows
+    an action, the first claim of its sentence: "وافقت مصر على تمديد مشاركتها،
+    مشيرة إلى أن التمديد قد يصل إلى ستة أشهر، وفقا لبيان الرئاسة" — the source
+    reports the whole sentence (the action too), not only what مشيرة adds. (Only a
+    source that names an agent: "، وفق الضوابط الشرعية" and "، حسب تعبيره" cite
+    nobody new.)"""
+    cue = owner.cue
+    if cue is None or cue.kind != "participle" or owner.cue_index is None:
+        return False
+    if first_anchor.get(owner.sentence) != owner.anchor:
+        return False  # ("قال إن ...، مضيفا أن ...، وفقا لـ ...": the speaker's claims)
+    return sum(rd.t.word[start : owner.cue_index]) >= 2
+
+
+def _source_line(rd: FieldReading, s: Source, limit: int) -> int | None:
+    """The first word of the sentence a source line cites: the marker opens its
+    sentence, the source names an agent (or is a quoted name: 'بحسب "رويترز".') and
+    nothing but marks follows it ("وفقا لوكالة رويترز."), and the sentence before is
+    in the same paragraph, of three words at least. None otherwise ("وفق الله
+    العاملين." is a prayer, not a source: الله names no source)."""
+    t = rd.t
+    n = s.end
+    while n < limit and not t.word[n]:
+        n += 1
+    if n < limit or s.sentence == 0:
+        return None
+    acc = rd.according[s.marker]
+    if not (_agent_source(rd, s) or (acc is not None and t.opens[acc[0]] >= 0)):
+        return None
+    a = t.sent_bounds[s.sentence - 1]
+    k = bisect_right(t.breaks, a)
+    if k < len(t.breaks) and t.breaks[k] < s.marker:
+        return None  # a paragraph of its own
+    while a < s.marker and not t.word[a]:
+        a += 1
+    if sum(t.word[a : s.marker]) < 3:  # (one source opens a sentence: linear)
+        return None
+    return a
 
 
 def _relative_claim(rd: FieldReading, s: Source) -> None:
@@ -354,6 +503,25 @@ def _fa_inna_after(rd: FieldReading, s: Source, limit: int) -> int | None:
     while n < end and not t.word[n] and t.text[n] in COMMAS:
         n += 1
     return n if n + 1 < limit and _fa_inna(t, n) else None
+
+
+def _marker_cue(t: Tokens, m: int) -> Cue | None:
+    """The cue of the marker at token m: by its first two words when they make one
+    ("على حد قول" → على حد, "على لسان"), else by its first word."""
+    cue = MARKER_CUES.get(t.key[m])
+    if cue is not None and m + 1 < t.n and t.word[m + 1]:
+        first = t.key[m] if t.key[m] in _PAIR_FIRSTS else t.key[m][1:]
+        pair = MARKER_PAIR_CUES.get((first, BARE[t.key[m + 1]]))
+        if pair is not None and pair.lemma != cue.lemma:
+            return pair  # (else the first word's own cue, which spans.py strips و from)
+    return cue
+
+
+_PAIR_FIRSTS = frozenset(first for first, _ in MARKER_PAIR_CUES)
+
+
+def _opens_content(t: Tokens, n: int) -> bool:
+    return BARE[t.key[n]] in COMPLEMENTIZERS or t.key[n] in SOURCE_CONTENT_OPENERS
 
 
 def _fa_inna(t: Tokens, n: int) -> bool:

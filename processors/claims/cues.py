@@ -229,6 +229,9 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
             if part == "ل":
                 if keys[j].startswith("ل") and len(keys[j]) > 2:
                     return j, True
+                if BARE[keys[j]] in _DETACHED_L and j + 1 < n:
+                    # "وفقا لـ "رويترز""، "وفقا لـ أنتوني ...": the ل written apart.
+                    return j + 1, False
                 ok = False
                 break
             if BARE[keys[j]] != part and keys[j] != part:
@@ -241,6 +244,8 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
 
 
 _FIRST_WORDS = frozenset(m[0] for m in ACCORDING_TO)
+# The preposition ل of a marker written as a word of its own ("وفقا لـ رويترز").
+_DETACHED_L = frozenset(("ل", "لـ"))
 # Words that may open a marker, with the conjunction: "وبحسب", "ووفق", "فوفقا".
 MARKER_WORDS = _FIRST_WORDS | frozenset(c + w for w in _FIRST_WORDS for c in "وف")
 

@@ -135,6 +135,7 @@ DEMONSTRATIVES = load_set("claims_demonstratives.tsv")
 NAME_JOINERS = load_set("claims_name_joiners.tsv")
 RESUMPTIVE = load_set("claims_resumptive.tsv")
 SOURCE_CLAUSE_OPENERS = load_set("claims_source_clause_openers.tsv")
+SOURCE_CONTENT_OPENERS = load_set("claims_source_content_openers.tsv")
 SOURCE_HEADS = load_set("claims_source_heads.tsv")
 CONTRAST_OPENERS = load_word_tuples("claims_contrast_openers.tsv")
 FIRST_PERSON_QALA = load_set("claims_first_person_qala.tsv")
@@ -156,6 +157,13 @@ for _row in read_rows("claims_according_to.tsv"):
     MARKER_CUES.setdefault("و" + _first, _cue)
     if _first != "حسب":  # ("فحسب" is "only")
         MARKER_CUES.setdefault("ف" + _first, _cue)
+# Markers whose first word opens other markers too ("على لسان", "على حد قول") have their
+# lemma by their first two words.
+MARKER_PAIR_CUES: dict[tuple[str, str], Cue] = {}
+for _row in read_rows("claims_according_to.tsv"):
+    _words = fold(_row[0]).split()
+    if len(_words) > 1:
+        MARKER_PAIR_CUES.setdefault((_words[0], _words[1]), Cue(_row[1], "marker", frozenset(), "no", False))
 
 # Verbs listed under "verb" in the stops lexicon, in the forms they take in news:
 # "وكانت", "جددت", "يعيد".
