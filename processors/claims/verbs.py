@@ -64,6 +64,8 @@ _RELAY_LEMMAS = frozenset({"نقل"})
 _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
 # Heads of a construct object after a verb with its subject before it ("يكشف سبب").
 _CONSTRUCT_HEADS = load_set("claims_construct_objects.tsv")
+# Verbal nouns that head a body's name ("تنظيم داعش"): claims_body_heads.tsv.
+_BODY_HEADS = load_set("claims_body_heads.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
@@ -83,6 +85,11 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     content = content_now(rd, j, limit, cue)
     sentence = t.sent[i]
     if content is not None and content.nominal and content.start == j:
+        named = _named_by_verbal_noun(rd, i, j, limit, cue)
+        if named is not None:
+            d = Draft(i, cue, Content("indirect", start=named, nominal=True), i, sentence)
+            set_speaker(rd, d, *rd.sp.split_role(j, named))
+            return d
         # "وتوقع تقرير لوكالة تصنيف دولية أن ...": a verbal noun right after the
         # verb is its subject when an explicit content follows.
         sp = rd.sp.forward(j, limit, None)
@@ -212,6 +219,39 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
+
+
+def _named_by_verbal_noun(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> int | None:
+    """Where the object starts when the verbal noun right after the verb heads a body's
+    name (claims_body_heads.tsv), the verb's subject: "كما أعلن تنظيم داعش | مسؤوليته
+    عن الهجوم"، "أعلن تنظيم الدولة الإسلامية | مسؤوليته". The sign: one to three words
+    of a name after it (no verbal noun, relative, preposition, conjunction or number),
+    then a noun with the verb's own pronoun ("مسؤوليته" after أعلن, "ـها" after أعلنت).
+    Not any verbal noun: "أعلن تمديد عقد مهاجمه"، "أكد عدم دستورية الاستفتاء الذي
+    نظمته" are objects (the subject carried)."""
+    if cue.nominal != "bare" or BARE[rd.t.key[j]] not in _BODY_HEADS:
+        return None
+    t = rd.t
+    own = _own_pronoun(t.key[i], cue)
+    end = min(limit, j + 5)
+    for k in range(j + 1, end):
+        if not t.word[k] or t.sent[k] != t.sent[j]:
+            return None
+        key = t.key[k]
+        if k > j + 1 and _owned(t, k, own):
+            return k
+        if (
+            stop_kind(t, k) is not None
+            or rd.cues[k] is not None
+            or key[:1] in "وفبلك"
+            or key[:1].isdigit()
+            or complementizer(t, k)
+            or key in SUBJECT_RELATIVES
+            or (not DEFINITE[key] and nominal_head(key))
+            or possessed(t, k)
+        ):
+            return None
+    return None
 
 
 def _skip_addressee(rd: FieldReading, k: int, limit: int) -> int:
