@@ -278,6 +278,30 @@ def _may_open(rd: FieldReading, m: int, k: int) -> bool:
         ):
             continue
         return True
+    return _after_own_occasion(t, m, k)
+
+
+def _after_own_occasion(t, m: int, k: int) -> bool:
+    """An indefinite verbal noun right after the speaker's own occasion, a preposition
+    and an occasion noun with a pronoun suffix: "وأكد خلال لقائه ضرورة تعزيز ..."،
+    "وأعلن في كلمته إطلاق ...". The suffixed occasion governs whom it meets ("خلال
+    لقائه أنصاره": no verbal noun, no content there), never a verbal noun, so the
+    verbal noun opens the object."""
+    p = m - 1
+    if p - 1 < k or not t.word[p] or not t.word[m] or stop_kind(t, p - 1) != "prep":
+        return False
+    key = t.key[m]
+    if DEFINITE[key] or not nominal_head(key) or stop_kind(t, m) is not None:
+        return False
+    if key.endswith("ه") and nominal_head(key[:-1]):
+        return False  # "لقائه أنصاره": a plural of the أفعال shape with its pronoun
+    occasion = BARE[t.key[p]]
+    for suf in ("هما", "هم", "ها", "ه"):
+        if occasion.endswith(suf) and not occasion.startswith("ال"):
+            stem = occasion[: -len(suf)]
+            # (The teh marbuta and the hamza change before a suffix: كلمته، لقائه.)
+            ends = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}
+            return _plain_circumstance(stem) or (stem[-1:] in ends and _plain_circumstance(stem[:-1] + ends[stem[-1]]))
     return False
 
 
