@@ -19,6 +19,7 @@ from processors.claims.lexicons import (
     ADVERBS,
     CUES,
     DEMONSTRATIVES,
+    NOMINAL_HEADS,
     SUBJECT_RELATIVES,
     Cue,
     load_set,
@@ -90,6 +91,10 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             d = Draft(i, cue, Content("indirect", start=named, nominal=True), i, sentence)
             set_speaker(rd, d, *rd.sp.split_role(j, named))
             return d
+        if _known_surname(rd, j) and BARE[t.key[j]] not in NOMINAL_HEADS:
+            # "وينفي ترامب أي تواطؤ" after "دونالد ترامب": a surname the article gave
+            # in full is the subject, though of a verbal noun's shape (ترامب as تفعال).
+            content = None
         # "وتوقع تقرير لوكالة تصنيف دولية أن ...": a verbal noun right after the
         # verb is its subject when an explicit content follows.
         sp = rd.sp.forward(j, limit, None)
@@ -385,8 +390,8 @@ def _object_in_subject(
     if cue.nominal != "bare" or phrase is None:
         return None
     a, b = rd.sp.subject_only(*phrase)
-    if nominal_head(rd.t.key[a]):
-        return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content
+    if nominal_head(rd.t.key[a]) and not _known_surname(rd, a):
+        return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content (not "ترامب")
     t = rd.t
     while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
         b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
@@ -902,7 +907,7 @@ def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None,
         not DEFINITE[first]
         and role(t, a) is None
         and stop_kind(t, a) is None
-        and not nominal_head(first)
+        and (known or not nominal_head(first))
         and (known or not nisba(first))  # ("شكري": a surname of the -ي shape)
         and (known or not t.text[a].endswith("ة"))  # ("وتؤكد سلامة إجراءاتها": safety)
         and not participle(first)  # ("أعلنوا مسبقا معارضتهم": an adverb)
