@@ -130,6 +130,14 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         subject_before(rd, d, i, cue)
         return d
     k = _skip_addressee(rd, skip_saying(rd, sp.next, limit), limit)
+    owned = _owned_in_subject(rd, i, sp.phrase, cue)
+    if owned is not None and sp.phrase is not None:
+        # "وأعلنت حركة طالبان مسؤوليتها عن التفجير": the subject's own possessed noun
+        # ends the subject read after the verb; it opens the object (else the speaker
+        # was "حركة طالبان مسؤوليتها" and the content what follows عن).
+        d = Draft(i, cue, Content("indirect", start=owned, nominal=True), i, sentence)
+        set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], owned))
+        return d
     content = find_content(rd, k, limit, cue)
     if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
@@ -254,6 +262,36 @@ def _named_by_verbal_noun(rd: FieldReading, i: int, j: int, limit: int, cue: Cue
             or key in SUBJECT_RELATIVES
             or (not DEFINITE[key] and nominal_head(key))
             or possessed(t, k)
+        ):
+            return None
+    return None
+
+
+def _owned_in_subject(rd: FieldReading, i: int, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
+    """Where a noun with the verb's own pronoun ends the phrase read as the subject of
+    a cue that takes a bare noun phrase: "أعلنت حركة طالبان | مسؤوليتها"، "وأعلن مدير
+    المستشفى | وفاته". Two words of the subject at least before it (one word is
+    `_object_after_name`'s), none a verbal noun, a possessed noun or a word with و/ب/ل
+    (the object would have begun there: "أعلن تمديد عقد مهاجمه"). Only the feminine or
+    plural pronoun, on a word not opening with و or alif."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    # (Not ه: it ends names, "عبدالله"، "عبدربه"، "اينجه".)
+    own = tuple(s for s in _own_pronoun(t.key[i], cue) if s != "ه")
+    for n in range(a, min(b, a + 5)):
+        if n >= a + 2 and own and t.key[n][:1] not in "واأإ" and _owned(t, n, own):
+            # (Not "أجرتها": a past verb with its object; not a reflexive, which
+            # ends its own phrase: "تعلن الحركة حل نفسها".)
+            return None if BARE[t.key[n]].startswith(("نفس", "ذات")) else n
+        key = t.key[n]
+        if (
+            not t.word[n]
+            or stop_kind(t, n) is not None
+            or key[:1] in "وفبلك"
+            or (not DEFINITE[key] and nominal_head(key))
+            or possessed(t, n)
         ):
             return None
     return None
