@@ -20,7 +20,7 @@ from processors.claims.lexicons import (
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, complementizer, digit, nominal_head, stop_kind
+from processors.claims.words import BARE, DEFINITE, complementizer, digit, nisba, nominal_head, stop_kind
 
 _STANCE_NOUNS = load_set("claims_stance_nouns.tsv")
 # Prepositions a stance noun takes before what it bears on, written apart ("أمله في"،
@@ -278,6 +278,74 @@ def _may_open(rd: FieldReading, m: int, k: int) -> bool:
         ):
             continue
         return True
+    return _after_own_occasion(t, m, k) or _after_definite_adjunct(t, m, k)
+
+
+# How far after the speaker an adjunct may end before the object: "في كلمته أمام
+# البرلمان" (four words).
+_ADJUNCT_WORDS = 5
+
+
+def _after_definite_adjunct(t, m: int, k: int) -> bool:
+    """An indefinite verbal noun right after an adjunct that opened with a preposition
+    after the speaker and ends on a definite word: "أكد الرئيس في كلمته أمام البرلمان
+    ضرورة ...", "وأعلن الجيش في مؤتمر صحفي بالعاصمة تدمير ...". A definite word takes
+    no genitive and an indefinite word is not its adjective, so the verbal noun opens a
+    new noun phrase, the object. Not an accusative in ا, an adverb of the verbal-noun
+    shape ("منذ البداية انطلاقا من ...")."""
+    p = m - 1
+    if p <= k or m - k > _ADJUNCT_WORDS or not t.word[p] or not t.word[m] or not DEFINITE[t.key[p]]:
+        return False
+    key = t.key[m]
+    if DEFINITE[key] or key.endswith("ا") or stop_kind(t, m) is not None or not nominal_head(key):
+        return False
+    if key.endswith("ه") and nominal_head(key[:-1]):
+        return False  # (a plural of the أفعال shape with its pronoun: "أنصاره")
+    if stop_kind(t, k) != "prep" or BARE[t.key[k]] in ("من", "عن"):
+        return False  # ("ويتوقع من الطلاب اتباع ...": expected of them, no speaker's adjunct)
+    return all(_adjunct_word(t, n) for n in range(k + 1, m))
+
+
+def _adjunct_word(t, n: int) -> bool:
+    """A word of an adjunct of place or occasion: a preposition, a word with the
+    article ("البرلمان"، "بالعاصمة"), an occasion noun ("مؤتمر"، "كلمته") or a relational
+    adjective ("صحفي"). Not a verb ("إذ تعلن عن ذلك لتؤكد للجميع حرص ...")."""
+    if not t.word[n]:
+        return False
+    key = BARE[t.key[n]]
+    if stop_kind(t, n) == "prep" or key.startswith(("ال", "بال", "وال", "لل")) or nisba(key):
+        return True
+    if _plain_circumstance(key):
+        return True
+    for suf in ("هما", "هم", "ها", "ه"):
+        if key.endswith(suf):
+            stem = key[: -len(suf)]
+            ends = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}
+            return _plain_circumstance(stem) or (stem[-1:] in ends and _plain_circumstance(stem[:-1] + ends[stem[-1]]))
+    return False
+
+
+def _after_own_occasion(t, m: int, k: int) -> bool:
+    """An indefinite verbal noun right after the speaker's own occasion, a preposition
+    and an occasion noun with a pronoun suffix: "وأكد خلال لقائه ضرورة تعزيز ..."،
+    "وأعلن في كلمته إطلاق ...". The suffixed occasion governs whom it meets ("خلال
+    لقائه أنصاره": no verbal noun, no content there), never a verbal noun, so the
+    verbal noun opens the object."""
+    p = m - 1
+    if p - 1 < k or not t.word[p] or not t.word[m] or stop_kind(t, p - 1) != "prep":
+        return False
+    key = t.key[m]
+    if DEFINITE[key] or not nominal_head(key) or stop_kind(t, m) is not None:
+        return False
+    if key.endswith("ه") and nominal_head(key[:-1]):
+        return False  # "لقائه أنصاره": a plural of the أفعال shape with its pronoun
+    occasion = BARE[t.key[p]]
+    for suf in ("هما", "هم", "ها", "ه"):
+        if occasion.endswith(suf) and not occasion.startswith("ال"):
+            stem = occasion[: -len(suf)]
+            # (The teh marbuta and the hamza change before a suffix: كلمته، لقائه.)
+            ends = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}
+            return _plain_circumstance(stem) or (stem[-1:] in ends and _plain_circumstance(stem[:-1] + ends[stem[-1]]))
     return False
 
 

@@ -24,6 +24,7 @@ from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUES,
     DEMONSTRATIVES,
+    NOMINAL_HEADS,
     OBJECT_CUE_ROWS,
     SUBJECT_RELATIVES,
     fold,
@@ -280,3 +281,16 @@ def relative_estimate(t: Tokens, i: int, j: int) -> bool:
         and t.word[j + 1]
         and t.key[j] in _ESTIMATE_NOUNS
     )
+
+
+def listed_object_head(t: Tokens, a: int) -> bool:
+    """An indefinite listed verbal noun (claims_nominal_heads.tsv: محاولة، ضرورة، وقوف)
+    right after a verb heads its object, never its subject: "ورفضت محاولة مجموعة من
+    النواب تعطيل القانون، مؤكدة ..." (the government, carried, rejected an attempt),
+    "وأكد وقوف البرلمان إلى جانب الحكومة، مشددا". (Not a verbal noun known only by its shape:
+    "وأكد تقرير ..."، "أظهر استطلاع ..." are subjects; nor one of three letters, which
+    may be the verb itself after a word not read as one: "وحين رفض الشريف، قائلا".)"""
+    key = t.key[a]
+    if not t.word[a] or DEFINITE[key] or len(BARE[key]) < 4:
+        return False
+    return any(b in NOMINAL_HEADS for b in noun_bases(BARE[key]))

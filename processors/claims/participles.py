@@ -12,6 +12,7 @@ from processors.claims.carried import carry, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
 from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
+from processors.claims.objects import listed_object_head
 from processors.claims.reading import Content, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import (
@@ -215,6 +216,8 @@ def _take_subject(rd: FieldReading, d: Draft, a: int, b: int, verb: int) -> bool
     head shows its gender, "طعيمة"، "توريه" are men's names), None when it is no
     subject (a prepositional object: "وفيما يتعلق بالوضع في سوريا قال ...")."""
     t = rd.t
+    if a == verb + 1 and listed_object_head(t, a):
+        return None  # "ورفضت محاولة مجموعة من النواب ...، مؤكدة": the verb's object
     a, b = rd.sp.subject_only(a, b)
     b = _subject_end(rd, a, b)
     if DEFINITE[t.key[a]] and not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):

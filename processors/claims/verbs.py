@@ -19,6 +19,7 @@ from processors.claims.lexicons import (
     ADVERBS,
     CUES,
     DEMONSTRATIVES,
+    NOMINAL_HEADS,
     SUBJECT_RELATIVES,
     Cue,
     load_set,
@@ -64,6 +65,8 @@ _RELAY_LEMMAS = frozenset({"نقل"})
 _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
 # Heads of a construct object after a verb with its subject before it ("يكشف سبب").
 _CONSTRUCT_HEADS = load_set("claims_construct_objects.tsv")
+# Verbal nouns that head a body's name ("تنظيم داعش"): claims_body_heads.tsv.
+_BODY_HEADS = load_set("claims_body_heads.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
@@ -83,6 +86,15 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     content = content_now(rd, j, limit, cue)
     sentence = t.sent[i]
     if content is not None and content.nominal and content.start == j:
+        named = _named_by_verbal_noun(rd, i, j, limit, cue)
+        if named is not None:
+            d = Draft(i, cue, Content("indirect", start=named, nominal=True), i, sentence)
+            set_speaker(rd, d, *rd.sp.split_role(j, named))
+            return d
+        if _known_surname(rd, j) and BARE[t.key[j]] not in NOMINAL_HEADS:
+            # "وينفي ترامب أي تواطؤ" after "دونالد ترامب": a surname the article gave
+            # in full is the subject, though of a verbal noun's shape (ترامب as تفعال).
+            content = None
         # "وتوقع تقرير لوكالة تصنيف دولية أن ...": a verbal noun right after the
         # verb is its subject when an explicit content follows.
         sp = rd.sp.forward(j, limit, None)
@@ -118,6 +130,14 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         subject_before(rd, d, i, cue)
         return d
     k = _skip_addressee(rd, skip_saying(rd, sp.next, limit), limit)
+    owned = _owned_in_subject(rd, i, sp.phrase, cue)
+    if owned is not None and sp.phrase is not None:
+        # "وأعلنت حركة طالبان مسؤوليتها عن التفجير": the subject's own possessed noun
+        # ends the subject read after the verb; it opens the object (else the speaker
+        # was "حركة طالبان مسؤوليتها" and the content what follows عن).
+        d = Draft(i, cue, Content("indirect", start=owned, nominal=True), i, sentence)
+        set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], owned))
+        return d
     content = find_content(rd, k, limit, cue)
     if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
@@ -212,6 +232,69 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     set_speaker(rd, d, sp.speaker, sp.role)
     return d
+
+
+def _named_by_verbal_noun(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> int | None:
+    """Where the object starts when the verbal noun right after the verb heads a body's
+    name (claims_body_heads.tsv), the verb's subject: "كما أعلن تنظيم داعش | مسؤوليته
+    عن الهجوم"، "أعلن تنظيم الدولة الإسلامية | مسؤوليته". The sign: one to three words
+    of a name after it (no verbal noun, relative, preposition, conjunction or number),
+    then a noun with the verb's own pronoun ("مسؤوليته" after أعلن, "ـها" after أعلنت).
+    Not any verbal noun: "أعلن تمديد عقد مهاجمه"، "أكد عدم دستورية الاستفتاء الذي
+    نظمته" are objects (the subject carried)."""
+    if cue.nominal != "bare" or BARE[rd.t.key[j]] not in _BODY_HEADS:
+        return None
+    t = rd.t
+    own = _own_pronoun(t.key[i], cue)
+    end = min(limit, j + 5)
+    for k in range(j + 1, end):
+        if not t.word[k] or t.sent[k] != t.sent[j]:
+            return None
+        key = t.key[k]
+        if k > j + 1 and _owned(t, k, own):
+            return k
+        if (
+            stop_kind(t, k) is not None
+            or rd.cues[k] is not None
+            or key[:1] in "وفبلك"
+            or key[:1].isdigit()
+            or complementizer(t, k)
+            or key in SUBJECT_RELATIVES
+            or (not DEFINITE[key] and nominal_head(key))
+            or possessed(t, k)
+        ):
+            return None
+    return None
+
+
+def _owned_in_subject(rd: FieldReading, i: int, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
+    """Where a noun with the verb's own pronoun ends the phrase read as the subject of
+    a cue that takes a bare noun phrase: "أعلنت حركة طالبان | مسؤوليتها"، "وأعلن مدير
+    المستشفى | وفاته". Two words of the subject at least before it (one word is
+    `_object_after_name`'s), none a verbal noun, a possessed noun or a word with و/ب/ل
+    (the object would have begun there: "أعلن تمديد عقد مهاجمه"). Only the feminine or
+    plural pronoun, on a word not opening with و or alif."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    # (Not ه: it ends names, "عبدالله"، "عبدربه"، "اينجه".)
+    own = tuple(s for s in _own_pronoun(t.key[i], cue) if s != "ه")
+    for n in range(a, min(b, a + 5)):
+        if n >= a + 2 and own and t.key[n][:1] not in "واأإ" and _owned(t, n, own):
+            # (Not "أجرتها": a past verb with its object; not a reflexive, which
+            # ends its own phrase: "تعلن الحركة حل نفسها".)
+            return None if BARE[t.key[n]].startswith(("نفس", "ذات")) else n
+        key = t.key[n]
+        if (
+            not t.word[n]
+            or stop_kind(t, n) is not None
+            or key[:1] in "وفبلك"
+            or (not DEFINITE[key] and nominal_head(key))
+            or possessed(t, n)
+        ):
+            return None
+    return None
 
 
 def _skip_addressee(rd: FieldReading, k: int, limit: int) -> int:
@@ -345,8 +428,8 @@ def _object_in_subject(
     if cue.nominal != "bare" or phrase is None:
         return None
     a, b = rd.sp.subject_only(*phrase)
-    if nominal_head(rd.t.key[a]):
-        return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content
+    if nominal_head(rd.t.key[a]) and not _known_surname(rd, a):
+        return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content (not "ترامب")
     t = rd.t
     while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
         b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
@@ -862,7 +945,7 @@ def _object_after_name(rd: FieldReading, i: int, phrase: tuple[int, int] | None,
         not DEFINITE[first]
         and role(t, a) is None
         and stop_kind(t, a) is None
-        and not nominal_head(first)
+        and (known or not nominal_head(first))
         and (known or not nisba(first))  # ("شكري": a surname of the -ي shape)
         and (known or not t.text[a].endswith("ة"))  # ("وتؤكد سلامة إجراءاتها": safety)
         and not participle(first)  # ("أعلنوا مسبقا معارضتهم": an adverb)
