@@ -161,8 +161,11 @@ def as_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
 # How many words may stand between "في حين (أن)" and the cue verb of the other party:
 # its subject ("في حين أن نقابة "سي جي تي" قدّرت").
 _CONTRAST_SUBJECT = 6
-_CONTRAST_FIRST = frozenset(p[0] for p in CONTRAST_OPENERS)
-_CONTRAST_BIT = scanned(lambda k: BARE[k] in _CONTRAST_FIRST)
+# The openers are found by their last word: the first, في, is among the commonest words
+# of a text, and looking for "حين" after each one cost more than all the other cuts.
+_CONTRAST_LAST = frozenset(p[-1] for p in CONTRAST_OPENERS)
+_CONTRAST_BIT = scanned(lambda k: BARE[k] in _CONTRAST_LAST)
+_CONTRAST_BACK = sorted({len(p) - 1 for p in CONTRAST_OPENERS})
 _QUOTE_MARKS = frozenset([*OPEN_QUOTES, *CLOSE_QUOTES, STRAIGHT_QUOTE])
 
 
@@ -186,7 +189,10 @@ def _contrast_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
     if found is None:
         found = []
         word, key, text = t.word, t.key, t.text
-        for i in t.having(_CONTRAST_BIT):
+        # Where an opener may start: its length before a last word (in order, once).
+        ends = t.having(_CONTRAST_BIT)
+        starts = sorted({j - back for j in ends for back in _CONTRAST_BACK if j >= back})
+        for i in starts:
             if not word[i]:
                 continue
             for opener in CONTRAST_OPENERS:
