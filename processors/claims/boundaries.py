@@ -8,6 +8,10 @@
     participle_cut(t, cues, a, b, gender) -> int
                                      b, or the comma before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
+    clause_cut(t, cues, a, b, indirect) -> int
+                                     b, or the first place inside (a, b) where a
+                                     reaction, كما/في حين + cue, a dated offset or
+                                     (indirect) و + قال starts
 
 The comment phrases are data (claims_narrator.tsv). Their positions are found once per
 field (rare second words, a C-level scan), then each content bisects them.
@@ -93,6 +97,8 @@ def _suffixed_cue(key: str) -> bool:
     return False
 
 
+# An unquoted content ends at a comma that brings in another party's reaction to it:
+# "قالت الصحيفة إن المتهم زار القنصلية، وهو ما تنفيه السلطات".
 def _reactions(t: Tokens) -> list[int]:
     """Commas followed by a lead of claims_reaction_leads.tsv and a cue verb with the
     pronoun of ما, once per field (a C-level scan for the leads' first words)."""
@@ -113,23 +119,15 @@ def _reactions(t: Tokens) -> list[int]:
     return found
 
 
-def reaction_cut(t: Tokens, a: int, b: int) -> int:
-    """An unquoted content ends at a comma that brings in another party's reaction to
-    it: "قالت الصحيفة إن المتهم زار القنصلية، وهو ما تنفيه السلطات". Only the first
-    such comma after the content's start is looked at: each content costs a bisect."""
-    found = _reactions(t)
-    if not found:
-        return b
-    k = bisect_right(found, a)
-    if k < len(found) and found[k] < b:
-        return found[k]
-    return b
-
-
 _AS = frozenset(fold(w) for w in ("كما", "وكما"))
 _AS_BIT = scanned(_AS.__contains__)
 
 
+# An unquoted content ends where "كما" + a cue verb starts, whether or not that cue
+# reports a claim of its own: "إنهما مدنيان وليسا ضابطين في الاستخبارات، كما قالت
+# السلطات البريطانية" (as the British authorities said: their claim, not the speaker's
+# words), "...، كما أفاد التلفزيون الرسمي"; or "كما أكد لافروف نية موسكو ..." (also: the
+# next act).
 def _as_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
     """Where "كما" stands before a cue verb read in context, once per field."""
     found = t.memo.get("as_cues")
@@ -145,48 +143,33 @@ def _as_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
     return found
 
 
-def as_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
-    """An unquoted content ends where "كما" + a cue verb starts, whether or not that
-    cue reports a claim of its own: "إنهما مدنيان وليسا ضابطين في الاستخبارات، كما
-    قالت السلطات البريطانية" (as the British authorities said: their claim, not the
-    speaker's words), "...، كما أفاد التلفزيون الرسمي"; or "كما أكد لافروف نية
-    موسكو ..." (also: the next act). Each content costs a bisect."""
-    found = _as_cues(t, cues)
-    k = bisect_right(found, a)
-    if k < len(found) and found[k] < b:
-        return found[k]
-    return b
-
-
 # How many words may stand between "في حين (أن)" and the cue verb of the other party:
 # its subject ("في حين أن نقابة "سي جي تي" قدّرت").
 _CONTRAST_SUBJECT = 6
-_CONTRAST_FIRST = frozenset(p[0] for p in CONTRAST_OPENERS)
-_CONTRAST_BIT = scanned(lambda k: BARE[k] in _CONTRAST_FIRST)
+# The openers are found by their last word: the first, في, is among the commonest words
+# of a text, and looking for "حين" after each one cost more than all the other cuts.
+_CONTRAST_LAST = frozenset(p[-1] for p in CONTRAST_OPENERS)
+_CONTRAST_BIT = scanned(lambda k: BARE[k] in _CONTRAST_LAST)
+_CONTRAST_BACK = sorted({len(p) - 1 for p in CONTRAST_OPENERS})
 _QUOTE_MARKS = frozenset([*OPEN_QUOTES, *CLOSE_QUOTES, STRAIGHT_QUOTE])
 
 
-def contrast_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
-    """An unquoted content ends where "في حين" (claims_contrast_openers.tsv) brings in
-    another party's act of speech, whether or not that act reports a claim of its own:
-    "أعلنت الوزارة أن 323 ألف شخص شاركوا في التظاهرات في حين أن "سي جي تي" قدّرت
-    عددهم بـ500 ألف" (the union's estimate is not what the ministry announced). Before
-    a word that is no cue the contrast stays in the content: "قال إن الأسعار ارتفعت
-    في حين أن الرواتب ثابتة". Each content costs a bisect."""
-    found = _contrast_cues(t, cues)
-    k = bisect_right(found, a)
-    if k < len(found) and found[k] < b:
-        return found[k]
-    return b
-
-
+# An unquoted content ends where "في حين" (claims_contrast_openers.tsv) brings in
+# another party's act of speech, whether or not that act reports a claim of its own:
+# "أعلنت الوزارة أن 323 ألف شخص شاركوا في التظاهرات في حين أن "سي جي تي" قدّرت عددهم
+# بـ500 ألف" (the union's estimate is not what the ministry announced). Before a word
+# that is no cue the contrast stays in the content: "قال إن الأسعار ارتفعت في حين أن
+# الرواتب ثابتة".
 def _contrast_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
     """Where "في حين (أن) [subject]" stands before a cue verb, once per field."""
     found = t.memo.get("contrast_cues")
     if found is None:
         found = []
         word, key, text = t.word, t.key, t.text
-        for i in t.having(_CONTRAST_BIT):
+        # Where an opener may start: its length before a last word (in order, once).
+        ends = t.having(_CONTRAST_BIT)
+        starts = sorted({j - back for j in ends for back in _CONTRAST_BACK if j >= back})
+        for i in starts:
             if not word[i]:
                 continue
             for opener in CONTRAST_OPENERS:
@@ -343,20 +326,11 @@ _OFFSET_DIRECTIONS = frozenset(fold(w) for w in ("بعد", "قبل", "عقب"))
 _OFFSET_FROM = frozenset(fold(w) for w in ("من", "على"))
 
 
-def offset_cut(t: Tokens, a: int, b: int) -> int:
-    """An unquoted content ends where the narrator dates it against another event:
-    "(،) وذلك بعد/قبل/عقب + (up to two words) + a unit of time
-    (claims_narrator_offsets.tsv) + (a word) + من/على": "أعلنت المجر أن الخطة ترقى
-    إلى الابتزاز، وذلك بعد يوم على كشف بروكسل عن ..."، "...، وذلك بعد ساعات قليلة
-    على إعلان الوزارة". "وذلك بعد دراسة المشروع" (no unit of time) may be the
-    speaker's words and goes on. Each content costs a bisect."""
-    found = _offsets(t)
-    k = bisect_right(found, a)
-    if k < len(found) and found[k] < b:
-        return found[k]
-    return b
-
-
+# An unquoted content ends where the narrator dates it against another event: "(،) وذلك
+# بعد/قبل/عقب + (up to two words) + a unit of time (claims_narrator_offsets.tsv) + (a
+# word) + من/على": "أعلنت المجر أن الخطة ترقى إلى الابتزاز، وذلك بعد يوم على كشف بروكسل
+# عن ..."، "...، وذلك بعد ساعات قليلة على إعلان الوزارة". "وذلك بعد دراسة المشروع" (no
+# unit of time) may be the speaker's words and goes on.
 def _offsets(t: Tokens) -> list[int]:
     found = t.memo.get("offsets")
     if found is None:
@@ -380,21 +354,12 @@ def _offsets(t: Tokens) -> list[int]:
 _SAY = fold("قال")
 
 
-def say_cut(t: Tokens, cues: list[Cue | None], a: int, b: int) -> int:
-    """An indirect content ends at و/ف + a past form of قال, whether or not that verb
-    reports a claim of its own: "وجد أن عرضه يصب لصالح الرئيس وقال لهم يُعرض فورًا"
-    (what was found ends before what was said), "...، وقال سيستمر البرنامج شهرا"
-    (speech with no إن or colon: no claim is drafted for it). A present form goes on
-    a chain of the content's own verbs: "كان بإمكانه أن يلجأ إلى المسؤول ويقول رأيه";
-    so do quoted words: 'قال إن ترودو "عقد مؤتمرا صحافيا وقال إن ..."'. Each content
-    costs a bisect."""
-    found = _says(t, cues)
-    k = bisect_right(found, a)
-    if k < len(found) and found[k] < b:
-        return found[k]
-    return b
-
-
+# An indirect content ends at و/ف + a past form of قال, whether or not that verb reports
+# a claim of its own: "وجد أن عرضه يصب لصالح الرئيس وقال لهم يُعرض فورًا" (what was
+# found ends before what was said), "...، وقال سيستمر البرنامج شهرا" (speech with no إن
+# or colon: no claim is drafted for it). A present form goes on a chain of the content's
+# own verbs: "كان بإمكانه أن يلجأ إلى المسؤول ويقول رأيه"; so do quoted words: 'قال إن
+# ترودو "عقد مؤتمرا صحافيا وقال إن ..."'.
 def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
     found = t.memo.get("says")
     if found is None:
@@ -411,6 +376,26 @@ def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
         ]
         t.memo["says"] = found
     return found
+
+
+def clause_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, indirect: bool) -> int:
+    """Where an unquoted content [a, b) ends at the first of the cuts above that hold
+    wherever they stand: a reaction, كما or في حين before a cue verb, a dated offset,
+    and for an indirect content و/ف + قال. Their places are merged once per field
+    (with or without قال), so each content costs one bisect rather than one per cut,
+    and the first of them in (a, b) is where the cuts applied one after another end it.
+    """
+    memo_key = "clause_cuts_said" if indirect else "clause_cuts"
+    found = t.memo.get(memo_key)
+    if found is None:
+        places = {*_reactions(t), *_as_cues(t, cues), *_contrast_cues(t, cues), *_offsets(t)}
+        if indirect:
+            places.update(_says(t, cues))
+        found = t.memo[memo_key] = sorted(places)
+    k = bisect_right(found, a)
+    if k < len(found) and found[k] < b:
+        return found[k]
+    return b
 
 
 def participle_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: str | None) -> int:

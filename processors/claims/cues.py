@@ -215,11 +215,10 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
     first = keys[i]
     if first not in _FIRST_WORDS and first[:1] in ("و", "ف") and first != "فحسب":
         first = first[1:]
-    if first not in _FIRST_WORDS:
+    markers = _BY_FIRST_WORD.get(first)
+    if markers is None:
         return None
-    for marker in ACCORDING_TO:
-        if marker[0] != first:
-            continue
+    for marker in markers:
         j = i + 1
         ok = True
         for part in marker[1:]:
@@ -244,6 +243,11 @@ def according_at(t: Tokens, i: int) -> tuple[int, bool] | None:
 
 
 _FIRST_WORDS = frozenset(m[0] for m in ACCORDING_TO)
+# The markers by their first word, in the lexicon's order (the first that matches
+# wins): a candidate token tries its own few, not the whole table.
+_BY_FIRST_WORD: dict[str, tuple[tuple[str, ...], ...]] = {
+    w: tuple(m for m in ACCORDING_TO if m[0] == w) for w in _FIRST_WORDS
+}
 # The preposition ل of a marker written as a word of its own ("وفقا لـ رويترز").
 _DETACHED_L = frozenset(("ل", "لـ"))
 # Words that may open a marker, with the conjunction: "وبحسب", "ووفق", "فوفقا".

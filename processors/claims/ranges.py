@@ -16,15 +16,11 @@ from bisect import bisect_left, bisect_right
 from processors.claims.according import cut_at_source
 from processors.claims.agreement import cue_gender
 from processors.claims.boundaries import (
-    as_cut,
+    clause_cut,
     conjunct_end,
-    contrast_cut,
     narrator_cut,
     next_act_cut,
-    offset_cut,
     participle_cut,
-    reaction_cut,
-    say_cut,
     speech_runs_on,
 )
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
@@ -118,12 +114,7 @@ def _close_ranges(rd: FieldReading) -> None:
                     own[idx] = 1
             b = cut_at_source(rd, a, b)
             b = narrator_cut(t, a, b)
-            b = reaction_cut(t, a, b)
-            b = as_cut(t, rd.cues, a, b)
-            b = contrast_cut(t, rd.cues, a, b)
-            b = offset_cut(t, a, b)
-            if c.type == "indirect":
-                b = say_cut(t, rd.cues, a, b)
+            b = clause_cut(t, rd.cues, a, b, c.type == "indirect")
             b = participle_cut(t, rd.cues, a, b, d.gender)
             b = next_act_cut(t, a, b, d.gender)
             if c.nominal:

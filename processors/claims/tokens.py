@@ -198,15 +198,30 @@ class Tokens:
 
     def having(self, bit: int) -> list[int]:
         """Indices, in order, of the tokens whose key is in the class `scanned` gave
-        `bit`; once per field and class."""
+        `bit`; once per field and class (a shared list: callers do not change it)."""
         memo = self.memo
         found = memo.get(("having", bit))
         if found is None:
-            kinds = memo.get("kinds")
-            if kinds is None:
-                kinds = memo["kinds"] = list(map(_KINDS.__getitem__, self.key))
-                memo["marked"] = list(compress(count(), kinds))
-            found = memo["having", bit] = [i for i in memo["marked"] if kinds[i] & bit]
+            groups = memo.get("groups")
+            if groups is None:
+                # The marked tokens grouped by their whole mask, once per field: a field
+                # has few distinct masks, so each class is then the union of the few
+                # groups with its bit, not a pass over every marked token per class.
+                kinds = list(map(_KINDS.__getitem__, self.key))
+                groups = memo["groups"] = {}
+                for i in compress(count(), kinds):
+                    mask = kinds[i]
+                    group = groups.get(mask)
+                    if group is None:
+                        groups[mask] = [i]
+                    else:
+                        group.append(i)
+            parts = [group for mask, group in groups.items() if mask & bit]
+            if len(parts) == 1:
+                found = parts[0]
+            else:
+                found = sorted(i for group in parts for i in group)
+            memo["having", bit] = found
         return found
 
     def words_in(self, a: int, b: int) -> list[int]:

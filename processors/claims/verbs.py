@@ -278,10 +278,14 @@ def _owned_in_subject(rd: FieldReading, i: int, phrase: tuple[int, int] | None, 
         return None
     t = rd.t
     a, b = phrase
+    if b - a < 3:
+        return None  # (the owned noun is the third word at the earliest: most subjects are shorter)
     # (Not ه: it ends names, "عبدالله"، "عبدربه"، "اينجه".)
     own = tuple(s for s in _own_pronoun(t.key[i], cue) if s != "ه")
+    if not own:
+        return None
     for n in range(a, min(b, a + 5)):
-        if n >= a + 2 and own and t.key[n][:1] not in "واأإ" and _owned(t, n, own):
+        if n >= a + 2 and t.key[n][:1] not in "واأإ" and _owned(t, n, own):
             # (Not "أجرتها": a past verb with its object; not a reflexive, which
             # ends its own phrase: "تعلن الحركة حل نفسها".)
             return None if BARE[t.key[n]].startswith(("نفس", "ذات")) else n
