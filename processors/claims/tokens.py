@@ -200,7 +200,7 @@ class Tokens:
         """Indices, in order, of the tokens whose key is in the class `scanned` gave
         `bit`; once per field and class (a shared list: callers do not change it)."""
         memo = self.memo
-        found = memo.get(("having", bit))
+        found = memo.get(bit)  # (an int key: the other memo keys are names)
         if found is None:
             groups = memo.get("groups")
             if groups is None:
@@ -221,7 +221,7 @@ class Tokens:
                 found = parts[0]
             else:
                 found = sorted(i for group in parts for i in group)
-            memo["having", bit] = found
+            memo[bit] = found
         return found
 
     def words_in(self, a: int, b: int) -> list[int]:
@@ -262,7 +262,8 @@ def find_quotes(t: Tokens, text: str) -> list[Quote]:
     # Only quotation marks and paragraph breaks (which close every open quotation)
     # matter here.
     marks = sorted(t.index_of_marks(text, _QUOTE_MARKS) + t.breaks)
-    closing, against = _straight_closes(t, marks)
+    # (Most fields have no straight quote at all: nothing to pair.)
+    closing, against = _straight_closes(t, marks) if STRAIGHT_QUOTE in text else (set(), set())
     for i in marks:
         m = t.text[i]
         if m == "\n":
@@ -325,8 +326,8 @@ def _straight_closes(t: Tokens, marks: list[int]) -> tuple[set[int], set[int]]:
         if i < t.n and text[i] == STRAIGHT_QUOTE:
             run.append(i)
             continue
-        if i < t.n and text[i] != "\n":
-            continue
+        if i < t.n and text[i] != "\n" or not run:
+            continue  # (a paragraph without straight quotes has nothing to pair)
         depth = 0
         shapes = [_straight_shape(t, j) for j in run]
         closed = []
