@@ -19,7 +19,7 @@ from processors.claims.lexicons import (
     noun_bases,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
-from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, Tokens
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nisba, nominal_head, stop_kind
 
 _STANCE_NOUNS = load_set("claims_stance_nouns.tsv")
@@ -191,6 +191,21 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
     return None
 
 
+def _could_open(t: Tokens, m: int, cue: Cue) -> bool:
+    """Whether _nominal_at could open a content at word m: its tests on the word
+    itself, without those on the words after it (each of its four cases needs one
+    of these), so that a word it must refuse skips _may_open."""
+    key = t.key[m]
+    bare_key = BARE[key]
+    if bare_key in cue.preps:
+        return True
+    if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
+        return True
+    return cue.nominal == "bare" and (
+        bare_key in ("ما", "اي") or digit(t, m) or (not DEFINITE[key] and nominal_head(key))
+    )
+
+
 def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
     """The content after the speaker, past adjuncts of time, place and occasion
     ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
@@ -246,7 +261,9 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             stance = _stance_object(rd, m + 1, limit)
             if stance is not None:
                 return stance
-        if nominal is None and cue.nominal != "no" and _may_open(rd, m, k):
+        # (_may_open, with its adjunct and occasion rules, is the costlier test: it is
+        # asked only of a word that _nominal_at could take at all.)
+        if nominal is None and cue.nominal != "no" and _could_open(t, m, cue) and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
         m += 1
     return nominal
