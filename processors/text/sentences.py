@@ -165,9 +165,13 @@ def _word_before(text: str, p_start: int, a: int) -> str:
     longer than any abbreviation."""
     lo = max(p_start, a - _LOOKBACK)
     window = text[lo:a]
-    for i in range(len(window) - 1, -1, -1):
-        if window[i].isspace():
-            return window[i + 1 :]
+    if not window or window[-1].isspace():
+        return ""
+    # (str.rsplit splits at the same whitespace as str.isspace, in C: the part after
+    # the last space is shorter than the window exactly when there is a space.)
+    last = window.rsplit(None, 1)[-1]
+    if len(last) < len(window):
+        return last
     return window if lo == p_start else ""
 
 
