@@ -32,6 +32,7 @@ from processors.claims.objects import (
     marker_fits,
     may_be_adjective,
     object_start,
+    object_suffix,
     own_suffixes,
     plain_marker,
     possessed,
@@ -559,7 +560,7 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
     limit = rd.limit(i)
     j = i + 1
     end = min(limit, j + OBJECT_WINDOW)
-    suffixed = _suffixed(t.key[i])
+    suffixed = object_suffix(t.key[i])
     loose = None
     for m in range(j, end):
         if not t.word[m]:
@@ -798,14 +799,6 @@ def _opens_object(t, k: int) -> bool:
 def _indefinite_adjective(key: str) -> bool:
     """ "فرنسي", "معارض", "مؤيد": a relational adjective or an م- participle."""
     return nisba(key) or (key[:1] == "م" and len(key) >= 4) or key in _ADJECTIVE_WORDS
-
-
-def _suffixed(key: str) -> bool:
-    """ "ووصفته", "تتهمها": a verb form with an object pronoun written on it."""
-    for suf in ("هما", "هم", "ها", "ه"):
-        if key.endswith(suf) and key[: -len(suf)] in CUES:
-            return True
-    return False
 
 
 def _subject_head(t, k: int) -> bool:
