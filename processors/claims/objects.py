@@ -114,9 +114,6 @@ def own_suffixes(key: str, gender: str | None) -> tuple[str, ...]:
     return ()
 
 
-_ADJECTIVES = ADJECTIVES
-
-
 def may_be_adjective(t: Tokens, head: int, j: int) -> bool:
     """Whether the definite word at j may be an adjective of the word at head rather
     than a new noun phrase: a relational adjective ("الروسية"), a feminine word after a
@@ -124,7 +121,7 @@ def may_be_adjective(t: Tokens, head: int, j: int) -> bool:
     key, head_key = BARE[t.key[j]], BARE[t.key[head]]
     if key in ("اي", "ما"):
         return False  # "ونفى الكرملين أي دور له": "any" looks like an -ي adjective
-    if nisba(key) or key in _ADJECTIVES:
+    if nisba(key) or key in ADJECTIVES:
         return True
     if key.endswith("ه") and head_key.endswith("ه"):
         return True

@@ -50,8 +50,7 @@ from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nomin
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
 _OBJECT_LEMMAS = frozenset(OBJECT_VERBS)
 # Adjectives that are neither -ي nor م-: "عام", "سابق" (claims_adjectives.tsv, without ال).
-_ADJECTIVES = ADJECTIVES
-_ADJECTIVE_WORDS = frozenset(w[2:] for w in _ADJECTIVES)
+_ADJECTIVE_WORDS = frozenset(w[2:] for w in ADJECTIVES)
 _QUANTIFIERS = load_set("claims_quantifiers.tsv")
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
@@ -788,7 +787,7 @@ def _two_names(t, a: int, b: int) -> int | None:
 def _definite_adjective(key: str) -> bool:
     """ "العربية", "المستقلة", "العام": an adjective of the definite subject (not a
     feminine noun after a feminine one: "العربية الحكومة" is a subject and an object)."""
-    return nisba(key) or key.startswith("الم") or key in _ADJECTIVES
+    return nisba(key) or key.startswith("الم") or key in ADJECTIVES
 
 
 def _opens_object(t, k: int) -> bool:
