@@ -170,7 +170,7 @@ def marker_fits(t: Tokens, m: int, marker: str, guard: str) -> bool:
     return True
 
 
-def _number(t: Tokens, k: int, key: str) -> bool:
+def _number(key: str) -> bool:
     return key[:1].isdigit() or (key in CARDINALS and CARDINALS[key][0] == "")
 
 
@@ -183,12 +183,12 @@ def _quantity(t: Tokens, m: int) -> bool:
         if k >= t.n or not t.word[k] or t.sent[k] != t.sent[m]:
             return False
         rest = t.key[k]
-    if _number(t, k, rest):
+    if _number(rest):
         return True
     if rest not in _APPROX_FIRST:
         return False
     end = min(t.n, k + 4)
-    return any(t.word[n] and t.sent[n] == t.sent[m] and _number(t, n, t.key[n]) for n in range(k + 1, end))
+    return any(t.word[n] and t.sent[n] == t.sent[m] and _number(t.key[n]) for n in range(k + 1, end))
 
 
 def marker_in_reach(t: Tokens, i: int, key: str) -> bool:
