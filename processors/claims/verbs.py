@@ -55,8 +55,10 @@ _QUANTIFIERS = load_set("claims_quantifiers.tsv")
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
 _SUBORDINATORS = load_set("claims_subordinators.tsv")
-# Particles after which a verb opens its own clause: "قد وصف", "كما وصفت".
-_CLAUSE_OPENERS = frozenset({"قد", "لقد", "كما", "ثم", "فيما", "بينما", "كذلك", "حيث"})
+# Particles after which a verb opens its own clause: "قد وصف", "كما وصفت" (the clause
+# openers cues.py reads, claims_clause_openers.tsv) and, before an object verb, لقد and
+# حيث too ("حيث وصفت الوزارة الهجوم بـ").
+_CLAUSE_OPENERS = load_set("claims_clause_openers.tsv") | {"لقد", "حيث"}
 # Verbs that report only as a relay: "نقلت الوكالة عن مسؤول أن ..." (else "moved").
 _RELAY_LEMMAS = frozenset({"نقل"})
 # Object verbs not read right after أن: "أكد أنه يحمّل حركة حماس المسؤولية" is the
