@@ -18,7 +18,19 @@ from processors.claims.attribution import copy_speaker, cue_gender_of, set_speak
 from processors.claims.lexicons import KANA, NAME_JOINERS, load_set
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS, Tokens
-from processors.claims.words import BARE, DEFINITE, ROLE, STOP, digit, nominal_head, participle, role, stop_kind
+from processors.claims.words import (
+    BARE,
+    BEFORE_VERB,
+    DEFINITE,
+    QAD,
+    ROLE,
+    STOP,
+    digit,
+    nominal_head,
+    participle,
+    role,
+    stop_kind,
+)
 
 # "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
 # only (claims_local_openers.tsv).
@@ -87,7 +99,7 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     earlier = rd.last_in_sentence.get(d.sentence)
     if earlier is not None and earlier.speaker is not None:
         return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
-    k = first + 1 if BARE[t.key[first]] in _QAD else first
+    k = first + 1 if BARE[t.key[first]] in QAD else first
     if k + 1 < i and t.word[k] and BARE[t.key[k]] in KANA:
         return _kana_subject(rd, d, k, i)
     if BARE[t.key[first]] in _SUBJECT_PARTICLES:
@@ -118,7 +130,6 @@ def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
     return True
 
 
-_QAD = frozenset(("لقد", "قد"))
 # "لكن المحكمة أعادت ...، واعتبرت" (claims_subject_particles.tsv).
 _SUBJECT_PARTICLES = load_set("claims_subject_particles.tsv")
 
@@ -223,10 +234,8 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
 # The most words of a name looked at for one seen in full before ("دونالد ترامب").
 MAX_NAME_WORDS = 3
 
-# Particles before a sentence's verb: "ولم تكتف الممثلة بذلك", "وقد استخدم رئيس
-# المجلس ...": the verb is the next word, and its subject after it.
-_BEFORE_VERB = frozenset(("لم", "لن", "قد", "لقد"))
-# ... two words: "ولا تزال البلاد في حالة تأهب", "وما زالت المراصد".
+# Particles before a sentence's verb (BEFORE_VERB, claims_before_verb.tsv), and these
+# of two words: "ولا تزال البلاد في حالة تأهب", "وما زالت المراصد".
 _STILL = frozenset(("لا", "ما"))
 _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "يزالون"))
 # A sentence that opens with these has no verb whose subject could speak: "ولا
@@ -238,7 +247,7 @@ def _verb_after_particle(t: Tokens, first: int, end: int) -> int:
     """The verb of a clause that opens at `first`, past a particle before it; -1 when
     the clause opens with a word after which no subject is read."""
     w = BARE[t.key[first]]
-    if w in _BEFORE_VERB:
+    if w in BEFORE_VERB:
         return first + 1 if t.word[first + 1] else -1
     if w in _STILL and first + 2 < end and t.word[first + 1] and t.key[first + 1] in _ZAL:
         return first + 1

@@ -6,6 +6,7 @@ which is found differently from a verb's, so it is read here.
 
 from __future__ import annotations
 
+from processors.claims.according import _DASHES, _DATELINE_TOKENS
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.carried import carry, verb_subject
@@ -185,12 +186,6 @@ def _definite(rd: FieldReading, k: int) -> bool:
     if text[:1] in ("و", "ف") and text[1:2] in ("أ", "إ"):
         text = text[1:]
     return text[:2] not in ("أل", "إل")
-
-
-# How many tokens a dateline may take before its dash: "دبي، الإمارات العربية المتحدة
-# (CNN)--" (ten).
-_DATELINE_TOKENS = 12
-_DASHES = frozenset("-–—")
 
 
 def _after_dateline(rd: FieldReading, first: int, i: int) -> int:

@@ -23,6 +23,7 @@ from processors.claims.tokens import COMMAS, Quote, TextCache, Tokens, scanned
 from processors.claims.words import (
     BARE,
     DEFINITE,
+    QAD,
     ROLE,
     STOP,
     TRIGGER,
@@ -771,7 +772,7 @@ class SpeakerReader:
         "وفي تصريحات صحفية أكد أن" (then the speaker is carried over)."""
         t = self.t
         j = i - 1
-        if j >= sent_start and t.word[j] and BARE[t.key[j]] in ("قد", "لقد"):
+        if j >= sent_start and t.word[j] and BARE[t.key[j]] in QAD:
             j -= 1
         elif j > sent_start and t.word[j] and BARE[t.key[j]] in _VERB_NEGATIONS:
             j -= 1  # "التقرير الجديد لا يشير إلى": the subject is before the negation

@@ -18,6 +18,8 @@ from processors.claims.words import BARE, DEFINITE, role, stop_kind
 
 # Cues whose subjectless past continues the claim just before (claims_carryover_near.tsv).
 _CARRYOVER_NEAR = load_set("claims_carryover_near.tsv")
+# "لي", "لنا" after such a cue: "وذكر لي أن" (claims_told_me.tsv).
+_TOLD_ME = load_set("claims_told_me.tsv")
 # How far back the antecedent of "، التي قال" may start.
 MAX_ANTECEDENT_WORDS = 6
 MAX_NAME_WORDS = 3
@@ -119,7 +121,7 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     elif cue.key in CARRYOVER:
         carry(rd, d)
     elif conj and cue.key in _CARRYOVER_NEAR and _past_singular(t.key[i][1:], cue):
-        if i + 1 < t.n and t.word[i + 1] and BARE[t.key[i + 1]] in ("لي", "لنا"):
+        if i + 1 < t.n and t.word[i + 1] and BARE[t.key[i + 1]] in _TOLD_ME:
             return  # "وذكر لي أن": someone's own words ("told me"), not a narrated cue
         carry_near(rd, d)
 

@@ -12,8 +12,10 @@ from processors.claims.lexicons import (
     NOMINAL_HEADS,
     ROLES,
     SPEAKER_STOPS,
+    fold,
     load_set,
     noun_bases,
+    read_rows,
 )
 from processors.claims.tokens import TextCache, Tokens
 
@@ -22,6 +24,11 @@ from processors.claims.tokens import TextCache, Tokens
 # استفعال (استئناف، استهداف)، تفاعل (تراجع، تزايد: "أقر بتراجع المبيعات"). Folded, so
 # إ is ا.
 _MASDAR = re.compile(r"ت..ي.|ا..ا.|ا.ت.ا.|ان..ا.|است..ا.|ت.ا..")
+
+
+# Particles before a sentence's verb, and of them قد and لقد (claims_before_verb.tsv).
+BEFORE_VERB = load_set("claims_before_verb.tsv")
+QAD = frozenset(fold(w) for w, kind in read_rows("claims_before_verb.tsv") if kind == "qad")
 
 
 # "والد" (father), "والدة" (mother): وال that is not و + ال (claims_own_wa_words.tsv).
