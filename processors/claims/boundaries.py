@@ -58,7 +58,6 @@ def _per_field(name: str) -> Callable[[_Scan], _Scan]:
 
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
-_SPEECH_PARTICIPLES = SPEECH_PARTICIPLES
 
 
 # (Punctuation keys are the marks as written: a comma's key is its text.)
@@ -321,8 +320,8 @@ def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
         cue = cues[n]
         if (
             (cue is not None and cue.kind == "participle")
-            or k in _SPEECH_PARTICIPLES
-            or (k[:1] == "و" and k[1:] in _SPEECH_PARTICIPLES)
+            or k in SPEECH_PARTICIPLES
+            or (k[:1] == "و" and k[1:] in SPEECH_PARTICIPLES)
         ):
             found.append(m)
     return found
