@@ -20,6 +20,8 @@ field (rare second words, a C-level scan), then each content bisects them.
 from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
+from collections.abc import Callable
+from typing import Any, TypeVar, cast
 
 from processors.claims.agreement import agrees
 from processors.claims.lexicons import (
@@ -35,9 +37,27 @@ from processors.claims.lexicons import (
 from processors.claims.tokens import CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
 from processors.claims.words import BARE
 
+_Scan = TypeVar("_Scan", bound=Callable[..., Any])
+
+
+def _per_field(name: str) -> Callable[[_Scan], _Scan]:
+    """A scan of the whole field (t, and the field's cues if it takes them) made once:
+    its result is kept in t.memo under name, and each later call returns it."""
+
+    def wrap(scan: _Scan) -> _Scan:
+        def once(t: Tokens, *args: Any) -> Any:
+            found = t.memo.get(name)
+            if found is None:
+                found = t.memo[name] = scan(t, *args)
+            return found
+
+        return cast(_Scan, once)
+
+    return wrap
+
+
 _PHRASES = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator.tsv"))
 _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
-_SPEECH_PARTICIPLES = SPEECH_PARTICIPLES
 
 
 # (Punctuation keys are the marks as written: a comma's key is its text.)
@@ -46,21 +66,19 @@ _COMMA_BIT = scanned(COMMAS.__contains__)
 _CUE_BIT = scanned(CUES.__contains__)
 
 
+@_per_field("narrator")
 def _starts(t: Tokens) -> list[int]:
-    found = t.memo.get("narrator")
-    if found is None:
-        found = []
-        key, word = t.key, t.word
-        for i in t.having(_SECOND_BIT):
-            if i == 0 or key[i - 1] != "في" or not word[i - 1]:
-                continue
-            s = i - 1
-            if any(tuple(key[s : s + len(p)]) == p for p in _PHRASES):
-                # "، وذلك في إشارة": the comment starts at وذلك, after the comma.
-                if s > 0 and word[s - 1] and key[s - 1] in NARRATOR_LEADS:
-                    s -= 1
-                found.append(s)
-        t.memo["narrator"] = found
+    found = []
+    key, word = t.key, t.word
+    for i in t.having(_SECOND_BIT):
+        if i == 0 or key[i - 1] != "في" or not word[i - 1]:
+            continue
+        s = i - 1
+        if any(tuple(key[s : s + len(p)]) == p for p in _PHRASES):
+            # "، وذلك في إشارة": the comment starts at وذلك, after the comma.
+            if s > 0 and word[s - 1] and key[s - 1] in NARRATOR_LEADS:
+                s -= 1
+            found.append(s)
     return found
 
 
@@ -99,23 +117,21 @@ def _suffixed_cue(key: str) -> bool:
 
 # An unquoted content ends at a comma that brings in another party's reaction to it:
 # "قالت الصحيفة إن المتهم زار القنصلية، وهو ما تنفيه السلطات".
+@_per_field("reactions")
 def _reactions(t: Tokens) -> list[int]:
     """Commas followed by a lead of claims_reaction_leads.tsv and a cue verb with the
     pronoun of ما, once per field (a C-level scan for the leads' first words)."""
-    found = t.memo.get("reactions")
-    if found is None:
-        found = []
-        key, word, text = t.key, t.word, t.text
-        for i in t.having(_LEAD_FIRST_BIT):
-            if i == 0 or word[i - 1] or text[i - 1] not in COMMAS:
-                continue
-            for size in _LEAD_SIZES:
-                j = i + size
-                if j < t.n and all(word[i:j]) and tuple(key[i:j]) in _LEADS:
-                    if word[j] and _suffixed_cue(key[j]):
-                        found.append(i - 1)
-                    break
-        t.memo["reactions"] = found
+    found = []
+    key, word, text = t.key, t.word, t.text
+    for i in t.having(_LEAD_FIRST_BIT):
+        if i == 0 or word[i - 1] or text[i - 1] not in COMMAS:
+            continue
+        for size in _LEAD_SIZES:
+            j = i + size
+            if j < t.n and all(word[i:j]) and tuple(key[i:j]) in _LEADS:
+                if word[j] and _suffixed_cue(key[j]):
+                    found.append(i - 1)
+                break
     return found
 
 
@@ -128,18 +144,16 @@ _AS_BIT = scanned(_AS.__contains__)
 # السلطات البريطانية" (as the British authorities said: their claim, not the speaker's
 # words), "...، كما أفاد التلفزيون الرسمي"; or "كما أكد لافروف نية موسكو ..." (also: the
 # next act).
+@_per_field("as_cues")
 def _as_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
     """Where "كما" stands before a cue verb read in context, once per field."""
-    found = t.memo.get("as_cues")
-    if found is None:
-        found = []
-        for i in t.having(_AS_BIT):
-            n = i + 1
-            if t.word[i] and n < t.n and t.sent[n] == t.sent[i]:
-                cue = cues[n]
-                if cue is not None and cue.kind == "verb":
-                    found.append(i)
-        t.memo["as_cues"] = found
+    found = []
+    for i in t.having(_AS_BIT):
+        n = i + 1
+        if t.word[i] and n < t.n and t.sent[n] == t.sent[i]:
+            cue = cues[n]
+            if cue is not None and cue.kind == "verb":
+                found.append(i)
     return found
 
 
@@ -160,39 +174,37 @@ _QUOTE_MARKS = frozenset([*OPEN_QUOTES, *CLOSE_QUOTES, STRAIGHT_QUOTE])
 # بـ500 ألف" (the union's estimate is not what the ministry announced). Before a word
 # that is no cue the contrast stays in the content: "قال إن الأسعار ارتفعت في حين أن
 # الرواتب ثابتة".
+@_per_field("contrast_cues")
 def _contrast_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
     """Where "في حين (أن) [subject]" stands before a cue verb, once per field."""
-    found = t.memo.get("contrast_cues")
-    if found is None:
-        found = []
-        word, key, text = t.word, t.key, t.text
-        # Where an opener may start: its length before a last word (in order, once).
-        ends = t.having(_CONTRAST_BIT)
-        starts = sorted({j - back for j in ends for back in _CONTRAST_BACK if j >= back})
-        for i in starts:
-            if not word[i]:
-                continue
-            for opener in CONTRAST_OPENERS:
-                m = i + len(opener)
-                if m <= t.n and all(word[i:m]) and tuple(BARE[x] for x in key[i:m]) == opener:
+    found = []
+    word, key, text = t.word, t.key, t.text
+    # Where an opener may start: its length before a last word (in order, once).
+    ends = t.having(_CONTRAST_BIT)
+    starts = sorted({j - back for j in ends for back in _CONTRAST_BACK if j >= back})
+    for i in starts:
+        if not word[i]:
+            continue
+        for opener in CONTRAST_OPENERS:
+            m = i + len(opener)
+            if m <= t.n and all(word[i:m]) and tuple(BARE[x] for x in key[i:m]) == opener:
+                break
+        else:
+            continue
+        if m < t.n and word[m] and BARE[key[m]] in ("ان", "أن"):
+            m += 1
+        words = 0
+        while m < t.n and t.sent[m] == t.sent[i] and words <= _CONTRAST_SUBJECT:
+            if not word[m]:
+                if text[m] not in _QUOTE_MARKS:
                     break
             else:
-                continue
-            if m < t.n and word[m] and BARE[key[m]] in ("ان", "أن"):
-                m += 1
-            words = 0
-            while m < t.n and t.sent[m] == t.sent[i] and words <= _CONTRAST_SUBJECT:
-                if not word[m]:
-                    if text[m] not in _QUOTE_MARKS:
-                        break
-                else:
-                    cue = cues[m]
-                    if cue is not None and cue.kind == "verb" and not _considered(cue, BARE[key[m]]):
-                        found.append(i)
-                        break
-                    words += 1
-                m += 1
-        t.memo["contrast_cues"] = found
+                cue = cues[m]
+                if cue is not None and cue.kind == "verb" and not _considered(cue, BARE[key[m]]):
+                    found.append(i)
+                    break
+                words += 1
+            m += 1
     return found
 
 
@@ -267,21 +279,19 @@ _NARRATION_VERBS = {fold(w): kind for w, kind in read_rows("claims_narration_ver
 _WA_NARRATION_BIT = scanned(lambda k: k[:1] == "و" and k[1:] in _NARRATION_VERBS)
 
 
+@_per_field("conjuncts")
 def _conjuncts(t: Tokens) -> list[int]:
-    found = t.memo.get("conjuncts")
-    if found is None:
-        word, key = t.word, t.key
-        found = [
-            m
-            for m in t.having(_COMMA_BIT)
-            if not word[m] and m + 1 < t.n and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3
-        ]
-        for m in t.having(_WA_NARRATION_BIT):
-            # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
-            if word[m] and (_NARRATION_VERBS[key[m][1:]] == "verb" or not _present(t, m + 1)):
-                found.append(m)
-        found.sort()
-        t.memo["conjuncts"] = found
+    word, key = t.word, t.key
+    found = [
+        m
+        for m in t.having(_COMMA_BIT)
+        if not word[m] and m + 1 < t.n and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3
+    ]
+    for m in t.having(_WA_NARRATION_BIT):
+        # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
+        if word[m] and (_NARRATION_VERBS[key[m][1:]] == "verb" or not _present(t, m + 1)):
+            found.append(m)
+    found.sort()
     return found
 
 
@@ -296,26 +306,24 @@ def _participle_gender(key: str) -> str | None:
     return "f" if key.endswith("ه") else "m"
 
 
+@_per_field("speech_participles")
 def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
     """Commas followed by a participle of speech (a cue's, "مضيفا", or one of
     claims_speech_participles.tsv, "داعيا"), once per field."""
-    found = t.memo.get("speech_participles")
-    if found is None:
-        found = []
-        key, word = t.key, t.word
-        for m in t.having(_COMMA_BIT):
-            n = m + 1
-            if n >= t.n or not word[n]:
-                continue
-            k = key[n]
-            cue = cues[n]
-            if (
-                (cue is not None and cue.kind == "participle")
-                or k in _SPEECH_PARTICIPLES
-                or (k[:1] == "و" and k[1:] in _SPEECH_PARTICIPLES)
-            ):
-                found.append(m)
-        t.memo["speech_participles"] = found
+    found = []
+    key, word = t.key, t.word
+    for m in t.having(_COMMA_BIT):
+        n = m + 1
+        if n >= t.n or not word[n]:
+            continue
+        k = key[n]
+        cue = cues[n]
+        if (
+            (cue is not None and cue.kind == "participle")
+            or k in SPEECH_PARTICIPLES
+            or (k[:1] == "و" and k[1:] in SPEECH_PARTICIPLES)
+        ):
+            found.append(m)
     return found
 
 
@@ -331,23 +339,21 @@ _OFFSET_FROM = frozenset(fold(w) for w in ("من", "على"))
 # word) + من/على": "أعلنت المجر أن الخطة ترقى إلى الابتزاز، وذلك بعد يوم على كشف بروكسل
 # عن ..."، "...، وذلك بعد ساعات قليلة على إعلان الوزارة". "وذلك بعد دراسة المشروع" (no
 # unit of time) may be the speaker's words and goes on.
+@_per_field("offsets")
 def _offsets(t: Tokens) -> list[int]:
-    found = t.memo.get("offsets")
-    if found is None:
-        found = []
-        word, key = t.word, t.key
-        for i in t.having(_THAT_IS_BIT):
-            m = i + 1
-            if not (m < t.n and word[m] and BARE[key[m]] in _OFFSET_DIRECTIONS):
-                continue
-            # The unit within the next three words, then من/على within two.
-            end = min(m + 4, t.n)
-            u = next((j for j in range(m + 1, end) if word[j] and key[j] in _OFFSET_UNITS), -1)
-            if u < 0 or not all(word[m:u]):
-                continue
-            if any(word[j] and key[j] in _OFFSET_FROM for j in range(u + 1, min(u + 3, t.n))):
-                found.append(i - 1 if i > 0 and t.text[i - 1] in COMMAS else i)
-        t.memo["offsets"] = found
+    found = []
+    word, key = t.word, t.key
+    for i in t.having(_THAT_IS_BIT):
+        m = i + 1
+        if not (m < t.n and word[m] and BARE[key[m]] in _OFFSET_DIRECTIONS):
+            continue
+        # The unit within the next three words, then من/على within two.
+        end = min(m + 4, t.n)
+        u = next((j for j in range(m + 1, end) if word[j] and key[j] in _OFFSET_UNITS), -1)
+        if u < 0 or not all(word[m:u]):
+            continue
+        if any(word[j] and key[j] in _OFFSET_FROM for j in range(u + 1, min(u + 3, t.n))):
+            found.append(i - 1 if i > 0 and t.text[i - 1] in COMMAS else i)
     return found
 
 
@@ -360,21 +366,19 @@ _SAY = fold("قال")
 # or colon: no claim is drafted for it). A present form goes on a chain of the content's
 # own verbs: "كان بإمكانه أن يلجأ إلى المسؤول ويقول رأيه"; so do quoted words: 'قال إن
 # ترودو "عقد مؤتمرا صحافيا وقال إن ..."'.
+@_per_field("says")
 def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
-    found = t.memo.get("says")
-    if found is None:
-        found = [
-            i
-            for i in t.having(_CUE_BIT)
-            if t.word[i]
-            and t.quote[i] < 0
-            and t.key[i][:1] in ("و", "ف")
-            and t.key[i][1:4] == _SAY
-            and (cue := cues[i]) is not None
-            and cue.kind == "verb"
-            and cue.key == _SAY
-        ]
-        t.memo["says"] = found
+    found = [
+        i
+        for i in t.having(_CUE_BIT)
+        if t.word[i]
+        and t.quote[i] < 0
+        and t.key[i][:1] in ("و", "ف")
+        and t.key[i][1:4] == _SAY
+        and (cue := cues[i]) is not None
+        and cue.kind == "verb"
+        and cue.key == _SAY
+    ]
     return found
 
 
@@ -426,30 +430,29 @@ _EXCEPT = frozenset(fold(w) for w, kind, _ in _OPENER_ROWS if kind == "except")
 _NOT = frozenset(fold(w) for w, kind, _ in _OPENER_ROWS if kind == "not")
 
 
+@_per_field("next_acts")
 def _next_acts(t: Tokens) -> tuple[list[int], list[str | None]]:
     """Where "لكنه (لم) + cue verb" clauses start, and the pronoun's gender, once per
     field. The cue is the lexicon's word, also where the negation cancels it as a claim
     ("لكنها لم تكشف")."""
-    found = t.memo.get("next_acts")
-    if found is None:
-        starts: list[int] = []
-        genders: list[str | None] = []
-        key, word = t.key, t.word
-        for i in t.having(_CUE_BIT):
-            if CUES[key[i]].kind != "verb":
-                continue
-            j = i - 1
-            if j > 0 and word[j] and key[j] in _NOT:
-                j -= 1
-            if j < 0 or not word[j]:
-                continue
-            if key[j] in _BUT_PRONOUN:
-                starts.append(j)
-                genders.append(_BUT_PRONOUN[key[j]])
-            elif key[j] in _THAT_PRONOUN and j > 0 and word[j - 1] and key[j - 1] in _EXCEPT:
-                starts.append(j - 1)
-                genders.append(_THAT_PRONOUN[key[j]])
-        found = t.memo["next_acts"] = (starts, genders)
+    starts: list[int] = []
+    genders: list[str | None] = []
+    key, word = t.key, t.word
+    for i in t.having(_CUE_BIT):
+        if CUES[key[i]].kind != "verb":
+            continue
+        j = i - 1
+        if j > 0 and word[j] and key[j] in _NOT:
+            j -= 1
+        if j < 0 or not word[j]:
+            continue
+        if key[j] in _BUT_PRONOUN:
+            starts.append(j)
+            genders.append(_BUT_PRONOUN[key[j]])
+        elif key[j] in _THAT_PRONOUN and j > 0 and word[j - 1] and key[j - 1] in _EXCEPT:
+            starts.append(j - 1)
+            genders.append(_THAT_PRONOUN[key[j]])
+    found = (starts, genders)
     return found
 
 

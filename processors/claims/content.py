@@ -332,14 +332,7 @@ def _adjunct_word(t, n: int) -> bool:
     key = BARE[t.key[n]]
     if stop_kind(t, n) == "prep" or key.startswith(("ال", "بال", "وال", "لل")) or nisba(key):
         return True
-    if _plain_circumstance(key):
-        return True
-    for suf in ("هما", "هم", "ها", "ه"):
-        if key.endswith(suf):
-            stem = key[: -len(suf)]
-            ends = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}
-            return _plain_circumstance(stem) or (stem[-1:] in ends and _plain_circumstance(stem[:-1] + ends[stem[-1]]))
-    return False
+    return _plain_circumstance(key) or _suffixed_circumstance(key)
 
 
 def _after_own_occasion(t, m: int, k: int) -> bool:
@@ -357,12 +350,21 @@ def _after_own_occasion(t, m: int, k: int) -> bool:
     if key.endswith("ه") and nominal_head(key[:-1]):
         return False  # "لقائه أنصاره": a plural of the أفعال shape with its pronoun
     occasion = BARE[t.key[p]]
+    return not occasion.startswith("ال") and _suffixed_circumstance(occasion)
+
+
+# (The teh marbuta and the hamza change before a suffix: كلمته، لقائه.)
+_BEFORE_SUFFIX = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}
+
+
+def _suffixed_circumstance(key: str) -> bool:
+    """An occasion noun with a pronoun suffix: "كلمته", "لقائه", "مؤتمرهم"."""
     for suf in ("هما", "هم", "ها", "ه"):
-        if occasion.endswith(suf) and not occasion.startswith("ال"):
-            stem = occasion[: -len(suf)]
-            # (The teh marbuta and the hamza change before a suffix: كلمته، لقائه.)
-            ends = {"ت": "ه", "ئ": "ء", "ؤ": "ء"}
-            return _plain_circumstance(stem) or (stem[-1:] in ends and _plain_circumstance(stem[:-1] + ends[stem[-1]]))
+        if key.endswith(suf):
+            stem = key[: -len(suf)]
+            return _plain_circumstance(stem) or (
+                stem[-1:] in _BEFORE_SUFFIX and _plain_circumstance(stem[:-1] + _BEFORE_SUFFIX[stem[-1]])
+            )
     return False
 
 

@@ -23,8 +23,8 @@ from processors.claims.boundaries import (
     participle_cut,
     speech_runs_on,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
-from processors.claims.reading import ASKING, Draft, FieldReading
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, load_set
+from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, participle, stop_kind
 
@@ -169,14 +169,13 @@ def _subject_after_that(rd: FieldReading, d: Draft) -> bool:
         and 0 < a < d.cue_index
         and t.start[a] == d.speaker[0]
         and t.word[a - 1]
-        and BARE[t.key[a - 1]] in _THAT
+        and BARE[t.key[a - 1]] in THAT
         and not any(
             stop_kind(t, k) in ("function", "verb") or BARE[t.key[k]] in _SUBORDINATORS for k in range(a, d.cue_index)
         )
     )
 
 
-_THAT = frozenset(fold(w) for w in ("أن", "إن", "بأن"))
 # A subject read back across one of these is no subject: "إن الرحلات توقفت بعدما أعلن
 # الحوثيون ..." (the flights did not announce).
 _SUBORDINATORS = load_set("claims_subordinators.tsv")

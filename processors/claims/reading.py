@@ -38,8 +38,9 @@ ASKING = frozenset("؟?")
 
 
 # Words after which a verb cue inside an unclosed quotation reports the quoted
-# speaker's next claim ("...النادي وأضاف أن ..."), folded.
-_THAT = frozenset({"ان", "بان"})
+# speaker's next claim ("...النادي وأضاف أن ..."), folded; also before a nested
+# claim's speaker (ranges._subject_after_that).
+THAT = frozenset({"ان", "بان"})
 _FINAL = frozenset(".!?؟\n")
 
 
@@ -141,7 +142,7 @@ def _resumes_narration(t: Tokens, cue: Cue, j: int) -> bool:
     n = j + 1
     while n < t.n and not t.word[n]:
         n += 1
-    return t.text[j].startswith("و") and n < t.n and t.key[n] in _THAT
+    return t.text[j].startswith("و") and n < t.n and t.key[n] in THAT
 
 
 def _starts_sentence(t: Tokens, j: int) -> bool:
