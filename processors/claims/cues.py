@@ -39,8 +39,7 @@ _OPENERS = load_set("claims_clause_openers.tsv")
 # cues ("، واصفا المشروع بالخيال"، "، داعيا السكان إلى الهدوء") report only as that
 # next act, after a comma. Inside a clause they describe ("رفع دعوى مطالبة بتعويض")
 # or go with the verb before them, whose content they do not interrupt: "وقالت
-# القاضية لوالاس واصفة ما فعلته بأنه "عمل شرير"" is what قالت reports.
-ACT_PARTICIPLES = SPEECH_PARTICIPLES
+# القاضية لوالاس واصفة ما فعلته بأنه "عمل شرير"" is what قالت reports (act_participle).
 # "وجاء في البيان أن ..." (it was stated in the statement): جاء reports only with في
 # and a text right after it (claims_stated_in.tsv), the text being the speaker; "جاء
 # في المرتبة الثانية" (came second) is no claim.
@@ -102,7 +101,7 @@ def own_occasion(t: Tokens, j: int) -> bool:
 
 def act_participle(key: str) -> bool:
     """ "داعيا", "وداعيا" ("واصفا" is itself the participle, not و + اصفا)."""
-    return key in ACT_PARTICIPLES or (key[:1] in ("و", "ف") and key[1:] in ACT_PARTICIPLES)
+    return key in SPEECH_PARTICIPLES or (key[:1] in ("و", "ف") and key[1:] in SPEECH_PARTICIPLES)
 
 
 def cue_at(t: Tokens, i: int) -> Cue | None:

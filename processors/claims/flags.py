@@ -16,7 +16,9 @@ _NEG_FIRST = frozenset(p[0] for p in NEGATIONS)
 _HEDGE_AT = _HEDGE_FIRST | frozenset(c + w for c in "وف" for w in _HEDGE_FIRST if len(w) >= 2)
 _NEG_AT = _NEG_FIRST | frozenset(c + w for c in "وف" for w in _NEG_FIRST if len(w) >= 2)
 _EXCEPTIVE_REACH = 8
-_BITS = {_HEDGE_AT: scanned(_HEDGE_AT.__contains__), _NEG_AT: scanned(_NEG_AT.__contains__)}
+# Their bits for `Tokens.having`.
+_HEDGE_BIT = scanned(_HEDGE_AT.__contains__)
+_NEG_BIT = scanned(_NEG_AT.__contains__)
 
 
 def _word_at(t: Tokens, i: int, end: int) -> str | None:
@@ -43,18 +45,18 @@ def _phrase_kind(table: dict, t: Tokens, i: int, end: int) -> tuple[str, int] | 
     return None
 
 
-def _candidates(t: Tokens, first: frozenset[str], a: int, b: int) -> list[int]:
+def _candidates(t: Tokens, bit: int, a: int, b: int) -> list[int]:
     """Tokens among [a, b) that may open a phrase of the table: contents cover most of
     an article, so each field's candidates are found once (`Tokens.having`), and
     each content takes its slice of them. (Callers still check that it is a word.)"""
-    found = t.having(_BITS[first])
+    found = t.having(bit)
     return found[bisect_left(found, a) : bisect_left(found, b)]
 
 
 def hedged(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
     """Whether the content tokens [a, b) are hedged; `own(i, a)` tells whether token i
     belongs to this content rather than to a quotation nested in it."""
-    for i in _candidates(t, _HEDGE_AT, a, b):
+    for i in _candidates(t, _HEDGE_BIT, a, b):
         if not t.word[i] or not own(i, a):
             continue
         found = _phrase_kind(HEDGES, t, i, b)
@@ -90,7 +92,7 @@ def hedging_cue(lemma: str) -> bool:
 
 def negated(t: Tokens, a: int, b: int, own=lambda i, a: True) -> bool:
     skip_to = a  # a two-word phrase also covers the next token
-    for i in _candidates(t, _NEG_AT, a, b):
+    for i in _candidates(t, _NEG_BIT, a, b):
         if i < skip_to or not t.word[i] or not own(i, a):
             continue
         found = _phrase_kind(NEGATIONS, t, i, b)

@@ -148,22 +148,22 @@ OBJECT_CUE_ROWS = read_rows("claims_object_cues.tsv")
 # According-to markers as folded word tuples; a final "ل" is a clitic on the next word.
 ACCORDING_TO = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_according_to.tsv"))
 # The cue of an according_to claim is its marker's first word ("وفقا", "بحسب"), by the
-# folded word, with the conjunction و or ف too ("وبحسب", "فوفقا").
+# folded word, with the conjunction و or ف too ("وبحسب", "فوفقا"). Markers whose first
+# word opens other markers too ("على لسان", "على حد قول") have their lemma by their
+# first two words (MARKER_PAIR_CUES).
 MARKER_CUES: dict[str, Cue] = {}
+MARKER_PAIR_CUES: dict[tuple[str, str], Cue] = {}
 for _row in read_rows("claims_according_to.tsv"):
     _cue = Cue(_row[1], "marker", frozenset(), "no", False)
-    _first = fold(_row[0]).split()[0]
+    _words = fold(_row[0]).split()
+    _first = _words[0]
     MARKER_CUES.setdefault(_first, _cue)
     MARKER_CUES.setdefault("و" + _first, _cue)
     if _first != "حسب":  # ("فحسب" is "only")
         MARKER_CUES.setdefault("ف" + _first, _cue)
-# Markers whose first word opens other markers too ("على لسان", "على حد قول") have their
-# lemma by their first two words.
-MARKER_PAIR_CUES: dict[tuple[str, str], Cue] = {}
-for _row in read_rows("claims_according_to.tsv"):
-    _words = fold(_row[0]).split()
     if len(_words) > 1:
-        MARKER_PAIR_CUES.setdefault((_words[0], _words[1]), Cue(_row[1], "marker", frozenset(), "no", False))
+        # (a Cue of its own: spans.py tells the pair's from the first word's by identity)
+        MARKER_PAIR_CUES.setdefault((_first, _words[1]), Cue(_row[1], "marker", frozenset(), "no", False))
 
 # Verbs listed under "verb" in the stops lexicon, in the forms they take in news:
 # "وكانت", "جددت", "يعيد".
