@@ -53,6 +53,20 @@ MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
 _BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
+# Words no rule of `forward`'s loop looks at but the last two (an object pronoun's
+# circumstance, a nominal content): the loop's fast path.
+_PLAIN = TextCache(
+    lambda k: (
+        k not in COMPLEMENTIZERS
+        and not (k[:1] == "ف" and k[1:] in COMPLEMENTIZERS)
+        and not k[:1].isdigit()
+        and k[:1] != "ل"
+        and BARE[k] not in _BLOCKERS
+        and ROLE[k] != "linker"
+        and STOP[k] is None
+        and not _MAY_END_PHRASE[k]
+    )
+)
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 _PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
@@ -141,7 +155,20 @@ class SpeakerReader:
             q = self.q[t.opens[j]]
             if q.close < limit and q.open + 1 < q.close:
                 return SpeakerParse((q.open + 1, q.close), None, q.close + 1, (q.open + 1, q.close))
+        text = t.text
         while j < limit and n < MAX_SPEAKER_WORDS:
+            if word[j] and _PLAIN[key[j]] and cues[j] is None and according[j] is None:
+                # Most speaker words ("المتحدث", "وزارة", "الروسية") meet none of the
+                # rules below but the last two: one lookup for them.
+                if last >= 0 and (
+                    (text[j].endswith(("ه", "ها", "هم")) and circumstance(t, j))
+                    or (cue is not None and cue.nominal != "no" and self._opens_nominal(j, cue, last))
+                ):
+                    break
+                last = j
+                j += 1
+                n += 1
+                continue
             if not word[j]:
                 opens = t.opens[j]
                 if opens >= 0 and last >= 0 and self._name_quote(opens, limit):
