@@ -19,7 +19,7 @@ from processors.claims.lexicons import (
     noun_bases,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
-from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, Tokens
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, TextCache
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nisba, nominal_head, stop_kind
 
 _STANCE_NOUNS = load_set("claims_stance_nouns.tsv")
@@ -191,19 +191,32 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
     return None
 
 
-def _could_open(t: Tokens, m: int, cue: Cue) -> bool:
-    """Whether _nominal_at could open a content at word m: its tests on the word
-    itself, without those on the words after it (each of its four cases needs one
-    of these), so that a word it must refuse skips _may_open."""
-    key = t.key[m]
+def _could_open(key: str, cue: Cue) -> bool:
+    """Whether _nominal_at could open a content at a word with this key: its tests on
+    the word itself, without those on the words after it (each of its four cases needs
+    one of these), so that a word it must refuse skips _may_open."""
+    if cue.nominal == "no":
+        return False
     bare_key = BARE[key]
     if bare_key in cue.preps:
         return True
     if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
         return True
     return cue.nominal == "bare" and (
-        bare_key in ("ما", "اي") or digit(t, m) or (not DEFINITE[key] and nominal_head(key))
+        bare_key in ("ما", "اي") or key[:1].isdigit() or (not DEFINITE[key] and nominal_head(key))
     )
+
+
+# _could_open by cue and key, computed once: find_content asks it of most words between
+# a speaker and the content ("قال المتحدث باسم الوزارة في بيان إن").
+_COULD_OPEN: dict[Cue, TextCache] = {}
+
+
+def _could_open_cache(cue: Cue) -> TextCache:
+    found = _COULD_OPEN.get(cue)
+    if found is None:
+        found = _COULD_OPEN[cue] = TextCache(lambda key: _could_open(key, cue))
+    return found
 
 
 def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
@@ -211,6 +224,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
     ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
     t = rd.t
     nominal: Content | None = None
+    could_open = _could_open_cache(cue)
     end = min(limit, k + CONTENT_WINDOW)
     m = k
     while m < end:
@@ -263,7 +277,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return stance
         # (_may_open, with its adjunct and occasion rules, is the costlier test: it is
         # asked only of a word that _nominal_at could take at all.)
-        if nominal is None and cue.nominal != "no" and _could_open(t, m, cue) and _may_open(rd, m, k):
+        if nominal is None and could_open[t.key[m]] and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
         m += 1
     return nominal
