@@ -37,12 +37,16 @@ class Names:
     finds the last full name before it by bisection, not by looking at every name with
     that surname (an article naming the same family a thousand times)."""
 
-    __slots__ = ("keys", "names", "seq")
+    __slots__ = ("keys", "names", "seq", "phrases")
 
     def __init__(self) -> None:
         self.keys: dict[str, list[tuple[tuple[int, int], int]]] = {}
         self.names: dict[str, list[Name]] = {}
         self.seq = 0
+        # The phrases remembered, as (field rank, first token, end token): a speaker
+        # named again ("قال فلاديمير بوتين" of every claim of his) is the same name,
+        # and of two names at one place `before` gives the first anyway.
+        self.phrases: set[tuple[int, int, int]] = set()
 
     def add(self, name: Name) -> None:
         keys = self.keys.setdefault(name.last, [])
@@ -81,6 +85,10 @@ def link(rd: FieldReading, d: Draft, a: int, b: int) -> None:
 
 def remember_name(rd: FieldReading, a: int, b: int) -> None:
     t = rd.t
+    phrase = (rd.rank, a, b)
+    if phrase in rd.names.phrases:
+        return
+    rd.names.phrases.add(phrase)
     words = t.words_in(a, b)
     if len(words) < 2 or t.end[b - 1] - t.start[a] > MAX_PHRASE_CHARS:
         return
@@ -90,6 +98,8 @@ def remember_name(rd: FieldReading, a: int, b: int) -> None:
 
 def remember_speaker(rd: FieldReading, a: int, b: int) -> None:
     """ "قال فلاديمير بوتين إن": a speaker of two or more undefined words is a name."""
+    if (rd.rank, a, b) in rd.names.phrases:
+        return
     words = rd.t.words_in(a, b)
     if 2 <= len(words) <= 4 and not any(DEFINITE[rd.t.key[w]] for w in words):
         remember_name(rd, a, b)
