@@ -217,6 +217,8 @@ def _clause_start(rd: FieldReading, d: Draft, prev: Draft | None) -> int | None:
     before it in text order)."""
     t = rd.t
     a = d.anchor
+    if _own_words(rd, d, prev):
+        return None
     if a > 0 and stop_kind(t, a - 1) == "function":
         return a - 1  # "...، ثم أكد أن", "بينما قالت المعارضة", "لكنه حذر"
     opener = _contrast_opener(t, a)
@@ -232,6 +234,25 @@ def _clause_start(rd: FieldReading, d: Draft, prev: Draft | None) -> int | None:
             return None
         return a
     return None
+
+
+def _own_words(rd: FieldReading, d: Draft, prev: Draft | None) -> bool:
+    """A subjectless cue in the present of the first person ("ونقول", "وأؤكد")
+    inside the content of the claim before it in the sentence is that speaker
+    talking, not the narration's next act: in "وأضاف قائلا نحن مستمرون ...، ونقول
+    لأشقائنا لا تخافوا" what he said runs on through it. (News narration does not
+    say "we say".) Not a past "قلت" (a turn of a dialogue a writer tells: "قال:
+    ...، قلت له: ..."), nor a cue with its own colon or quotation."""
+    if d.speaker is not None or d.cue is None or d.cue.kind != "verb" or d.cue_index != d.anchor:
+        return False
+    if prev is None or prev.sentence != d.sentence or d.content.quote >= 0 or d.content.colon:
+        return False
+    key = rd.t.key[d.anchor]
+    if key[:1] in ("و", "ف") and CUES.get(key[1:]) is d.cue:
+        key = key[1:]
+    # أ/ن before the present stem of the third person ("نؤكد" beside "يؤكد"); the
+    # lemma itself is the third person ("أعلن": he announced, though "يعلن" is a form).
+    return key != d.cue.key and key[:1] in ("ن", "ا") and CUES.get("ي" + key[1:]) is d.cue
 
 
 def _inner_act(d: Draft, prev: Draft | None, key: str) -> bool:
