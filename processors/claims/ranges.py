@@ -230,7 +230,7 @@ def _clause_start(rd: FieldReading, d: Draft, prev: Draft | None) -> int | None:
         return a
     key = t.key[a]
     if key[:1] in ("و", "ف") and (key[1:] in CUES or key[1:3] == "ال"):
-        if _inner_act(d, prev, key):
+        if _inner_act(t, d, prev, key):
             return None
         return a
     return None
@@ -255,14 +255,23 @@ def _own_words(rd: FieldReading, d: Draft, prev: Draft | None) -> bool:
     return key != d.cue.key and key[:1] in ("ن", "ا") and CUES.get("ي" + key[1:]) is d.cue
 
 
-def _inner_act(d: Draft, prev: Draft | None, key: str) -> bool:
-    """A subjectless "و + cue" whose form disagrees with the speaker of the claim
-    before it in the sentence (so no one was found to carry it to) is the act of a
-    subject inside that claim's content, not the speaker's next act: in "وقال المصدر
-    إن وحدات من الجيش تحولت إلى المنطقة وكشفت عن مخبأ" the units revealed the cache,
-    and what the source said runs on through it. ("وقال الوزير إن ... وأكد أن ..."
-    agrees: a sibling. A quotation, "وقال: «...»", is always one.)"""
-    if d.speaker is not None or d.cue_index != d.anchor or d.content.quote >= 0:
+def _inner_act(t: Tokens, d: Draft, prev: Draft | None, key: str) -> bool:
+    """A "و + cue" with no subject before it whose form disagrees with the speaker
+    of the claim before it in the sentence (so no one was found to carry it to) is
+    the act of a subject inside that claim's content, not the speaker's next act: in
+    "وقال المصدر إن وحدات من الجيش تحولت إلى المنطقة وكشفت عن مخبأ" the units
+    revealed the cache, and what the source said runs on through it. So too with a
+    phrase read after the verb as its subject, no comma before و: in "وأضاف أن
+    الجهات المختصة استجوبت والدتي ونفت علاقاتها بالموضوع" the authorities denied,
+    and "علاقاتها" is what they denied. ("وقال الوزير إن ... وأكد أن ..." agrees: a
+    sibling. A quotation, "وقال: «...»", is always one.)"""
+    if d.cue_index != d.anchor or d.content.quote >= 0:
+        return False
+    if d.speaker is not None and (
+        d.speaker[0] < t.end[d.anchor]  # (carried to a speaker before it)
+        or not d.content.nominal  # ("وأشار المحلل إلى أن ...": a report of its own)
+        or not t.word[d.anchor - 1]  # ("...في 2015.واشار المحلل": the sentence ended)
+    ):
         return False
     if prev is None or prev.gender is None or prev.sentence != d.sentence:
         return False
