@@ -6,7 +6,7 @@
                                      b, or where "لكنه/إلا أنها (لم) + cue" starts inside
                                      [a, b): the speaker's next act of speech
     participle_cut(t, cues, a, b, gender) -> int
-                                     b, or the comma before the first participle of the
+                                     b, or the comma (semicolon) before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
     clause_cut(t, cues, a, b, indirect) -> int
                                      b, or the first place inside (a, b) where a
@@ -37,7 +37,7 @@ from processors.claims.lexicons import (
     read_rows,
 )
 from processors.claims.objects import marker_in_reach
-from processors.claims.tokens import CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
+from processors.claims.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
 from processors.claims.words import BARE, DEFINITE, STOP, complementizer
 
 _Scan = TypeVar("_Scan", bound=Callable[..., Any])
@@ -66,6 +66,7 @@ _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
 # (Punctuation keys are the marks as written: a comma's key is its text.)
 _SECOND_BIT = scanned(_SECOND.__contains__)
 _COMMA_BIT = scanned(COMMAS.__contains__)
+_CLAUSE_PUNCT_BIT = scanned(CLAUSE_PUNCT.__contains__)
 _CUE_BIT = scanned(CUES.__contains__)
 
 
@@ -311,11 +312,12 @@ def _participle_gender(key: str) -> str | None:
 
 @_per_field("speech_participles")
 def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
-    """Commas followed by a participle of speech (a cue's, "مضيفا", or one of
-    claims_speech_participles.tsv, "داعيا"), once per field."""
+    """Commas (or semicolons: "...؛ ومنوها على ...") followed by a participle of
+    speech (a cue's, "مضيفا", or one of claims_speech_participles.tsv, "داعيا"),
+    once per field."""
     found = []
     key, word = t.key, t.word
-    for m in t.having(_COMMA_BIT):
+    for m in t.having(_CLAUSE_PUNCT_BIT):
         n = m + 1
         if n >= t.n or not word[n]:
             continue
