@@ -23,7 +23,7 @@ from processors.claims.boundaries import (
     participle_cut,
     speech_runs_on,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, load_set
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, participle, stop_kind
@@ -296,10 +296,17 @@ def _contrast_opener(t: Tokens, a: int) -> int | None:
 _CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 
 
+# "حيث" after a noun-phrase content opens the detail of what was announced, not the
+# speaker's next clause: "أعلنت الهيئة رفع تعليق تداول السهم ابتداء من الاثنين؛ حيث
+# ستعلن الهيئة نتائج التحقق"، "أعلنت الشركة نتائجها للربع الثاني، حيث سجلت أرباحا ...".
+_WHERE = fold("حيث")
+
+
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
-    متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد". (An indirect
-    content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is still what was said.)"""
+    متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
+    _WHERE). (An indirect content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is
+    still what was said.)"""
     t = rd.t
     puncts = rd.clause_ends
     if puncts is None:
@@ -322,7 +329,7 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
                 m + 1 < t.n
                 and not word[m]
                 and word[m + 1]
-                and (stop_kind(t, m + 1) == "function" or participle(t.key[m + 1]))
+                and ((stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE) or participle(t.key[m + 1]))
             )
         if ok:
             found = True
