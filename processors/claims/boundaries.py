@@ -38,7 +38,7 @@ from processors.claims.lexicons import (
 )
 from processors.claims.objects import marker_in_reach
 from processors.claims.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
-from processors.claims.words import BARE, DEFINITE, STOP, complementizer
+from processors.claims.words import BARE, DEFINITE, STOP, complementizer, nominal_head
 
 _Scan = TypeVar("_Scan", bound=Callable[..., Any])
 
@@ -269,7 +269,8 @@ def conjunct_end(t: Tokens, a: int, b: int) -> int:
     """A noun-phrase content ends at a comma followed by و and a new clause: "وأدانت
     المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of
     the narration (claims_narration_verbs.tsv: "وتم القبض عليه"). A list goes on
-    after a comma without و ("...، الأحد، في الأجواء"). The places are found once
+    after a comma without و ("...، الأحد، في الأجواء") or with و before a verbal
+    noun ("مقتل خمسة أشخاص، وإصابة عشرة": _coordinated_noun). The places are found once
     per field; each content bisects them (a sentence of thousands of noun-phrase
     contents is not walked once per content)."""
     found = _conjuncts(t)
@@ -289,7 +290,12 @@ def _conjuncts(t: Tokens) -> list[int]:
     found = [
         m
         for m in t.having(_COMMA_BIT)
-        if not word[m] and m + 1 < t.n and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3
+        if not word[m]
+        and m + 1 < t.n
+        and word[m + 1]
+        and key[m + 1][:1] == "و"
+        and len(key[m + 1]) > 3
+        and not _coordinated_noun(key[m + 1][1:])
     ]
     for m in t.having(_WA_NARRATION_BIT):
         # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
@@ -297,6 +303,21 @@ def _conjuncts(t: Tokens) -> list[int]:
             found.append(m)
     found.sort()
     return found
+
+
+def _coordinated_noun(key: str) -> bool:
+    """A verbal noun after "، و" coordinates with the noun-phrase content, which goes
+    on: "أعلنت الوزارة مقتل خمسة أشخاص، وإصابة عشرة آخرين". A cue form opens the
+    next clause ("، وأكدت أن"، "، ووصفته بأنه"), and so may a word that reads as a
+    past verb as well: three letters ("، ورفض من قبل أن يرد": he refused; "رفع"،
+    "منع"، "فتح") or است + three ("، واستضاف"، "، واستجاب عدد من الدول": the
+    افتعال shape of a hollow root)."""
+    if key in CUES or not nominal_head(key):
+        return False
+    bare = BARE[key]
+    if len(bare) <= 3 and not bare.endswith("ه"):
+        return False
+    return not (len(bare) == 6 and bare.startswith("است"))
 
 
 def _present(t: Tokens, i: int) -> bool:
