@@ -312,6 +312,8 @@ def _coordinated_noun(key: str) -> bool:
     past verb as well: three letters ("، ورفض من قبل أن يرد": he refused; "رفع"،
     "منع"، "فتح") or است + three ("، واستضاف"، "، واستجاب عدد من الدول": the
     افتعال shape of a hollow root)."""
+    if key[:1] in ("ب", "ل") and key not in CUES and _coordinated_noun(key[1:]):
+        return True  # "أقر بأهمية بناء الثقة، وبأهمية مشاركة ...": its preposition again
     if key in CUES or not nominal_head(key):
         return False
     bare = BARE[key]
