@@ -159,6 +159,8 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_nominal": _family("cue_nominal", "وأعلنت الوزارة تدمير منشأة "),
     "cue_object": _family("cue_object", "واتهمت الحكومة المعارضة بالتحريض "),
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
+    "cue_relative": _family("cue_relative", "أعلنت النقابة مشاركة الناس في التظاهرات التي قدرت الشرطة عدد "),
+    "cue_own_words": _family("cue_own_words", "وأضاف قائلا نحن مستمرون، ونقول إن "),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers
     "speaker_role_chain": _family(

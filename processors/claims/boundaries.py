@@ -6,12 +6,13 @@
                                      b, or where "لكنه/إلا أنها (لم) + cue" starts inside
                                      [a, b): the speaker's next act of speech
     participle_cut(t, cues, a, b, gender) -> int
-                                     b, or the comma before the first participle of the
+                                     b, or the comma (semicolon) before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
     clause_cut(t, cues, a, b, indirect) -> int
                                      b, or the first place inside (a, b) where a
                                      reaction, كما/في حين + cue, a dated offset or
-                                     (indirect) و + قال starts
+                                     (indirect) و + قال starts, or a relative clause
+                                     with a past cue and its own subject
 
 The comment phrases are data (claims_narrator.tsv). Their positions are found once per
 field (rare second words, a C-level scan), then each content bisects them.
@@ -29,13 +30,15 @@ from processors.claims.lexicons import (
     CUES,
     NARRATOR_LEADS,
     SPEECH_PARTICIPLES,
+    SUBJECT_RELATIVES,
     Cue,
     fold,
     load_set,
     read_rows,
 )
-from processors.claims.tokens import CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
-from processors.claims.words import BARE
+from processors.claims.objects import marker_in_reach
+from processors.claims.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
+from processors.claims.words import BARE, DEFINITE, STOP, complementizer, nominal_head
 
 _Scan = TypeVar("_Scan", bound=Callable[..., Any])
 
@@ -63,6 +66,7 @@ _SECOND = frozenset(p[1] for p in _PHRASES if len(p) > 1)
 # (Punctuation keys are the marks as written: a comma's key is its text.)
 _SECOND_BIT = scanned(_SECOND.__contains__)
 _COMMA_BIT = scanned(COMMAS.__contains__)
+_CLAUSE_PUNCT_BIT = scanned(CLAUSE_PUNCT.__contains__)
 _CUE_BIT = scanned(CUES.__contains__)
 
 
@@ -265,7 +269,8 @@ def conjunct_end(t: Tokens, a: int, b: int) -> int:
     """A noun-phrase content ends at a comma followed by و and a new clause: "وأدانت
     المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of
     the narration (claims_narration_verbs.tsv: "وتم القبض عليه"). A list goes on
-    after a comma without و ("...، الأحد، في الأجواء"). The places are found once
+    after a comma without و ("...، الأحد، في الأجواء") or with و before a verbal
+    noun ("مقتل خمسة أشخاص، وإصابة عشرة": _coordinated_noun). The places are found once
     per field; each content bisects them (a sentence of thousands of noun-phrase
     contents is not walked once per content)."""
     found = _conjuncts(t)
@@ -285,7 +290,12 @@ def _conjuncts(t: Tokens) -> list[int]:
     found = [
         m
         for m in t.having(_COMMA_BIT)
-        if not word[m] and m + 1 < t.n and word[m + 1] and key[m + 1][:1] == "و" and len(key[m + 1]) > 3
+        if not word[m]
+        and m + 1 < t.n
+        and word[m + 1]
+        and key[m + 1][:1] == "و"
+        and len(key[m + 1]) > 3
+        and not _coordinated_noun(key[m + 1][1:])
     ]
     for m in t.having(_WA_NARRATION_BIT):
         # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
@@ -293,6 +303,23 @@ def _conjuncts(t: Tokens) -> list[int]:
             found.append(m)
     found.sort()
     return found
+
+
+def _coordinated_noun(key: str) -> bool:
+    """A verbal noun after "، و" coordinates with the noun-phrase content, which goes
+    on: "أعلنت الوزارة مقتل خمسة أشخاص، وإصابة عشرة آخرين". A cue form opens the
+    next clause ("، وأكدت أن"، "، ووصفته بأنه"), and so may a word that reads as a
+    past verb as well: three letters ("، ورفض من قبل أن يرد": he refused; "رفع"،
+    "منع"، "فتح") or است + three ("، واستضاف"، "، واستجاب عدد من الدول": the
+    افتعال shape of a hollow root)."""
+    if key[:1] in ("ب", "ل") and key not in CUES and _coordinated_noun(key[1:]):
+        return True  # "أقر بأهمية بناء الثقة، وبأهمية مشاركة ...": its preposition again
+    if key in CUES or not nominal_head(key):
+        return False
+    bare = BARE[key]
+    if len(bare) <= 3 and not bare.endswith("ه"):
+        return False
+    return not (len(bare) == 6 and bare.startswith("است"))
 
 
 def _present(t: Tokens, i: int) -> bool:
@@ -308,11 +335,12 @@ def _participle_gender(key: str) -> str | None:
 
 @_per_field("speech_participles")
 def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
-    """Commas followed by a participle of speech (a cue's, "مضيفا", or one of
-    claims_speech_participles.tsv, "داعيا"), once per field."""
+    """Commas (or semicolons: "...؛ ومنوها على ...") followed by a participle of
+    speech (a cue's, "مضيفا", or one of claims_speech_participles.tsv, "داعيا"),
+    once per field."""
     found = []
     key, word = t.key, t.word
-    for m in t.having(_COMMA_BIT):
+    for m in t.having(_CLAUSE_PUNCT_BIT):
         n = m + 1
         if n >= t.n or not word[n]:
             continue
@@ -357,6 +385,58 @@ def _offsets(t: Tokens) -> list[int]:
     return found
 
 
+_RELATIVE_BIT = scanned(SUBJECT_RELATIVES.__contains__)
+
+
+# An unquoted content ends where a relative clause brings in another party's act of
+# speech, past, with its own subject and what it said: "أعلنت النقابة مشاركة 80 ألف
+# شخص في التظاهرات التي قدّرت الشرطة أعداد المشاركين فيها بـ21 ألفا" (the police's
+# estimate is not what the union announced), "...الممر الذي أعلن الروس والسوريون أن
+# بوسع المدنيين الخروج عبره". Not where the antecedent is the verb's subject and the
+# noun after it its object ("المسؤول الذي كتب المقال الافتتاحي في الصحيفة", "الأمراض
+# التي أعلن القضاء عليها": no second noun or أن after the definite one), nor a
+# present form, mostly a passive or a state ("السنة التي تعتبر الثانية"، "الذي
+# يحمل الجنسية").
+@_per_field("relatives")
+def _relative_cues(t: Tokens) -> list[int]:
+    """Where الذي/التي/الذين + a past cue verb + a definite subject (with up to
+    _SUBJECT_WORDS definite words after it) + أن or an indefinite noun stand, once
+    per field. (The lexicon's cue: read in context, a cue after a relative pronoun
+    mostly names a statement, "ما قاله الوزير", and is not one: cues.cue_at.)"""
+    found = []
+    word, key = t.word, t.key
+    for i in t.having(_RELATIVE_BIT):
+        v, s = i + 1, i + 2
+        if not (s < t.n and word[i] and word[v] and word[s] and t.sent[s] == t.sent[i]):
+            continue
+        k = key[v]
+        cue = CUES.get(k)
+        if cue is None or cue.kind != "verb" or k[:1] in ("و", "ف") or _present_cue(k, cue):
+            continue
+        if not DEFINITE[key[s]] or STOP[key[s]] is not None or not marker_in_reach(t, v, cue.key):
+            continue
+        m = s + 1
+        while m < min(t.n, s + 1 + _SUBJECT_WORDS) and word[m] and _definite_word(key[m]):
+            m += 1  # "السلطات الأميركية"، "الروس والسوريون"
+        if m < t.n and word[m] and t.sent[m] == t.sent[i]:
+            if complementizer(t, m) or (not DEFINITE[key[m]] and STOP[key[m]] is None):
+                found.append(i)
+    return found
+
+
+# Definite words a subject may run to after its head ("الروس والسوريون").
+_SUBJECT_WORDS = 3
+
+
+def _definite_word(key: str) -> bool:
+    return bool(DEFINITE[key] or (key[:1] == "و" and DEFINITE[key[1:]]))
+
+
+def _present_cue(key: str, cue: Cue) -> bool:
+    """A present form of a cue verb: يقول، تعتبر ("توقعت" is past: no "يوقعت")."""
+    return key[:1] == "ي" or (key[:1] == "ت" and CUES.get("ي" + key[1:]) is cue)
+
+
 _SAY = fold("قال")
 
 
@@ -385,14 +465,21 @@ def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
 def clause_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, indirect: bool) -> int:
     """Where an unquoted content [a, b) ends at the first of the cuts above that hold
     wherever they stand: a reaction, كما or في حين before a cue verb, a dated offset,
-    and for an indirect content و/ف + قال. Their places are merged once per field
+    a relative clause with a past cue and its own subject, and for an indirect
+    content و/ف + قال. Their places are merged once per field
     (with or without قال), so each content costs one bisect rather than one per cut,
     and the first of them in (a, b) is where the cuts applied one after another end it.
     """
     memo_key = "clause_cuts_said" if indirect else "clause_cuts"
     found = t.memo.get(memo_key)
     if found is None:
-        places = {*_reactions(t), *_as_cues(t, cues), *_contrast_cues(t, cues), *_offsets(t)}
+        places = {
+            *_reactions(t),
+            *_as_cues(t, cues),
+            *_contrast_cues(t, cues),
+            *_offsets(t),
+            *_relative_cues(t),
+        }
         if indirect:
             places.update(_says(t, cues))
         found = t.memo[memo_key] = sorted(places)

@@ -55,6 +55,27 @@ def skip_saying(rd: FieldReading, j: int, limit: int) -> int:
     return j
 
 
+_FIRST_PERSON = load_set("claims_first_person.tsv")
+
+
+def _bare_speech(rd: FieldReading, k: int, limit: int) -> Content | None:
+    """Speech without colon or quotation marks after "قائلا": "وأضاف قائلا نحن
+    مستمرون في المقاومة ..." is his own words, first person, as after a colon; the
+    participle of saying only introduces it. Only before a word of the speaker
+    talking of himself (claims_first_person.tsv): "قائلا في بيان إن", "قائلا
+    لصحيفة" go on to the content or to an adjunct."""
+    t = rd.t
+    if not 0 < k < limit or not t.word[k] or not t.word[k - 1]:
+        return None
+    saying = rd.cues[k - 1]
+    if saying is None or saying.kind != "participle" or saying.lemma != "قال":
+        return None
+    key = t.key[k]
+    if key in _FIRST_PERSON or (key[:1] in ("و", "ف") and key[1:] in _FIRST_PERSON):
+        return Content("direct", start=k, colon=True)
+    return None
+
+
 def _quote_is_speech(rd: FieldReading, r: int, after_intro: bool) -> bool:
     q = rd.q[r]
     if rd.sp.label_quote(r):
@@ -67,6 +88,9 @@ def content_now(rd: FieldReading, k: int, limit: int, cue: Cue, nominal: bool = 
     t = rd.t
     if k >= limit:
         return None
+    bare = _bare_speech(rd, k, limit)
+    if bare is not None:
+        return bare
     if not t.word[k]:
         opens = t.opens[k]
         if opens >= 0 and _quote_is_speech(rd, opens, True):
@@ -223,6 +247,9 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
     """The content after the speaker, past adjuncts of time, place and occasion
     ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
     t = rd.t
+    bare = _bare_speech(rd, k, limit)
+    if bare is not None:
+        return bare
     nominal: Content | None = None
     could_open = _could_open_cache(cue)
     end = min(limit, k + CONTENT_WINDOW)

@@ -23,7 +23,7 @@ from processors.claims.boundaries import (
     participle_cut,
     speech_runs_on,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, load_set
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, participle, stop_kind
@@ -217,6 +217,8 @@ def _clause_start(rd: FieldReading, d: Draft, prev: Draft | None) -> int | None:
     before it in text order)."""
     t = rd.t
     a = d.anchor
+    if _own_words(rd, d, prev):
+        return None
     if a > 0 and stop_kind(t, a - 1) == "function":
         return a - 1  # "...، ثم أكد أن", "بينما قالت المعارضة", "لكنه حذر"
     opener = _contrast_opener(t, a)
@@ -228,20 +230,48 @@ def _clause_start(rd: FieldReading, d: Draft, prev: Draft | None) -> int | None:
         return a
     key = t.key[a]
     if key[:1] in ("و", "ف") and (key[1:] in CUES or key[1:3] == "ال"):
-        if _inner_act(d, prev, key):
+        if _inner_act(t, d, prev, key):
             return None
         return a
     return None
 
 
-def _inner_act(d: Draft, prev: Draft | None, key: str) -> bool:
-    """A subjectless "و + cue" whose form disagrees with the speaker of the claim
-    before it in the sentence (so no one was found to carry it to) is the act of a
-    subject inside that claim's content, not the speaker's next act: in "وقال المصدر
-    إن وحدات من الجيش تحولت إلى المنطقة وكشفت عن مخبأ" the units revealed the cache,
-    and what the source said runs on through it. ("وقال الوزير إن ... وأكد أن ..."
-    agrees: a sibling. A quotation, "وقال: «...»", is always one.)"""
-    if d.speaker is not None or d.cue_index != d.anchor or d.content.quote >= 0:
+def _own_words(rd: FieldReading, d: Draft, prev: Draft | None) -> bool:
+    """A subjectless cue in the present of the first person ("ونقول", "وأؤكد")
+    inside the content of the claim before it in the sentence is that speaker
+    talking, not the narration's next act: in "وأضاف قائلا نحن مستمرون ...، ونقول
+    لأشقائنا لا تخافوا" what he said runs on through it. (News narration does not
+    say "we say".) Not a past "قلت" (a turn of a dialogue a writer tells: "قال:
+    ...، قلت له: ..."), nor a cue with its own colon or quotation."""
+    if d.speaker is not None or d.cue is None or d.cue.kind != "verb" or d.cue_index != d.anchor:
+        return False
+    if prev is None or prev.sentence != d.sentence or d.content.quote >= 0 or d.content.colon:
+        return False
+    key = rd.t.key[d.anchor]
+    if key[:1] in ("و", "ف") and CUES.get(key[1:]) is d.cue:
+        key = key[1:]
+    # أ/ن before the present stem of the third person ("نؤكد" beside "يؤكد"); the
+    # lemma itself is the third person ("أعلن": he announced, though "يعلن" is a form).
+    return key != d.cue.key and key[:1] in ("ن", "ا") and CUES.get("ي" + key[1:]) is d.cue
+
+
+def _inner_act(t: Tokens, d: Draft, prev: Draft | None, key: str) -> bool:
+    """A "و + cue" with no subject before it whose form disagrees with the speaker
+    of the claim before it in the sentence (so no one was found to carry it to) is
+    the act of a subject inside that claim's content, not the speaker's next act: in
+    "وقال المصدر إن وحدات من الجيش تحولت إلى المنطقة وكشفت عن مخبأ" the units
+    revealed the cache, and what the source said runs on through it. So too with a
+    phrase read after the verb as its subject, no comma before و: in "وأضاف أن
+    الجهات المختصة استجوبت والدتي ونفت علاقاتها بالموضوع" the authorities denied,
+    and "علاقاتها" is what they denied. ("وقال الوزير إن ... وأكد أن ..." agrees: a
+    sibling. A quotation, "وقال: «...»", is always one.)"""
+    if d.cue_index != d.anchor or d.content.quote >= 0:
+        return False
+    if d.speaker is not None and (
+        d.speaker[0] < t.end[d.anchor]  # (carried to a speaker before it)
+        or not d.content.nominal  # ("وأشار المحلل إلى أن ...": a report of its own)
+        or not t.word[d.anchor - 1]  # ("...في 2015.واشار المحلل": the sentence ended)
+    ):
         return False
     if prev is None or prev.gender is None or prev.sentence != d.sentence:
         return False
@@ -266,10 +296,17 @@ def _contrast_opener(t: Tokens, a: int) -> int | None:
 _CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 
 
+# "حيث" after a noun-phrase content opens the detail of what was announced, not the
+# speaker's next clause: "أعلنت الهيئة رفع تعليق تداول السهم ابتداء من الاثنين؛ حيث
+# ستعلن الهيئة نتائج التحقق"، "أعلنت الشركة نتائجها للربع الثاني، حيث سجلت أرباحا ...".
+_WHERE = fold("حيث")
+
+
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
-    متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد". (An indirect
-    content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is still what was said.)"""
+    متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
+    _WHERE). (An indirect content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is
+    still what was said.)"""
     t = rd.t
     puncts = rd.clause_ends
     if puncts is None:
@@ -292,7 +329,7 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
                 m + 1 < t.n
                 and not word[m]
                 and word[m + 1]
-                and (stop_kind(t, m + 1) == "function" or participle(t.key[m + 1]))
+                and ((stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE) or participle(t.key[m + 1]))
             )
         if ok:
             found = True
