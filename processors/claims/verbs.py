@@ -23,6 +23,7 @@ from processors.claims.lexicons import (
     SUBJECT_RELATIVES,
     Cue,
     load_set,
+    noun_bases,
 )
 from processors.claims.objects import (
     OBJECT_VERBS,
@@ -224,6 +225,14 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             # 'أعلنت "موبايلي" قوائمها المالية': a quoted name is the whole subject;
             # the noun phrase after its closing mark is the object.
             d = Draft(i, cue, Content("indirect", start=sp.next, nominal=True), i, sentence)
+            set_speaker(rd, d, sp.speaker, sp.role)
+            return d
+        modified = _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)
+        if modified is not None:
+            # "وأعلنت السلطات في المناطق الأكثر تضررا حالة «كارثة وطنية»"، "نفى ابن
+            # المواطنة التي اتهمت بسحر عائلة عدم صلة والدته ...": the subject's modifier
+            # ends on a definite word; the verbal noun after it is the object.
+            d = Draft(i, cue, Content("indirect", start=modified, nominal=True), i, sentence)
             set_speaker(rd, d, sp.speaker, sp.role)
             return d
         content = preposed(rd, i, sp.next, limit)
@@ -900,6 +909,68 @@ def _object_after_adjunct(
         and t.word[m + 1]
     ):
         return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
+    return None
+
+
+# How far a subject's modifier may run before the object: "في المناطق الأربع الأكثر
+# تضررا في وسط البلاد وغربها" (ten words).
+_MODIFIER_WORDS = 12
+
+
+def _object_after_modifier(
+    rd: FieldReading, i: int, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue
+) -> int | None:
+    """Where the object starts after a definite subject that a modifier goes on, a
+    prepositional phrase or a relative clause: "وأعلنت السلطات | في المناطق الأربع
+    الأكثر تضررا | حالة «كارثة وطنية»"، "نفى ابن المواطنة | التي اتهمت بسحر عائلة في
+    مركز مسكة بالقصيم | عدم صلة والدته بالسحر". The object is a verbal noun (listed or
+    of a derived shape) right after a definite or possessed word: a definite word takes
+    no genitive, so the verbal noun opens a new noun phrase (after an indefinite one it
+    is its genitive: "في إطار تعزيز ..."). Not across punctuation, a quotation, أن,
+    another cue or a source; not after من/عن ("ويتوقع من الطلاب اتباع": of them) or a
+    preposition the cue takes itself ("أعلنت الوزارة عن ..."), which other readings
+    have. None when no such word is within reach: no claim rather than a wrong one."""
+    if cue.nominal != "bare" or phrase is None or k >= limit:
+        return None
+    t = rd.t
+    a, b = phrase
+    last = b - 1
+    if not t.word[last] or not DEFINITE[t.key[last]] or not t.word[k] or BARE[t.key[a]] in _QUANTIFIERS:
+        return None  # ("ونفى كل الشكوك التي طرحها ...": the object, the subject carried)
+    if any(t.word[n] and not DEFINITE[t.key[n]] and nominal_head(t.key[n]) for n in range(a, b)):
+        return None  # ("وأعلنت مصر في فبراير تأجيل جولة ...": the object read into the phrase)
+    opener = BARE[t.key[k]]
+    if t.key[k] in SUBJECT_RELATIVES:
+        if t.key[i][0] in "وف" and t.key[i][1:] in CUES:
+            return None  # ("ونفى الاتهامات التي وجهها ...": the object, the subject carried)
+    elif stop_kind(t, k) != "prep" or opener in ("من", "عن") or opener in cue.preps:
+        return None
+    end = min(limit, k + _MODIFIER_WORDS)
+    for m in range(k + 1, end):
+        if not t.word[m] or t.sent[m] != t.sent[k]:
+            return None
+        key = t.key[m]
+        if complementizer(t, m) or rd.according[m] is not None:
+            return None
+        if rd.cues[m] is not None and t.key[m - 1] not in SUBJECT_RELATIVES:
+            return None  # (a cue right after التي is the relative clause's verb)
+        if stop_kind(t, m) not in (None, "prep", "time", "deixis"):
+            return None  # ("... كان من المقرر انعقاده": a clause of its own)
+        if DEFINITE[key] or stop_kind(t, m) is not None or not nominal_head(key):
+            continue
+        p = m - 1
+        pk = t.key[p]
+        if pk in SUBJECT_RELATIVES or stop_kind(t, p) is not None:
+            return None
+        if not DEFINITE[pk] and not (
+            t.text[p].endswith(("ها", "هم", "هما")) and any(x in NOMINAL_HEADS for x in noun_bases(BARE[key]))
+        ):
+            # "في إطار تعزيز": a genitive. After a possessed word ("وسط البلاد وغربها
+            # حالة"), only a listed head: "التي طرحها ترامب" is a verb and its object.
+            continue
+        if m + 1 >= limit or t.sent[m + 1] != t.sent[m] or not (t.word[m + 1] or t.opens[m + 1] >= 0):
+            return None
+        return m
     return None
 
 
