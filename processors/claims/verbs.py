@@ -31,9 +31,12 @@ from processors.claims.objects import (
     estimate_object,
     is_marker,
     marker_fits,
+    masculine_estimate,
     may_be_adjective,
     object_start,
     object_suffix,
+    object_window,
+    own_subject_estimate,
     own_suffixes,
     plain_marker,
     possessed,
@@ -569,7 +572,7 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
         return None  # "اتُّهم الرجل بالسرقة" (was accused): the accused is no speaker
     limit = rd.limit(i)
     j = i + 1
-    end = min(limit, j + OBJECT_WINDOW)
+    end = min(limit, j + object_window(guard))
     suffixed = object_suffix(t.key[i])
     loose = None
     for m in range(j, end):
@@ -591,6 +594,27 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
     # "بسحرهم"); the first word may be a name ("اتهمت بريطانيا موسكو بـ"). Only the
     # first: a later one would take it into the speaker ("ويُتهم زمار بتجنيد بعض").
     return None if loose is None else _object_reading(rd, i, j, loose, cue, mode, guard, suffixed)
+
+
+# How many words a modifier of an estimate's subject may have before what is measured.
+_ESTIMATE_MODIFIER = 8
+
+
+def _past_modifier(rd: FieldReading, e: int, k: int) -> int:
+    """k when the words [e, k) between an estimate's subject and what it measures are a
+    modifier of the subject (a definite participle, a relative pronoun or a preposition
+    opening a few words with no punctuation, cue or أن): 'شركة الإحصاء "أوكورانس" |
+    المعتمدة من قبل عدة وسائل إعلام | عدد المتظاهرين بـ31700'; else e."""
+    t = rd.t
+    if not e < k <= e + _ESTIMATE_MODIFIER or not t.word[e]:
+        return e
+    key = t.key[e]
+    if not (key.startswith("الم") or key in SUBJECT_RELATIVES or stop_kind(t, e) == "prep"):
+        return e
+    for n in range(e, k):
+        if not t.word[n] or rd.cues[n] is not None or rd.according[n] is not None or complementizer(t, n):
+            return e
+    return k
 
 
 def _passive(word: str) -> bool:
@@ -637,14 +661,34 @@ def _object_reading(
         # what is measured. A subject before it is mostly the passive's topic: "ساعة
         # تقدر قيمتها بـ78 مليونا" (a watch whose value is estimated at): none.
         k = estimate_object(t, j, m)
-        if not suffixed and relative_estimate(t, i, j):
+        own = not suffixed and not conj and own_subject_estimate(t, i, j) and relative_estimate(t, i, j)
+        if not suffixed and not own and relative_estimate(t, i, j):
             # "وفق الأمم المتحدة التي قدرت عدد ...": the subject is the antecedent.
             in_relative = True
             subject = rd.sp.backward(i - 1, first)
             if subject is None or subject[1] != i - 1 or not _subject_head(t, subject[0]):
                 return None  # (not "وتعمل في المنطقة منظمة ... التي": a verb opens it)
             k = e = j
-        elif k is None or before or suffixed:
+        elif (
+            not suffixed
+            and not conj
+            and masculine_estimate(t, j)
+            and cue_gender(t.key[i], cue) == "f"
+            and not (i > 0 and t.key[i - 1] in SUBJECT_RELATIVES)
+        ):
+            # '"سي جي تي" قدّرت عددهم بـ500 ألف'، "وكانت الشرطة قد قدرت عدد ...": a
+            # feminine verb before a masculine measured noun is no passive (that would
+            # agree with it: "قُدّر عددهم"), so its subject is the one before it.
+            subject = back if back is not None else subject_before_qad(rd, i)
+            if subject is None and i > 0 and t.closes[i - 1] >= 0 and 0 < rd.q[t.closes[i - 1]].words <= 3:
+                q = rd.q[t.closes[i - 1]]
+                subject = (q.open + 1, q.close)  # '"سي جي تي" قدّرت': a quoted name
+            if subject is None:
+                return None
+            k = e = j
+        elif k is None or suffixed or (before and not own):
+            # (After التي the clause may have a subject of its own: "التظاهرات التي
+            # قدّرت الشرطة أعداد المشاركين فيها بـ21 ألفا".)
             return None
         else:
             sp = rd.sp.forward(j, k, None)
@@ -652,6 +696,7 @@ def _object_reading(
                 return None
             e = sp.phrase[1]
             subject = sp.phrase
+            e = _past_modifier(rd, e, k)
         while e < k and t.word[e] and stop_kind(t, e) == "time":
             e += 1  # "وقدّرت الشرطة أمس عدد"
         if e < k and not t.word[e] and quoted_name_split(t, rd.q, j, k + 1) == k:
