@@ -154,6 +154,8 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if cue.lemma in _RELAY_LEMMAS:
         return _relay(rd, i, cue, sp, content, sentence) if content is not None else None
     head = _construct_in_subject(rd, sp.phrase, limit, cue) if content is None or content.nominal else None
+    if head is None and (content is None or content.nominal):
+        head = _object_after_quoted_name(rd, sp.phrase, cue)
     if head is not None:
         # "وكشف وزير الداخلية تفاصيل الخطة الأمنية": the subject ends where a construct
         # object of claims_construct_objects.tsv starts (else the object is read into
@@ -435,6 +437,26 @@ def _construct_in_subject(rd: FieldReading, phrase: tuple[int, int] | None, limi
         if BARE[t.key[k]] in _CONSTRUCT_HEADS and DEFINITE[t.key[p]] and not t.key[p].startswith(("لل", "بال")):
             return k if DEFINITE[t.key[k + 1]] or nominal_head(t.key[k + 1]) else None
     return None
+
+
+def _object_after_quoted_name(rd: FieldReading, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
+    """Where the object starts inside the phrase read as the subject when a quoted name
+    ends the subject and an indefinite verbal noun follows its closing mark: 'أعلنت
+    نقابة العمال "سي جي تي" | مشاركة 80 ألف شخص' (a name takes no genitive; else the
+    speaker is 'نقابة العمال "سي جي تي" مشاركة' and the content "80 ألف شخص")."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    c = quoted_name_split(t, rd.q, a, b)
+    if c is None or c <= a + 1 or c >= b:
+        return None
+    if any(t.word[n] and t.text[n].endswith(("ه", "ها", "هم")) for n in range(a, c)):
+        return None  # ('أكد كيم التزامه "العمل باتجاه" إخلاء': a quotation inside the object)
+    key = t.key[c]
+    if DEFINITE[key] or stop_kind(t, c) is not None or rd.cues[c] is not None or not nominal_head(key):
+        return None
+    return c if c + 1 < t.n and t.word[c + 1] and t.sent[c + 1] == t.sent[c] else None
 
 
 def _object_in_subject(
