@@ -471,6 +471,11 @@ def _object_in_subject(
     if nominal_head(rd.t.key[a]) and not _known_surname(rd, a):
         return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content (not "ترامب")
     t = rd.t
+    if b == a + 2 and phrase[1] > b and _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
+        # "وأدانت زيدان القرار الأخير للحكومة" (after "هالة زيدان"): a surname takes no
+        # genitive, so the definite noun after it opens the object, whose adjectives
+        # follow ("الأخير"), not the subject "زيدان القرار".
+        return (a, a + 1), Content("indirect", start=a + 1, nominal=True)
     while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
         b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
     n = b + 1
