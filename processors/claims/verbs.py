@@ -169,6 +169,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         and content.quote < 0
         and cue.nominal == "bare"
         and _punct_between(rd, sp.next, content.start)
+        and not _after_closing_comma(rd, content, cue)
     ):
         # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
         # after the comma is another clause's. (Not a split after a role: "أكدت
@@ -581,6 +582,21 @@ def _relay(rd: FieldReading, i: int, cue: Cue, sp, content: Content, sentence: i
     set_speaker(rd, d, src.speaker, src.role)
     d.according = speaker_offsets(rd, *sp.phrase)
     return d
+
+
+def _after_closing_comma(rd: FieldReading, content: Content, cue: Cue) -> bool:
+    """The content opens (its أن, the cue's preposition, or the noun phrase itself) right
+    after a comma: the comma closes an apposition or an adjunct of the subject ("وأعلن
+    البيت الأبيض، الاثنين، أن ..."، "رئيس جهاز مكافحة الإرهاب في الشرطة البريطانية،
+    مارك راولي، أن ..."), and the content is the verb's own; no object ends the subject
+    before it (else "البيت | الأبيض، الاثنين، أن ..."). A verb that had its object
+    before the comma goes on with a clause of its own: "وأدانت المنظمة الحكم، ووصفته
+    بأنه ..."."""
+    t = rd.t
+    p = content.start - 1
+    if p >= 0 and t.word[p] and (complementizer(t, p) or BARE[t.key[p]] in cue.preps):
+        p -= 1
+    return p >= 0 and not t.word[p] and t.text[p] in COMMAS
 
 
 def _punct_between(rd: FieldReading, a: int, b: int) -> bool:
