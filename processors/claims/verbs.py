@@ -48,7 +48,18 @@ from processors.claims.objects import (
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, participle, role, stop_kind
+from processors.claims.words import (
+    BARE,
+    DEFINITE,
+    complementizer,
+    digit,
+    nisba,
+    nominal_head,
+    participle,
+    role,
+    stop_kind,
+)
+from processors.figures.lexicons import APPROX
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
@@ -145,6 +156,20 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], owned))
         return d
     content = find_content(rd, k, limit, cue)
+    if content is not None and content.nominal and content.start == k and sp.phrase is not None and digit(t, k):
+        bound = _number_in_object(rd, sp.phrase)
+        if bound is not None:
+            # "توقع صندوق النقد نموا عالميا بنسبة | 3.7"، "وأكد مصدر محلي | مقتل | 3 من
+            # المسلحين": the number is bound to the word before it, inside the object
+            # read into the phrase; the object starts at its verbal noun.
+            if bound < 0:
+                return None
+            d = Draft(i, cue, Content("indirect", start=bound, nominal=True), i, sentence)
+            if bound == sp.phrase[0]:
+                subject_before(rd, d, i, cue)  # "ويتوقع زيادة الناتج بنسبة 2.9%"
+            else:
+                set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], bound))
+            return d
     if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
         # whom it calls on; the subject is dropped (the previous speaker).
@@ -438,6 +463,46 @@ def _construct_in_subject(rd: FieldReading, phrase: tuple[int, int] | None, limi
         if BARE[t.key[k]] in _CONSTRUCT_HEADS and DEFINITE[t.key[p]] and not t.key[p].startswith(("لل", "بال")):
             return k if DEFINITE[t.key[k + 1]] or nominal_head(t.key[k + 1]) else None
     return None
+
+
+def _number_in_object(rd: FieldReading, phrase: tuple[int, int]) -> int | None:
+    """When a noun-phrase content would open with a number right after the phrase read
+    as the subject: None if the number may open it ("أعلنت وزارة الصحة | 12 إصابة
+    جديدة": the phrase ends on a definite word or a name); else where the object
+    starts, the phrase's first indefinite verbal noun ("مصدر محلي | مقتل 3 من
+    المسلحين"، "القضاء المغربي | متابعة 14 شابا"; the phrase's first word: "يتوقع |
+    زيادة الناتج بنسبة 2.9%", the subject before the verb), or -1 when there is none
+    ("تتوقع فائضا أوليا 2%"، "أعلنت الشركة بتاريخ 30 يوليو"، "أكدت نحو 11%"): the
+    number is bound to the word before it (a measure, a preposition, a date), and what
+    was said is not read; no claim rather than a wrong one."""
+    t = rd.t
+    a, b = phrase
+    last = b - 1
+    if not all(t.word[n] for n in range(a, b)):
+        return None
+    key = t.key[last]
+    bound = (
+        stop_kind(t, last) is not None
+        or BARE[key] in _APPROX_WORDS
+        or (not DEFINITE[key] and (nominal_head(key) or key[:1] in "بل" or key.endswith(("ه", "ها", "هم"))))
+        or (not DEFINITE[key] and key.endswith("ا") and len(key) > 3 and nisba(key[:-1]))
+    )
+    if not bound:
+        return None
+    for n in range(a, b):
+        k = t.key[n]
+        if not DEFINITE[k] and nominal_head(k) and stop_kind(t, n) is None and rd.cues[n] is None:
+            # After a word that ends a noun phrase (a definite word, an adjective, a
+            # sound plural, a name): not "حزمة تحفيز", a noun and its genitive.
+            p = t.key[n - 1] if n > a else ""
+            if n == a or DEFINITE[p] or nisba(p) or p.endswith(("ون", "ين")) or not t.text[n - 1].endswith("ة"):
+                return n
+            return -1
+    return -1
+
+
+# Words that bind the number after them: "نحو 11%"، "حوالي 300" (figures_approx.tsv).
+_APPROX_WORDS = frozenset(w[0] for w in APPROX if len(w) == 1)
 
 
 def _object_after_quoted_name(rd: FieldReading, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
