@@ -47,8 +47,7 @@ def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tupl
     d.resolution = "explicit"
     d.gender = cue_gender_of(rd, d) or noun_gender(BARE[rd.t.key[speaker[0]]])
     link(rd, d, *speaker)
-    if role is None:
-        remember_speaker(rd, *speaker)
+    remember_speaker(rd, *speaker)
 
 
 # Words that open a clause or an adjunct, never a noun phrase that can speak: "حين",

@@ -133,6 +133,16 @@ def may_be_adjective(t: Tokens, head: int, j: int) -> bool:
 OBJECT_VERBS = {fold(r[0]): (fold(r[1]), r[2], r[3]) for r in OBJECT_CUE_ROWS}
 # How far after the verb its marker may come: a subject and an object of a few words.
 OBJECT_WINDOW = 14
+# ... and a quantity (ب + a number), which no other reading of the verb has, further
+# on: the subject may go on with a modifier before what is measured ('وقدّرت شركة
+# الإحصاء "أوكورانس" المعتمدة من قبل عدة وسائل إعلام عدد المتظاهرين في باريس بـ31700').
+QUANTITY_WINDOW = 20
+
+
+def object_window(guard: str) -> int:
+    return QUANTITY_WINDOW if guard == "quantity" else OBJECT_WINDOW
+
+
 # Modals, after which a verb form is the verbal noun (claims_modals.tsv): "لا يمكن وصفه".
 _MODALS = load_set("claims_modals.tsv")
 # First words of the approximations before a number (figures_approx.tsv): "بنحو 21
@@ -203,7 +213,7 @@ def marker_in_reach(t: Tokens, i: int, key: str) -> bool:
     if i > 0 and t.word[i - 1] and BARE[t.key[i - 1]] in _MODALS:
         return False  # "لا يمكن وصفه بالانتعاش": a verbal noun after a modal
     marker, _, guard = spec
-    end = min(t.n, i + OBJECT_WINDOW + 1)
+    end = min(t.n, i + object_window(guard) + 1)
     for k in range(i + 1, end):
         if t.sent[k] != t.sent[i]:
             break
@@ -257,10 +267,22 @@ def estimate_object(t: Tokens, j: int, m: int) -> int | None:
     and its marker: the first noun of what is measured ("قدّرت الشرطة | عدد المشاركين
     بـ21 ألفا"، "تقدر مجلة فوربس | صافي ثروته بـ"). None when there is none, or it is
     right after the verb (no subject: the passive "وتقدر قيمة الصفقة بنحو ...")."""
+    if t.word[j] and any(b in _ESTIMATE_NOUNS for b in noun_bases(BARE[t.key[j]])):
+        return None  # "ويقدر إجمالي الخسائر بنحو ...": measured nouns only, the passive
     for k in range(j + 1, m):
         if t.word[k] and any(b in _ESTIMATE_NOUNS for b in noun_bases(BARE[t.key[k]])):
             return k
     return None
+
+
+# Measured nouns that are masculine singular (claims_estimate_masculine.tsv): "عدد"، "حجم".
+_MASCULINE_ESTIMATES = load_set("claims_estimate_masculine.tsv")
+
+
+def masculine_estimate(t: Tokens, j: int) -> bool:
+    """A masculine singular measured noun at j ("عددهم"، "حجم"): the passive of an
+    estimate agrees with it ("قُدّر عددهم بـ"), a feminine verb before it does not."""
+    return t.word[j] and any(b in _MASCULINE_ESTIMATES for b in noun_bases(BARE[t.key[j]]))
 
 
 def relative_estimate(t: Tokens, i: int, j: int) -> bool:
@@ -276,8 +298,29 @@ def relative_estimate(t: Tokens, i: int, j: int) -> bool:
         and j + 1 < t.n
         and t.word[j]
         and t.word[j + 1]
-        and t.key[j] in _ESTIMATE_NOUNS
+        and (t.key[j] in _ESTIMATE_NOUNS or own_subject_estimate(t, i, j))
     )
+
+
+# How many words the own subject of an estimate's relative clause may have.
+_RELATIVE_SUBJECT_WORDS = 4
+
+
+def own_subject_estimate(t: Tokens, i: int, j: int) -> bool:
+    """An estimate in a relative clause with a subject of its own, a definite word and
+    at most a few more before the measured noun in construct: "التظاهرات التي قدّرت
+    الشرطة | أعداد المشاركين فيها بـ21 ألفا" (the police estimated; the antecedent is
+    what is measured). Not a measured noun right after the verb (the antecedent's
+    estimate, `relative_estimate`) nor a subject with a pronoun ("التي تقدر قيمتها
+    الإجمالية": the passive)."""
+    if not DEFINITE[t.key[j]] or t.key[j] in _ESTIMATE_NOUNS or STOP[t.key[j]] is not None:
+        return False
+    for k in range(j + 1, min(t.n - 1, j + 1 + _RELATIVE_SUBJECT_WORDS)):
+        if not t.word[k] or t.sent[k] != t.sent[i] or STOP[t.key[k]] is not None:
+            return False
+        if not DEFINITE[t.key[k]] and any(b in _ESTIMATE_NOUNS for b in noun_bases(BARE[t.key[k]])):
+            return t.word[k + 1] and t.sent[k + 1] == t.sent[k]
+    return False
 
 
 def listed_object_head(t: Tokens, a: int) -> bool:

@@ -23,6 +23,7 @@ from processors.claims.lexicons import (
     SUBJECT_RELATIVES,
     Cue,
     load_set,
+    noun_bases,
 )
 from processors.claims.objects import (
     OBJECT_VERBS,
@@ -30,9 +31,12 @@ from processors.claims.objects import (
     estimate_object,
     is_marker,
     marker_fits,
+    masculine_estimate,
     may_be_adjective,
     object_start,
     object_suffix,
+    object_window,
+    own_subject_estimate,
     own_suffixes,
     plain_marker,
     possessed,
@@ -44,7 +48,18 @@ from processors.claims.objects import (
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
-from processors.claims.words import BARE, DEFINITE, complementizer, nisba, nominal_head, participle, role, stop_kind
+from processors.claims.words import (
+    BARE,
+    DEFINITE,
+    complementizer,
+    digit,
+    nisba,
+    nominal_head,
+    participle,
+    role,
+    stop_kind,
+)
+from processors.figures.lexicons import APPROX
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
@@ -141,6 +156,20 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], owned))
         return d
     content = find_content(rd, k, limit, cue)
+    if content is not None and content.nominal and content.start == k and sp.phrase is not None and digit(t, k):
+        bound = _number_in_object(rd, sp.phrase)
+        if bound is not None:
+            # "توقع صندوق النقد نموا عالميا بنسبة | 3.7"، "وأكد مصدر محلي | مقتل | 3 من
+            # المسلحين": the number is bound to the word before it, inside the object
+            # read into the phrase; the object starts at its verbal noun.
+            if bound < 0:
+                return None
+            d = Draft(i, cue, Content("indirect", start=bound, nominal=True), i, sentence)
+            if bound == sp.phrase[0]:
+                subject_before(rd, d, i, cue)  # "ويتوقع زيادة الناتج بنسبة 2.9%"
+            else:
+                set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], bound))
+            return d
     if content is not None and cue.key in _OBJECT_LEMMAS and BARE[t.key[j]] in _QUANTIFIERS:
         # "ودعا جميع الأطراف إلى ضبط النفس": a quantified phrase after the verb is
         # whom it calls on; the subject is dropped (the previous speaker).
@@ -150,6 +179,8 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if cue.lemma in _RELAY_LEMMAS:
         return _relay(rd, i, cue, sp, content, sentence) if content is not None else None
     head = _construct_in_subject(rd, sp.phrase, limit, cue) if content is None or content.nominal else None
+    if head is None and (content is None or content.nominal):
+        head = _object_after_quoted_name(rd, sp.phrase, cue)
     if head is not None:
         # "وكشف وزير الداخلية تفاصيل الخطة الأمنية": the subject ends where a construct
         # object of claims_construct_objects.tsv starts (else the object is read into
@@ -163,6 +194,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         and content.quote < 0
         and cue.nominal == "bare"
         and _punct_between(rd, sp.next, content.start)
+        and not _after_closing_comma(rd, content, cue)
     ):
         # "وأدانت المنظمة الحكم، ووصفته بأنه ...": the verb has its object; the أن
         # after the comma is another clause's. (Not a split after a role: "أكدت
@@ -224,6 +256,14 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             # 'أعلنت "موبايلي" قوائمها المالية': a quoted name is the whole subject;
             # the noun phrase after its closing mark is the object.
             d = Draft(i, cue, Content("indirect", start=sp.next, nominal=True), i, sentence)
+            set_speaker(rd, d, sp.speaker, sp.role)
+            return d
+        modified = _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)
+        if modified is not None:
+            # "وأعلنت السلطات في المناطق الأكثر تضررا حالة «كارثة وطنية»"، "نفى ابن
+            # المواطنة التي اتهمت بسحر عائلة عدم صلة والدته ...": the subject's modifier
+            # ends on a definite word; the verbal noun after it is the object.
+            d = Draft(i, cue, Content("indirect", start=modified, nominal=True), i, sentence)
             set_speaker(rd, d, sp.speaker, sp.role)
             return d
         content = preposed(rd, i, sp.next, limit)
@@ -425,6 +465,66 @@ def _construct_in_subject(rd: FieldReading, phrase: tuple[int, int] | None, limi
     return None
 
 
+def _number_in_object(rd: FieldReading, phrase: tuple[int, int]) -> int | None:
+    """When a noun-phrase content would open with a number right after the phrase read
+    as the subject: None if the number may open it ("أعلنت وزارة الصحة | 12 إصابة
+    جديدة": the phrase ends on a definite word or a name); else where the object
+    starts, the phrase's first indefinite verbal noun ("مصدر محلي | مقتل 3 من
+    المسلحين"، "القضاء المغربي | متابعة 14 شابا"; the phrase's first word: "يتوقع |
+    زيادة الناتج بنسبة 2.9%", the subject before the verb), or -1 when there is none
+    ("تتوقع فائضا أوليا 2%"، "أعلنت الشركة بتاريخ 30 يوليو"، "أكدت نحو 11%"): the
+    number is bound to the word before it (a measure, a preposition, a date), and what
+    was said is not read; no claim rather than a wrong one."""
+    t = rd.t
+    a, b = phrase
+    last = b - 1
+    if not all(t.word[n] for n in range(a, b)):
+        return None
+    key = t.key[last]
+    bound = (
+        stop_kind(t, last) is not None
+        or BARE[key] in _APPROX_WORDS
+        or (not DEFINITE[key] and (nominal_head(key) or key[:1] in "بل" or key.endswith(("ه", "ها", "هم"))))
+        or (not DEFINITE[key] and key.endswith("ا") and len(key) > 3 and nisba(key[:-1]))
+    )
+    if not bound:
+        return None
+    for n in range(a, b):
+        k = t.key[n]
+        if not DEFINITE[k] and nominal_head(k) and stop_kind(t, n) is None and rd.cues[n] is None:
+            # After a word that ends a noun phrase (a definite word, an adjective, a
+            # sound plural, a name): not "حزمة تحفيز", a noun and its genitive.
+            p = t.key[n - 1] if n > a else ""
+            if n == a or DEFINITE[p] or nisba(p) or p.endswith(("ون", "ين")) or not t.text[n - 1].endswith("ة"):
+                return n
+            return -1
+    return -1
+
+
+# Words that bind the number after them: "نحو 11%"، "حوالي 300" (figures_approx.tsv).
+_APPROX_WORDS = frozenset(w[0] for w in APPROX if len(w) == 1)
+
+
+def _object_after_quoted_name(rd: FieldReading, phrase: tuple[int, int] | None, cue: Cue) -> int | None:
+    """Where the object starts inside the phrase read as the subject when a quoted name
+    ends the subject and an indefinite verbal noun follows its closing mark: 'أعلنت
+    نقابة العمال "سي جي تي" | مشاركة 80 ألف شخص' (a name takes no genitive; else the
+    speaker is 'نقابة العمال "سي جي تي" مشاركة' and the content "80 ألف شخص")."""
+    if cue.nominal != "bare" or phrase is None:
+        return None
+    t = rd.t
+    a, b = phrase
+    c = quoted_name_split(t, rd.q, a, b)
+    if c is None or c <= a + 1 or c >= b:
+        return None
+    if any(t.word[n] and t.text[n].endswith(("ه", "ها", "هم")) for n in range(a, c)):
+        return None  # ('أكد كيم التزامه "العمل باتجاه" إخلاء': a quotation inside the object)
+    key = t.key[c]
+    if DEFINITE[key] or stop_kind(t, c) is not None or rd.cues[c] is not None or not nominal_head(key):
+        return None
+    return c if c + 1 < t.n and t.word[c + 1] and t.sent[c + 1] == t.sent[c] else None
+
+
 def _object_in_subject(
     rd: FieldReading, phrase: tuple[int, int] | None, limit: int, cue: Cue, after_role: bool = True
 ) -> tuple[tuple[int, int], Content] | None:
@@ -437,6 +537,11 @@ def _object_in_subject(
     if nominal_head(rd.t.key[a]) and not _known_surname(rd, a):
         return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content (not "ترامب")
     t = rd.t
+    if b == a + 2 and phrase[1] > b and _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
+        # "وأدانت زيدان القرار الأخير للحكومة" (after "هالة زيدان"): a surname takes no
+        # genitive, so the definite noun after it opens the object, whose adjectives
+        # follow ("الأخير"), not the subject "زيدان القرار".
+        return (a, a + 1), Content("indirect", start=a + 1, nominal=True)
     while b < phrase[1] and t.word[b] and (t.key[b].startswith("لل") or may_be_adjective(t, b - 1, b)):
         b += 1  # "الأمين العام للجامعة العربية": a genitive with لل and its adjectives
     n = b + 1
@@ -544,6 +649,21 @@ def _relay(rd: FieldReading, i: int, cue: Cue, sp, content: Content, sentence: i
     return d
 
 
+def _after_closing_comma(rd: FieldReading, content: Content, cue: Cue) -> bool:
+    """The content opens (its أن, the cue's preposition, or the noun phrase itself) right
+    after a comma: the comma closes an apposition or an adjunct of the subject ("وأعلن
+    البيت الأبيض، الاثنين، أن ..."، "رئيس جهاز مكافحة الإرهاب في الشرطة البريطانية،
+    مارك راولي، أن ..."), and the content is the verb's own; no object ends the subject
+    before it (else "البيت | الأبيض، الاثنين، أن ..."). A verb that had its object
+    before the comma goes on with a clause of its own: "وأدانت المنظمة الحكم، ووصفته
+    بأنه ..."."""
+    t = rd.t
+    p = content.start - 1
+    if p >= 0 and t.word[p] and (complementizer(t, p) or BARE[t.key[p]] in cue.preps):
+        p -= 1
+    return p >= 0 and not t.word[p] and t.text[p] in COMMAS
+
+
 def _punct_between(rd: FieldReading, a: int, b: int) -> bool:
     t = rd.t
     return any(not t.word[m] and t.text[m] in CLAUSE_PUNCT for m in range(a, min(b, a + CONTENT_WINDOW)))
@@ -560,7 +680,7 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
         return None  # "اتُّهم الرجل بالسرقة" (was accused): the accused is no speaker
     limit = rd.limit(i)
     j = i + 1
-    end = min(limit, j + OBJECT_WINDOW)
+    end = min(limit, j + object_window(guard))
     suffixed = object_suffix(t.key[i])
     loose = None
     for m in range(j, end):
@@ -582,6 +702,27 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
     # "بسحرهم"); the first word may be a name ("اتهمت بريطانيا موسكو بـ"). Only the
     # first: a later one would take it into the speaker ("ويُتهم زمار بتجنيد بعض").
     return None if loose is None else _object_reading(rd, i, j, loose, cue, mode, guard, suffixed)
+
+
+# How many words a modifier of an estimate's subject may have before what is measured.
+_ESTIMATE_MODIFIER = 8
+
+
+def _past_modifier(rd: FieldReading, e: int, k: int) -> int:
+    """k when the words [e, k) between an estimate's subject and what it measures are a
+    modifier of the subject (a definite participle, a relative pronoun or a preposition
+    opening a few words with no punctuation, cue or أن): 'شركة الإحصاء "أوكورانس" |
+    المعتمدة من قبل عدة وسائل إعلام | عدد المتظاهرين بـ31700'; else e."""
+    t = rd.t
+    if not e < k <= e + _ESTIMATE_MODIFIER or not t.word[e]:
+        return e
+    key = t.key[e]
+    if not (key.startswith("الم") or key in SUBJECT_RELATIVES or stop_kind(t, e) == "prep"):
+        return e
+    for n in range(e, k):
+        if not t.word[n] or rd.cues[n] is not None or rd.according[n] is not None or complementizer(t, n):
+            return e
+    return k
 
 
 def _passive(word: str) -> bool:
@@ -628,14 +769,34 @@ def _object_reading(
         # what is measured. A subject before it is mostly the passive's topic: "ساعة
         # تقدر قيمتها بـ78 مليونا" (a watch whose value is estimated at): none.
         k = estimate_object(t, j, m)
-        if not suffixed and relative_estimate(t, i, j):
+        own = not suffixed and not conj and own_subject_estimate(t, i, j) and relative_estimate(t, i, j)
+        if not suffixed and not own and relative_estimate(t, i, j):
             # "وفق الأمم المتحدة التي قدرت عدد ...": the subject is the antecedent.
             in_relative = True
             subject = rd.sp.backward(i - 1, first)
             if subject is None or subject[1] != i - 1 or not _subject_head(t, subject[0]):
                 return None  # (not "وتعمل في المنطقة منظمة ... التي": a verb opens it)
             k = e = j
-        elif k is None or before or suffixed:
+        elif (
+            not suffixed
+            and not conj
+            and masculine_estimate(t, j)
+            and cue_gender(t.key[i], cue) == "f"
+            and not (i > 0 and t.key[i - 1] in SUBJECT_RELATIVES)
+        ):
+            # '"سي جي تي" قدّرت عددهم بـ500 ألف'، "وكانت الشرطة قد قدرت عدد ...": a
+            # feminine verb before a masculine measured noun is no passive (that would
+            # agree with it: "قُدّر عددهم"), so its subject is the one before it.
+            subject = back if back is not None else subject_before_qad(rd, i)
+            if subject is None and i > 0 and t.closes[i - 1] >= 0 and 0 < rd.q[t.closes[i - 1]].words <= 3:
+                q = rd.q[t.closes[i - 1]]
+                subject = (q.open + 1, q.close)  # '"سي جي تي" قدّرت': a quoted name
+            if subject is None:
+                return None
+            k = e = j
+        elif k is None or suffixed or (before and not own):
+            # (After التي the clause may have a subject of its own: "التظاهرات التي
+            # قدّرت الشرطة أعداد المشاركين فيها بـ21 ألفا".)
             return None
         else:
             sp = rd.sp.forward(j, k, None)
@@ -643,6 +804,7 @@ def _object_reading(
                 return None
             e = sp.phrase[1]
             subject = sp.phrase
+            e = _past_modifier(rd, e, k)
         while e < k and t.word[e] and stop_kind(t, e) == "time":
             e += 1  # "وقدّرت الشرطة أمس عدد"
         if e < k and not t.word[e] and quoted_name_split(t, rd.q, j, k + 1) == k:
@@ -900,6 +1062,68 @@ def _object_after_adjunct(
         and t.word[m + 1]
     ):
         return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
+    return None
+
+
+# How far a subject's modifier may run before the object: "في المناطق الأربع الأكثر
+# تضررا في وسط البلاد وغربها" (ten words).
+_MODIFIER_WORDS = 12
+
+
+def _object_after_modifier(
+    rd: FieldReading, i: int, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue
+) -> int | None:
+    """Where the object starts after a definite subject that a modifier goes on, a
+    prepositional phrase or a relative clause: "وأعلنت السلطات | في المناطق الأربع
+    الأكثر تضررا | حالة «كارثة وطنية»"، "نفى ابن المواطنة | التي اتهمت بسحر عائلة في
+    مركز مسكة بالقصيم | عدم صلة والدته بالسحر". The object is a verbal noun (listed or
+    of a derived shape) right after a definite or possessed word: a definite word takes
+    no genitive, so the verbal noun opens a new noun phrase (after an indefinite one it
+    is its genitive: "في إطار تعزيز ..."). Not across punctuation, a quotation, أن,
+    another cue or a source; not after من/عن ("ويتوقع من الطلاب اتباع": of them) or a
+    preposition the cue takes itself ("أعلنت الوزارة عن ..."), which other readings
+    have. None when no such word is within reach: no claim rather than a wrong one."""
+    if cue.nominal != "bare" or phrase is None or k >= limit:
+        return None
+    t = rd.t
+    a, b = phrase
+    last = b - 1
+    if not t.word[last] or not DEFINITE[t.key[last]] or not t.word[k] or BARE[t.key[a]] in _QUANTIFIERS:
+        return None  # ("ونفى كل الشكوك التي طرحها ...": the object, the subject carried)
+    if any(t.word[n] and not DEFINITE[t.key[n]] and nominal_head(t.key[n]) for n in range(a, b)):
+        return None  # ("وأعلنت مصر في فبراير تأجيل جولة ...": the object read into the phrase)
+    opener = BARE[t.key[k]]
+    if t.key[k] in SUBJECT_RELATIVES:
+        if t.key[i][0] in "وف" and t.key[i][1:] in CUES:
+            return None  # ("ونفى الاتهامات التي وجهها ...": the object, the subject carried)
+    elif stop_kind(t, k) != "prep" or opener in ("من", "عن") or opener in cue.preps:
+        return None
+    end = min(limit, k + _MODIFIER_WORDS)
+    for m in range(k + 1, end):
+        if not t.word[m] or t.sent[m] != t.sent[k]:
+            return None
+        key = t.key[m]
+        if complementizer(t, m) or rd.according[m] is not None:
+            return None
+        if rd.cues[m] is not None and t.key[m - 1] not in SUBJECT_RELATIVES:
+            return None  # (a cue right after التي is the relative clause's verb)
+        if stop_kind(t, m) not in (None, "prep", "time", "deixis"):
+            return None  # ("... كان من المقرر انعقاده": a clause of its own)
+        if DEFINITE[key] or stop_kind(t, m) is not None or not nominal_head(key):
+            continue
+        p = m - 1
+        pk = t.key[p]
+        if pk in SUBJECT_RELATIVES or stop_kind(t, p) is not None:
+            return None
+        if not DEFINITE[pk] and not (
+            t.text[p].endswith(("ها", "هم", "هما")) and any(x in NOMINAL_HEADS for x in noun_bases(BARE[key]))
+        ):
+            # "في إطار تعزيز": a genitive. After a possessed word ("وسط البلاد وغربها
+            # حالة"), only a listed head: "التي طرحها ترامب" is a verb and its object.
+            continue
+        if m + 1 >= limit or t.sent[m + 1] != t.sent[m] or not (t.word[m + 1] or t.opens[m + 1] >= 0):
+            return None
+        return m
     return None
 
 
