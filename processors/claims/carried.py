@@ -15,7 +15,7 @@ from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import KANA, NAME_JOINERS, load_set
+from processors.claims.lexicons import COMPLEMENTIZERS, KANA, NAME_JOINERS, load_set, load_word_tuples
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import (
@@ -99,12 +99,62 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     earlier = rd.last_in_sentence.get(d.sentence)
     if earlier is not None and earlier.speaker is not None:
         return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+    if t.word[i - 1] and t.key[i - 1] in _PRONOUN_COMPLEMENTIZERS:
+        # "لم تحصل الوفود على معلومات من الوزير، رغم أنه قال إن ...": the pronoun's
+        # antecedent is anyone named before, not the sentence's subject by default.
+        return False
+    first = past_adjunct(rd, first, i)
+    if first < 0:
+        return False
     k = first + 1 if BARE[t.key[first]] in QAD else first
     if k + 1 < i and t.word[k] and BARE[t.key[k]] in KANA:
         return _kana_subject(rd, d, k, i)
     if BARE[t.key[first]] in _SUBJECT_PARTICLES:
         return _fronted_subject(rd, d, first + 1, i)
     return verb_subject(rd, d, first, i)
+
+
+# "أنه"، "أنها": a complementizer carrying the subject pronoun of the verb after it.
+_PRONOUN_COMPLEMENTIZERS = frozenset(k for k in COMPLEMENTIZERS if k.endswith(("ه", "ها")))
+# The most tokens of an adjunct that opens a sentence before its verb, up to its comma:
+# "وفي حملته الانتخابية لعام 2016،" (six).
+MAX_ADJUNCT_TOKENS = 9
+
+
+def past_adjunct(rd: FieldReading, first: int, i: int) -> int:
+    """Where the clause of a sentence that opens at `first` starts, past an adjunct
+    before its verb: "وفي حملته الانتخابية لعام 2016، هاجم ترامب الاتفاق، قائلا إن
+    ...", "من جهتها، أصدرت الإدارة بيانا أكدت فيه أن ...", "من جهته علق الوزير على
+    القرار، قائلا": the subject the cue or participle takes is the verb's after it,
+    not a speaker of an earlier sentence. `first` itself when the sentence opens
+    otherwise; -1 when no verb clause can be told after the adjunct: the adjunct takes
+    a cue, a quotation or a complementizer ("وفي الوقت الذي قال فيه ..."), it ends
+    with a role whose holder's name follows the comma ("وفي مؤتمر مع رئيس وزراء
+    اليابان، شينزو آبي، قال"), or the word after the comma is a name ("عبد")."""
+    t = rd.t
+    if not t.word[first] or stop_kind(t, first) != "prep":
+        return first
+    if first + 2 < i and t.word[first + 1] and (BARE[t.key[first]], t.key[first + 1]) in _ON_HIS_PART:
+        k = first + 2  # "من جهته علق ...", "من جهته، أصدرت ..."
+        if not t.word[k] and t.text[k] in COMMAS:
+            k += 1
+        return k if k + 1 < i and t.word[k] else -1
+    c = first + 1
+    end = min(i, first + MAX_ADJUNCT_TOKENS + 1)
+    while c < end and t.word[c] and rd.cues[c] is None and t.key[c] not in COMPLEMENTIZERS:
+        c += 1
+    if c + 2 >= i or t.word[c] or t.text[c] not in COMMAS or t.opens[c] >= 0 or t.closes[c] >= 0:
+        return -1
+    v = c + 1
+    if not t.word[v] or t.key[v] in NAME_JOINERS:
+        return -1
+    if any(t.word[m] and role(t, m) == "trigger" for m in range(max(first, c - 3), c)):
+        return -1
+    return v
+
+
+# "من جهته"، "من جانبها": a phrase announcing a new speaker (claims_pre_subject_phrases.tsv).
+_ON_HIS_PART = load_word_tuples("claims_pre_subject_phrases.tsv")
 
 
 def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
