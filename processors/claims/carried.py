@@ -244,7 +244,7 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         # what follows (its source, its host or the one it met is).
         d.reason = "not_found"
         return True
-    if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
+    if (stop_kind(t, first) is not None and not listed_verb(t, first)) or DEFINITE[t.key[first]] or digit(t, first):
         return False
     sp = rd.sp.forward(first + 1, end, None)
     if sp.speaker is None or sp.phrase is None:
@@ -291,6 +291,16 @@ _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "�
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
 _NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
+
+
+def listed_verb(t: Tokens, k: int) -> bool:
+    """A verb listed among the words that end a speaker phrase ("جدد"، "أعاد"، "كرر":
+    "جددت موسكو تأكيدها"), not كان nor يكون: it opens a clause whose subject follows it ("وجدد
+    الناطق باسم الحكومة التأكيد على ...، مشيرا إلى أن")."""
+    if stop_kind(t, k) != "verb":
+        return False
+    key = BARE[t.key[k]]
+    return key not in KANA and "كون" not in key and key[:2] != "كا"  # (يكون، تكون: كان's present)
 
 
 def _verb_after_particle(t: Tokens, first: int, end: int) -> int:

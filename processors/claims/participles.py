@@ -9,7 +9,7 @@ from __future__ import annotations
 from processors.claims.according import _DASHES, _DATELINE_TOKENS
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.carried import carry, past_adjunct, verb_subject
+from processors.claims.carried import carry, listed_verb, past_adjunct, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
 from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
@@ -129,7 +129,7 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if (
         t.word[verb]
         and verb < i
-        and stop_kind(t, verb) is None
+        and (stop_kind(t, verb) is None or listed_verb(t, verb))
         and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
@@ -268,6 +268,9 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
             return e
         if len(key) >= 4 and key.endswith(("ها", "هم", "هما")) and not DEFINITE[key]:
             return e
+        text = t.text[e]
+        if len(text) >= 4 and text.endswith("ه") and not text.endswith("لله") and not DEFINITE[key]:
+            return e  # "وجدد وزير النقل دعوته إلى ...": his call, the object (as written: ه, not ة)
     return b
 
 
