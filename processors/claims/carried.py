@@ -258,12 +258,18 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         k = b
         while k < end and t.word[k] and (stop_kind(t, k) == "time" or participle(t.key[k])) and k - b < 2:
             k += 1
-        if k >= end or not t.word[k] or stop_kind(t, k) is not None:
+        if k == end and b == end and b - a == 2 and DEFINITE[t.key[a + 1]] and not _purpose_l(t.key[first]):
+            # "ضحك ذلك الشيخ وقال: ...": nothing between the phrase and the cue, so no
+            # subject follows it: the demonstrative and its noun are the subject (not
+            # after ل, a noun of purpose: "ولإصلاح هذا الوضع قال": its object).
+            pass
+        elif k >= end or not t.word[k] or stop_kind(t, k) is not None:
             return False
-        sp = rd.sp.forward(k, end, None)
-        if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
-            return False
-        a, b = sp.phrase
+        else:
+            sp = rd.sp.forward(k, end, None)
+            if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
+                return False
+            a, b = sp.phrase
     while b - a > 1 and t.word[b - 1] and not DEFINITE[t.key[b - 1]] and _possessed(t.text[b - 1]):
         b -= 1  # "أبدى المدرب جوميز رضاه": his satisfaction is the object
     if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
@@ -291,6 +297,11 @@ _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "�
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
 _NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
+
+
+def _purpose_l(key: str) -> bool:
+    """A word with ل written on it ("ولإصلاح", "لتحقيق"): no verb opening a clause."""
+    return key[:1] == "ل" or key[:2] in ("ول", "فل")
 
 
 def listed_verb(t: Tokens, k: int) -> bool:
