@@ -103,6 +103,8 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
         # "لم تحصل الوفود على معلومات من الوزير، رغم أنه قال إن ...": the pronoun's
         # antecedent is anyone named before, not the sentence's subject by default.
         return False
+    if _nearest_clause_subject(rd, d, first, i):
+        return True
     first = past_adjunct(rd, first, i)
     if first < 0:
         return False
@@ -112,6 +114,40 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     if BARE[t.key[first]] in _SUBJECT_PARTICLES:
         return _fronted_subject(rd, d, first + 1, i)
     return verb_subject(rd, d, first, i)
+
+
+# How far back from a subjectless cue a coordinated clause of its sentence is looked for.
+MAX_CLAUSE_BACK = 25
+
+
+def _nearest_clause_subject(rd: FieldReading, d: Draft, first: int, i: int) -> bool:
+    """ "وانتهت التدريبات مساء أمس، وأشاد المسؤول عن الفئات بمستوى اللاعبين، وقال:
+    ...", "وطرح أحد الصحفيين سؤالا فرد عليه الرئيس وقال: ...": a cue with no subject
+    of its own goes with the nearest clause before it in its sentence, a verb with و
+    or ف written on it and its subject, not with the verb that opens the sentence.
+    Taken only when a role follows the verb as its subject ("وأهدت الجائزة إلى ...
+    وقالت": after a verb whose subject is a pronoun, its object) and the cue's form and
+    the role show the same gender (a word with و may be a noun: "ووزير", "وصول");
+    else the sentence's first verb is tried as before."""
+    t = rd.t
+    low = max(first + 1, i - MAX_CLAUSE_BACK)
+    for k in range(i - 2, low - 1, -1):
+        if not t.word[k] or rd.cues[k] is not None or rd.according[k] is not None:
+            if not t.word[k] and t.text[k] not in COMMAS:
+                return False  # (a colon, a quotation: no clause of this one before it)
+            continue
+        key = t.key[k]
+        if key[:1] not in ("و", "ف") or len(key) < 4 or DEFINITE[key[1:]] or DEFINITE[key]:
+            continue
+        if role(t, k) is not None or STOP[key] is not None or nominal_head(key) or nominal_head(key[1:]):
+            continue
+        if not t.word[k + 1] or role(t, k + 1) != "trigger":
+            continue  # (a verb whose subject is not written takes its object there: "وأهدت الجائزة")
+        if verb_subject(rd, d, k, i, strict=True):
+            if d.speaker is not None:
+                return True
+            d.reason = None  # (no subject read there: the next clause back is tried)
+    return False
 
 
 # "أنه"، "أنها": a complementizer carrying the subject pronoun of the verb after it.
