@@ -394,6 +394,10 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
         key = t.key[k]
         if not is_role and _with_bi(t, k, b):
             return k
+        if not is_role and STOP[key] == "prep" and BARE[key] != "من":
+            # "تعيش سارة محمود في القاهرة وتقول": where she lives is no part of her
+            # name (من may be partitive: "أعداد متنامية من البحوث", "كل من بريطانيا").
+            return k
         if key[-1:] == "ا" and _tanwin(rd, k):
             return k
     while b - 1 > a and t.word[b - 1] and STOP[t.key[b - 1]] == "prep":
