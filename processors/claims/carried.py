@@ -15,7 +15,7 @@ from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import KANA, NAME_JOINERS, load_set
+from processors.claims.lexicons import COMPLEMENTIZERS, KANA, NAME_JOINERS, load_set, load_word_tuples
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import (
@@ -99,12 +99,98 @@ def _own_subject(rd: FieldReading, d: Draft) -> bool:
     earlier = rd.last_in_sentence.get(d.sentence)
     if earlier is not None and earlier.speaker is not None:
         return False  # "وأكدت الأمم المتحدة أن ...، وقالت إن": the earlier claim's
+    if t.word[i - 1] and t.key[i - 1] in _PRONOUN_COMPLEMENTIZERS:
+        # "لم تحصل الوفود على معلومات من الوزير، رغم أنه قال إن ...": the pronoun's
+        # antecedent is anyone named before, not the sentence's subject by default.
+        return False
+    if _nearest_clause_subject(rd, d, first, i):
+        return True
+    first = past_adjunct(rd, first, i)
+    if first < 0:
+        return False
     k = first + 1 if BARE[t.key[first]] in QAD else first
     if k + 1 < i and t.word[k] and BARE[t.key[k]] in KANA:
         return _kana_subject(rd, d, k, i)
     if BARE[t.key[first]] in _SUBJECT_PARTICLES:
         return _fronted_subject(rd, d, first + 1, i)
     return verb_subject(rd, d, first, i)
+
+
+# How far back from a subjectless cue a coordinated clause of its sentence is looked for.
+MAX_CLAUSE_BACK = 25
+
+
+def _nearest_clause_subject(rd: FieldReading, d: Draft, first: int, i: int) -> bool:
+    """ "وانتهت التدريبات مساء أمس، وأشاد المسؤول عن الفئات بمستوى اللاعبين، وقال:
+    ...", "وطرح أحد الصحفيين سؤالا فرد عليه الرئيس وقال: ...": a cue with no subject
+    of its own goes with the nearest clause before it in its sentence, a verb with و
+    or ف written on it and its subject, not with the verb that opens the sentence.
+    Taken only when a role follows the verb as its subject ("وأهدت الجائزة إلى ...
+    وقالت": after a verb whose subject is a pronoun, its object) and the cue's form and
+    the role show the same gender (a word with و may be a noun: "ووزير", "وصول");
+    else the sentence's first verb is tried as before."""
+    t = rd.t
+    low = max(first + 1, i - MAX_CLAUSE_BACK)
+    for k in range(i - 2, low - 1, -1):
+        if not t.word[k] or rd.cues[k] is not None or rd.according[k] is not None:
+            if not t.word[k] and t.text[k] not in COMMAS:
+                return False  # (a colon, a quotation: no clause of this one before it)
+            continue
+        key = t.key[k]
+        if key[:1] not in ("و", "ف") or len(key) < 4 or DEFINITE[key[1:]] or DEFINITE[key]:
+            continue
+        if role(t, k) is not None or STOP[key] is not None or nominal_head(key) or nominal_head(key[1:]):
+            continue
+        if not t.word[k + 1] or role(t, k + 1) != "trigger":
+            continue  # (a verb whose subject is not written takes its object there: "وأهدت الجائزة")
+        if verb_subject(rd, d, k, i, strict=True):
+            if d.speaker is not None:
+                return True
+            d.reason = None  # (no subject read there: the next clause back is tried)
+    return False
+
+
+# "أنه"، "أنها": a complementizer carrying the subject pronoun of the verb after it.
+_PRONOUN_COMPLEMENTIZERS = frozenset(k for k in COMPLEMENTIZERS if k.endswith(("ه", "ها")))
+# The most tokens of an adjunct that opens a sentence before its verb, up to its comma:
+# "وفي حملته الانتخابية لعام 2016،" (six).
+MAX_ADJUNCT_TOKENS = 9
+
+
+def past_adjunct(rd: FieldReading, first: int, i: int) -> int:
+    """Where the clause of a sentence that opens at `first` starts, past an adjunct
+    before its verb: "وفي حملته الانتخابية لعام 2016، هاجم ترامب الاتفاق، قائلا إن
+    ...", "من جهتها، أصدرت الإدارة بيانا أكدت فيه أن ...", "من جهته علق الوزير على
+    القرار، قائلا": the subject the cue or participle takes is the verb's after it,
+    not a speaker of an earlier sentence. `first` itself when the sentence opens
+    otherwise; -1 when no verb clause can be told after the adjunct: the adjunct takes
+    a cue, a quotation or a complementizer ("وفي الوقت الذي قال فيه ..."), it ends
+    with a role whose holder's name follows the comma ("وفي مؤتمر مع رئيس وزراء
+    اليابان، شينزو آبي، قال"), or the word after the comma is a name ("عبد")."""
+    t = rd.t
+    if not t.word[first] or stop_kind(t, first) != "prep":
+        return first
+    if first + 2 < i and t.word[first + 1] and (BARE[t.key[first]], t.key[first + 1]) in _ON_HIS_PART:
+        k = first + 2  # "من جهته علق ...", "من جهته، أصدرت ..."
+        if not t.word[k] and t.text[k] in COMMAS:
+            k += 1
+        return k if k + 1 < i and t.word[k] else -1
+    c = first + 1
+    end = min(i, first + MAX_ADJUNCT_TOKENS + 1)
+    while c < end and t.word[c] and rd.cues[c] is None and t.key[c] not in COMPLEMENTIZERS:
+        c += 1
+    if c + 2 >= i or t.word[c] or t.text[c] not in COMMAS or t.opens[c] >= 0 or t.closes[c] >= 0:
+        return -1
+    v = c + 1
+    if not t.word[v] or t.key[v] in NAME_JOINERS:
+        return -1
+    if any(t.word[m] and role(t, m) == "trigger" for m in range(max(first, c - 3), c)):
+        return -1
+    return v
+
+
+# "من جهته"، "من جانبها": a phrase announcing a new speaker (claims_pre_subject_phrases.tsv).
+_ON_HIS_PART = load_word_tuples("claims_pre_subject_phrases.tsv")
 
 
 def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
@@ -194,7 +280,7 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         # what follows (its source, its host or the one it met is).
         d.reason = "not_found"
         return True
-    if stop_kind(t, first) is not None or DEFINITE[t.key[first]] or digit(t, first):
+    if (stop_kind(t, first) is not None and not listed_verb(t, first)) or DEFINITE[t.key[first]] or digit(t, first):
         return False
     sp = rd.sp.forward(first + 1, end, None)
     if sp.speaker is None or sp.phrase is None:
@@ -208,12 +294,18 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         k = b
         while k < end and t.word[k] and (stop_kind(t, k) == "time" or participle(t.key[k])) and k - b < 2:
             k += 1
-        if k >= end or not t.word[k] or stop_kind(t, k) is not None:
+        if k == end and b == end and b - a == 2 and DEFINITE[t.key[a + 1]] and not _purpose_l(t.key[first]):
+            # "ضحك ذلك الشيخ وقال: ...": nothing between the phrase and the cue, so no
+            # subject follows it: the demonstrative and its noun are the subject (not
+            # after ل, a noun of purpose: "ولإصلاح هذا الوضع قال": its object).
+            pass
+        elif k >= end or not t.word[k] or stop_kind(t, k) is not None:
             return False
-        sp = rd.sp.forward(k, end, None)
-        if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
-            return False
-        a, b = sp.phrase
+        else:
+            sp = rd.sp.forward(k, end, None)
+            if sp.speaker is None or sp.phrase is None or (role(t, k) != "trigger" and sp.role is None):
+                return False
+            a, b = sp.phrase
     while b - a > 1 and t.word[b - 1] and not DEFINITE[t.key[b - 1]] and _possessed(t.text[b - 1]):
         b -= 1  # "أبدى المدرب جوميز رضاه": his satisfaction is the object
     if not agrees(cue_gender_of(rd, d), noun_gender(BARE[t.key[a]])):
@@ -241,6 +333,21 @@ _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "�
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
 _NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
+
+
+def _purpose_l(key: str) -> bool:
+    """A word with ل written on it ("ولإصلاح", "لتحقيق"): no verb opening a clause."""
+    return key[:1] == "ل" or key[:2] in ("ول", "فل")
+
+
+def listed_verb(t: Tokens, k: int) -> bool:
+    """A verb listed among the words that end a speaker phrase ("جدد"، "أعاد"، "كرر":
+    "جددت موسكو تأكيدها"), not كان nor يكون: it opens a clause whose subject follows it ("وجدد
+    الناطق باسم الحكومة التأكيد على ...، مشيرا إلى أن")."""
+    if stop_kind(t, k) != "verb":
+        return False
+    key = BARE[t.key[k]]
+    return key not in KANA and "كون" not in key and key[:2] != "كا"  # (يكون، تكون: كان's present)
 
 
 def _verb_after_particle(t: Tokens, first: int, end: int) -> int:
@@ -286,6 +393,10 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
             continue
         key = t.key[k]
         if not is_role and _with_bi(t, k, b):
+            return k
+        if not is_role and STOP[key] == "prep" and BARE[key] != "من":
+            # "تعيش سارة محمود في القاهرة وتقول": where she lives is no part of her
+            # name (من may be partitive: "أعداد متنامية من البحوث", "كل من بريطانيا").
             return k
         if key[-1:] == "ا" and _tanwin(rd, k):
             return k

@@ -9,7 +9,7 @@ from __future__ import annotations
 from processors.claims.according import _DASHES, _DATELINE_TOKENS
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.carried import carry, verb_subject
+from processors.claims.carried import carry, listed_verb, past_adjunct, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
 from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
@@ -129,7 +129,7 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if (
         t.word[verb]
         and verb < i
-        and stop_kind(t, verb) is None
+        and (stop_kind(t, verb) is None or listed_verb(t, verb))
         and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
@@ -165,6 +165,20 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         k += 1
     if k < i and not t.word[k] and t.text[k] in COMMAS and verb_subject(rd, d, k + 1, i):
         return d
+    # "وفي حملته الانتخابية لعام 2016، هاجم ترامب الاتفاق، قائلا إن ...": a longer
+    # adjunct before the verb, when no coordinated clause stands between the verb and
+    # the participle ("...، وأيد الوزير الخطة، قائلا" would be the minister's: the
+    # nearest clause, tried above with strict agreement), and the participle is near
+    # the verb (MAX_CLAUSE_TOKENS: the words between are looked at once).
+    v = past_adjunct(rd, first, i)
+    if (
+        v > first
+        and v != k + 1
+        and i - v <= MAX_CLAUSE_TOKENS
+        and not _coordinated_between(rd, v, i)
+        and verb_subject(rd, d, v, i)
+    ):
+        return d
     back = rd.sp.backward(i, first) if first < i else None
     if back is not None and back[0] == first and not _continuing(rd, *back):
         # "الوزير محذرا: ...", "الرئيس مؤكدا أن ...": the phrase before the
@@ -174,6 +188,12 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return d
     carry(rd, d)
     return d
+
+
+def _coordinated_between(rd: FieldReading, a: int, b: int) -> bool:
+    """A comma followed by a coordinated verb clause between a and b ("، وأيد")."""
+    t = rd.t
+    return any(not t.word[c] and t.text[c] in COMMAS and _verb_like(rd, c + 1, False) for c in range(a, b - 1))
 
 
 def _definite(rd: FieldReading, k: int) -> bool:
@@ -248,6 +268,9 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
             return e
         if len(key) >= 4 and key.endswith(("ها", "هم", "هما")) and not DEFINITE[key]:
             return e
+        text = t.text[e]
+        if len(text) >= 4 and text.endswith("ه") and not text.endswith("لله") and not DEFINITE[key]:
+            return e  # "وجدد وزير النقل دعوته إلى ...": his call, the object (as written: ه, not ة)
     return b
 
 

@@ -8,7 +8,8 @@ when there is none, the hand-over to carried-over speakers.
 
 from __future__ import annotations
 
-from processors.claims.attribution import set_speaker
+from processors.claims.agreement import agrees, noun_gender
+from processors.claims.attribution import cue_gender_of, set_speaker
 from processors.claims.carried import carry, carry_near, pronoun
 from processors.claims.cues import object_cue, subject_relative
 from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, load_set
@@ -99,6 +100,53 @@ def _quoted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | Non
     return q.open + 1, q.close
 
 
+# How many words a subject before its verb may take when read from the clause's start:
+# "لكن السفير الروسي في لندن ألكسندر ياكوفنكو صرح" (seven).
+MAX_FRONTED_WORDS = 10
+# "لكن"، "ولكن": a particle after which the subject comes before its verb
+# (claims_subject_particles.tsv, looked up without و).
+_SUBJECT_PARTICLES = load_set("claims_subject_particles.tsv")
+# The words right before such a subject: "إلا أن"، "غير أن"، "فإن" (after an
+# according-to phrase), "لكن".
+_CLAUSE_OPENERS = frozenset(("ان", "فان", "لكن", "ولكن"))
+
+
+def _fronted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | None:
+    """A subject before its verb that the backward reader does not take, too long or
+    with a preposition inside: "لكن السفير الروسي في لندن ألكسندر ياكوفنكو صرح أن",
+    "إلا أن رئيس لجنة الشؤون الخارجية في البرلمان أكد أن". The clause must open right
+    before it (the sentence start, لكن, or the أن of "إلا أن"/"غير أن"/"فإن"), the
+    phrase must open with a role (a long phrase with another head often holds a verb:
+    "الجهات الأمنية بشرطة المحافظة تلقت بلاغا يفيد"), the speaker reader must read it
+    as one phrase running up to the verb, and its head must not disagree with the
+    verb's form. Else the verb is subjectless, and the speaker is carried over as before
+    (wrongly, for these: the minister quoted in the sentence before)."""
+    t = rd.t
+    first = t.sentence_start(i)
+    a = i
+    while (
+        a > first
+        and i - a < MAX_FRONTED_WORDS
+        and t.word[a - 1]
+        and t.key[a - 1] not in COMPLEMENTIZERS
+        and BARE[t.key[a - 1]] not in _SUBJECT_PARTICLES
+        and rd.cues[a - 1] is None
+        and rd.according[a - 1] is None
+    ):
+        a -= 1
+    if a == i or not (a == first or (t.word[a - 1] and t.key[a - 1] in _CLAUSE_OPENERS)):
+        return None
+    if role(t, a) != "trigger" or stop_kind(t, a) is not None:
+        return None
+    sp = rd.sp.forward(a, i, None)
+    if sp.phrase != (a, i) or sp.speaker is None:
+        return None
+    gender = cue_gender_of(rd, d)
+    if not agrees(gender, noun_gender(BARE[t.key[a]])):
+        return None
+    return a, i
+
+
 def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
     that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
@@ -113,6 +161,8 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         back = subject_before_qad(rd, i)
     if back is None and not conj:
         back = _quoted_subject(rd, d, i)
+    if back is None and not conj:
+        back = _fronted_subject(rd, d, i)
     if back is not None:
         d.anchor = back[0]
         set_speaker(rd, d, *rd.sp.split_role(*back))
