@@ -270,7 +270,8 @@ def conjunct_end(t: Tokens, a: int, b: int) -> int:
     المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of
     the narration (claims_narration_verbs.tsv: "وتم القبض عليه"). A list goes on
     after a comma without و ("...، الأحد، في الأجواء") or with و before a verbal
-    noun ("مقتل خمسة أشخاص، وإصابة عشرة": _coordinated_noun). The places are found once
+    noun ("مقتل خمسة أشخاص، وإصابة عشرة": _coordinated_noun) or a definite one
+    ("...، والمدافع الإسباني": _listed_definite). The places are found once
     per field; each content bisects them (a sentence of thousands of noun-phrase
     contents is not walked once per content)."""
     found = _conjuncts(t)
@@ -296,6 +297,7 @@ def _conjuncts(t: Tokens) -> list[int]:
         and key[m + 1][:1] == "و"
         and len(key[m + 1]) > 3
         and not _coordinated_noun(key[m + 1][1:])
+        and not _listed_definite(t, m + 1)
     ]
     for m in t.having(_WA_NARRATION_BIT):
         # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
@@ -303,6 +305,21 @@ def _conjuncts(t: Tokens) -> list[int]:
             found.append(m)
     found.sort()
     return found
+
+
+def _listed_definite(t: Tokens, i: int) -> bool:
+    """A definite noun after "، و" lists one more item of the noun-phrase content:
+    "أعلن النادي تمديد عقد مهاجمه الدولي، والإسباني كازورلا"، "المقاعد في الرياض،
+    والعاصمة المقدسة، والمدينة المنورة". Written ال, not أل/إل (folded alike: "وألقت"،
+    "وألمح التقرير" are verbs); not a relative pronoun ("، والتي"، "، والذي": often
+    the narrator's background on the noun, "أعلن الحوثيون مقتل الصماد، والذي قتل في
+    غارة")."""
+    word = t.text[i]
+    return word.startswith(_WA_AL) and len(t.key[i]) > 4 and t.key[i][1:] not in CUES and t.key[i][1:] not in _RELATIVES
+
+
+_WA_AL = ("وال", "ولل")
+_RELATIVES = load_set("claims_negation_relatives.tsv")
 
 
 def _coordinated_noun(key: str) -> bool:
