@@ -5,6 +5,9 @@
     next_act_cut(t, a, b, gender) -> int
                                      b, or where "لكنه/إلا أنها (لم) + cue" starts inside
                                      [a, b): the speaker's next act of speech
+    next_verb_cut(t, cues, a, b, gender) -> int
+                                     b, or the comma before "و + a past cue verb" of
+                                     the speaker's gender inside [a, b) ("، وأكد")
     participle_cut(t, cues, a, b, gender) -> int
                                      b, or the comma (semicolon) before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
@@ -24,7 +27,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from processors.claims.agreement import agrees
+from processors.claims.agreement import agrees, cue_gender
 from processors.claims.lexicons import (
     CONTRAST_OPENERS,
     CUES,
@@ -503,6 +506,48 @@ def clause_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, indirect: bool
     k = bisect_right(found, a)
     if k < len(found) and found[k] < b:
         return found[k]
+    return b
+
+
+@_per_field("next_verbs")
+def _next_verbs(t: Tokens, cues: list[Cue | None]) -> tuple[list[int], list[str | None]]:
+    """Commas followed by و + a past cue verb read in context, and the gender its
+    form shows, once per field."""
+    starts: list[int] = []
+    genders: list[str | None] = []
+    key, word = t.key, t.word
+    for m in t.having(_COMMA_BIT):
+        n = m + 1
+        if word[m] or n >= t.n or not word[n] or key[n][:1] != "و":
+            continue
+        cue = cues[n]
+        if cue is None or cue.kind != "verb" or cue.key in _NOT_NEXT or _present_cue(key[n][1:], cue):
+            continue
+        starts.append(m)
+        genders.append(cue_gender(key[n], cue))
+    return starts, genders
+
+
+# Cue verbs that after "، و" are as often a verbal noun or another verb of the content:
+# "، ونقل سفارتها إلى القدس" (the transfer), "، وجاء على رأسها قطاع ..." (came first).
+_NOT_NEXT = frozenset(fold(w) for w in ("نقل", "جاء"))
+
+
+def next_verb_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: str | None) -> int:
+    """An indirect content ends at "، و" + a past cue verb whose form has the
+    speaker's gender, whether or not that verb reports a claim of its own: in "قال
+    إن الهجوم "يبدو شروعا في القتل"، وتوقع إلقاء اللوم على موسكو" and "قالت إنها
+    كانت تخطط لهجوم، وأقرت بالاتهامات" the speaker's next act starts there. Both
+    genders must be known and the same: a form that disagrees is the act of the
+    content's subject ("قال الوزير إن الحكومة ستتدخل، وأكدت أنها ..."), and a plural
+    says nothing ("قال إن المستوطنين أضرموا النار، وكتبوا شعارات"). Only the first
+    such comma after the content's start is looked at: each content costs a bisect."""
+    if gender is None:
+        return b
+    starts, genders = _next_verbs(t, cues)
+    k = bisect_right(starts, a)
+    if k < len(starts) and starts[k] < b and genders[k] == gender:
+        return starts[k]
     return b
 
 

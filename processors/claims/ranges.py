@@ -20,6 +20,7 @@ from processors.claims.boundaries import (
     conjunct_end,
     narrator_cut,
     next_act_cut,
+    next_verb_cut,
     participle_cut,
     speech_runs_on,
 )
@@ -117,6 +118,8 @@ def _close_ranges(rd: FieldReading) -> None:
             b = clause_cut(t, rd.cues, a, b, c.type == "indirect")
             b = participle_cut(t, rd.cues, a, b, d.gender)
             b = next_act_cut(t, a, b, d.gender)
+            if c.type == "indirect" and not c.nominal:
+                b = next_verb_cut(t, rd.cues, a, b, d.gender)
             if c.nominal:
                 b = _clause_end(rd, a, b)
                 b = conjunct_end(t, a, b)
