@@ -8,6 +8,9 @@
     next_verb_cut(t, cues, a, b, gender) -> int
                                      b, or the comma before "و + a past cue verb" of
                                      the speaker's gender inside [a, b) ("، وأكد")
+    speaker_again_cut(t, a, b, head) -> int
+                                     b, or the comma before "و + verb + the speaker's
+                                     word" inside [a, b) ("، وأبدت الجامعة")
     participle_cut(t, cues, a, b, gender) -> int
                                      b, or the comma (semicolon) before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
@@ -548,6 +551,40 @@ def next_verb_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: str
     k = bisect_right(starts, a)
     if k < len(starts) and starts[k] < b and genders[k] == gender:
         return starts[k]
+    return b
+
+
+@_per_field("speaker_again")
+def _speaker_again(t: Tokens) -> dict[str, list[int]]:
+    """Commas followed by "و + a word" that is no إن/أن nor particle, keyed by the
+    word after that one, once per field: "...، وأبدت الجامعة" is listed under
+    "الجامعة"."""
+    found: dict[str, list[int]] = {}
+    key, word = t.key, t.word
+    for m in t.having(_COMMA_BIT):
+        n = m + 1
+        if word[m] or n + 1 >= t.n or not word[n] or not word[n + 1] or key[n][:1] != "و" or len(key[n]) < 3:
+            continue
+        if BARE[key[n][1:]] in _THAT_WORDS or STOP[key[n][1:]] is not None:
+            continue  # "، وأن الجامعة ..."، "، وكذلك حزب ...": the content goes on
+        found.setdefault(key[n + 1], []).append(m)
+    return found
+
+
+_THAT_WORDS = frozenset({"ان", "بان"})
+
+
+def speaker_again_cut(t: Tokens, a: int, b: int, head: int) -> int:
+    """An indirect content ends at "، و + verb" whose subject is the speaker named
+    again: "أوضحت الجامعة أن الطالبة قبلت في علوم الحاسب، وأبدت الجامعة إمكانية
+    تحويلها"، "وقال التقرير إن ...، ويتهم التقرير المسؤولين ..." (the narration
+    takes up the speaker again). head: the speaker's first token."""
+    at = _speaker_again(t).get(t.key[head])
+    if not at:
+        return b
+    k = bisect_right(at, a)
+    if k < len(at) and at[k] < b:
+        return at[k]
     return b
 
 
