@@ -71,6 +71,8 @@ def _bare_speech(rd: FieldReading, k: int, limit: int) -> Content | None:
     if saying is None or saying.kind != "participle" or saying.lemma != "قال":
         return None
     key = t.key[k]
+    if complementizer(t, k):
+        return None  # "قائلا إننا سنواصل": indirect, after the particle
     if key in _FIRST_PERSON or (key[:1] in ("و", "ف") and key[1:] in _FIRST_PERSON):
         return Content("direct", start=k, colon=True)
     return None
