@@ -5,6 +5,12 @@
     next_act_cut(t, a, b, gender) -> int
                                      b, or where "لكنه/إلا أنها (لم) + cue" starts inside
                                      [a, b): the speaker's next act of speech
+    next_verb_cut(t, cues, a, b, gender) -> int
+                                     b, or the comma before "و + a past cue verb" of
+                                     the speaker's gender inside [a, b) ("، وأكد")
+    speaker_again_cut(t, a, b, head) -> int
+                                     b, or the comma before "و + verb + the speaker's
+                                     word" inside [a, b) ("، وأبدت الجامعة")
     participle_cut(t, cues, a, b, gender) -> int
                                      b, or the comma (semicolon) before the first participle of the
                                      speaker's next act inside [a, b) ("، داعيا")
@@ -24,7 +30,7 @@ from bisect import bisect_left, bisect_right
 from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
-from processors.claims.agreement import agrees
+from processors.claims.agreement import agrees, cue_gender
 from processors.claims.lexicons import (
     CONTRAST_OPENERS,
     CUES,
@@ -270,7 +276,8 @@ def conjunct_end(t: Tokens, a: int, b: int) -> int:
     المنظمة الحكم، ووصفته بأنه ..." (the object was "الحكم"), or at و + a verb of
     the narration (claims_narration_verbs.tsv: "وتم القبض عليه"). A list goes on
     after a comma without و ("...، الأحد، في الأجواء") or with و before a verbal
-    noun ("مقتل خمسة أشخاص، وإصابة عشرة": _coordinated_noun). The places are found once
+    noun ("مقتل خمسة أشخاص، وإصابة عشرة": _coordinated_noun) or a definite one
+    ("...، والمدافع الإسباني": _listed_definite). The places are found once
     per field; each content bisects them (a sentence of thousands of noun-phrase
     contents is not walked once per content)."""
     found = _conjuncts(t)
@@ -296,6 +303,7 @@ def _conjuncts(t: Tokens) -> list[int]:
         and key[m + 1][:1] == "و"
         and len(key[m + 1]) > 3
         and not _coordinated_noun(key[m + 1][1:])
+        and not _listed_definite(t, m + 1)
     ]
     for m in t.having(_WA_NARRATION_BIT):
         # "اتهمت العائلة الوافد بسحرهم وتم القبض عليه": the narration goes on.
@@ -303,6 +311,21 @@ def _conjuncts(t: Tokens) -> list[int]:
             found.append(m)
     found.sort()
     return found
+
+
+def _listed_definite(t: Tokens, i: int) -> bool:
+    """A definite noun after "، و" lists one more item of the noun-phrase content:
+    "أعلن النادي تمديد عقد مهاجمه الدولي، والإسباني كازورلا"، "المقاعد في الرياض،
+    والعاصمة المقدسة، والمدينة المنورة". Written ال, not أل/إل (folded alike: "وألقت"،
+    "وألمح التقرير" are verbs); not a relative pronoun ("، والتي"، "، والذي": often
+    the narrator's background on the noun, "أعلن الحوثيون مقتل الصماد، والذي قتل في
+    غارة")."""
+    word = t.text[i]
+    return word.startswith(_WA_AL) and len(t.key[i]) > 4 and t.key[i][1:] not in CUES and t.key[i][1:] not in _RELATIVES
+
+
+_WA_AL = ("وال", "ولل")
+_RELATIVES = load_set("claims_negation_relatives.tsv")
 
 
 def _coordinated_noun(key: str) -> bool:
@@ -486,6 +509,82 @@ def clause_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, indirect: bool
     k = bisect_right(found, a)
     if k < len(found) and found[k] < b:
         return found[k]
+    return b
+
+
+@_per_field("next_verbs")
+def _next_verbs(t: Tokens, cues: list[Cue | None]) -> tuple[list[int], list[str | None]]:
+    """Commas followed by و + a past cue verb read in context, and the gender its
+    form shows, once per field."""
+    starts: list[int] = []
+    genders: list[str | None] = []
+    key, word = t.key, t.word
+    for m in t.having(_COMMA_BIT):
+        n = m + 1
+        if word[m] or n >= t.n or not word[n] or key[n][:1] != "و":
+            continue
+        cue = cues[n]
+        if cue is None or cue.kind != "verb" or cue.key in _NOT_NEXT or _present_cue(key[n][1:], cue):
+            continue
+        starts.append(m)
+        genders.append(cue_gender(key[n], cue))
+    return starts, genders
+
+
+# Cue verbs that after "، و" are as often a verbal noun or another verb of the content:
+# "، ونقل سفارتها إلى القدس" (the transfer), "، وجاء على رأسها قطاع ..." (came first).
+_NOT_NEXT = frozenset(fold(w) for w in ("نقل", "جاء"))
+
+
+def next_verb_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: str | None) -> int:
+    """An indirect content ends at "، و" + a past cue verb whose form has the
+    speaker's gender, whether or not that verb reports a claim of its own: in "قال
+    إن الهجوم "يبدو شروعا في القتل"، وتوقع إلقاء اللوم على موسكو" and "قالت إنها
+    كانت تخطط لهجوم، وأقرت بالاتهامات" the speaker's next act starts there. Both
+    genders must be known and the same: a form that disagrees is the act of the
+    content's subject ("قال الوزير إن الحكومة ستتدخل، وأكدت أنها ..."), and a plural
+    says nothing ("قال إن المستوطنين أضرموا النار، وكتبوا شعارات"). Only the first
+    such comma after the content's start is looked at: each content costs a bisect."""
+    if gender is None:
+        return b
+    starts, genders = _next_verbs(t, cues)
+    k = bisect_right(starts, a)
+    if k < len(starts) and starts[k] < b and genders[k] == gender:
+        return starts[k]
+    return b
+
+
+@_per_field("speaker_again")
+def _speaker_again(t: Tokens) -> dict[str, list[int]]:
+    """Commas followed by "و + a word" that is no إن/أن nor particle, keyed by the
+    word after that one, once per field: "...، وأبدت الجامعة" is listed under
+    "الجامعة"."""
+    found: dict[str, list[int]] = {}
+    key, word = t.key, t.word
+    for m in t.having(_COMMA_BIT):
+        n = m + 1
+        if word[m] or n + 1 >= t.n or not word[n] or not word[n + 1] or key[n][:1] != "و" or len(key[n]) < 3:
+            continue
+        if BARE[key[n][1:]] in _THAT_WORDS or STOP[key[n][1:]] is not None:
+            continue  # "، وأن الجامعة ..."، "، وكذلك حزب ...": the content goes on
+        found.setdefault(key[n + 1], []).append(m)
+    return found
+
+
+_THAT_WORDS = frozenset({"ان", "بان"})
+
+
+def speaker_again_cut(t: Tokens, a: int, b: int, head: int) -> int:
+    """An indirect content ends at "، و + verb" whose subject is the speaker named
+    again: "أوضحت الجامعة أن الطالبة قبلت في علوم الحاسب، وأبدت الجامعة إمكانية
+    تحويلها"، "وقال التقرير إن ...، ويتهم التقرير المسؤولين ..." (the narration
+    takes up the speaker again). head: the speaker's first token."""
+    at = _speaker_again(t).get(t.key[head])
+    if not at:
+        return b
+    k = bisect_right(at, a)
+    if k < len(at) and at[k] < b:
+        return at[k]
     return b
 
 

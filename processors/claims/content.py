@@ -71,6 +71,8 @@ def _bare_speech(rd: FieldReading, k: int, limit: int) -> Content | None:
     if saying is None or saying.kind != "participle" or saying.lemma != "قال":
         return None
     key = t.key[k]
+    if complementizer(t, k):
+        return None  # "قائلا إننا سنواصل": indirect, after the particle
     if key in _FIRST_PERSON or (key[:1] in ("و", "ف") and key[1:] in _FIRST_PERSON):
         return Content("direct", start=k, colon=True)
     return None
@@ -189,6 +191,15 @@ def _after_colon(rd: FieldReading, k: int, limit: int) -> Content | None:
         return Content("direct", quote=rd.t.opens[n])
     if n >= limit:
         return None
+    if complementizer(rd.t, n) and rd.t.key[n] not in _FIRST_PERSON:
+        # "وقال العسيف: أنه ورث الحرفة عن أبيه": إن/أن after the colon, no quotation
+        # mark, reports his words indirectly; what was said follows the particle. It
+        # still runs on over his next sentences as speech after a colon does. (With
+        # "we/I" on it the particle only opens his own words: "وقال: إننا لن نتخلى".)
+        content = _after_complementizer(rd, n, limit)
+        if content is not None and content.quote < 0:
+            content.colon = True
+        return content
     return Content("direct", start=n, colon=True)
 
 

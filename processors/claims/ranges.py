@@ -20,7 +20,9 @@ from processors.claims.boundaries import (
     conjunct_end,
     narrator_cut,
     next_act_cut,
+    next_verb_cut,
     participle_cut,
+    speaker_again_cut,
     speech_runs_on,
 )
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
@@ -117,6 +119,10 @@ def _close_ranges(rd: FieldReading) -> None:
             b = clause_cut(t, rd.cues, a, b, c.type == "indirect")
             b = participle_cut(t, rd.cues, a, b, d.gender)
             b = next_act_cut(t, a, b, d.gender)
+            if c.type == "indirect" and not c.nominal:
+                b = next_verb_cut(t, rd.cues, a, b, d.gender)
+                if d.speaker is not None:
+                    b = speaker_again_cut(t, a, b, bisect_left(t.start, d.speaker[0]))
             if c.nominal:
                 b = _clause_end(rd, a, b)
                 b = conjunct_end(t, a, b)
