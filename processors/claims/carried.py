@@ -150,6 +150,9 @@ def _nearest_clause_subject(rd: FieldReading, d: Draft, first: int, i: int) -> b
     return False
 
 
+# "بعض"، "معظم": a quantifier opening a sentence's subject, never a verb
+# (claims_subject_quantifiers.tsv).
+QUANTIFIERS = load_set("claims_subject_quantifiers.tsv")
 # "أنه"، "أنها": a complementizer carrying the subject pronoun of the verb after it.
 _PRONOUN_COMPLEMENTIZERS = frozenset(k for k in COMPLEMENTIZERS if k.endswith(("ه", "ها")))
 # The most tokens of an adjunct that opens a sentence before its verb, up to its comma:
@@ -282,6 +285,8 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         return True
     if (stop_kind(t, first) is not None and not listed_verb(t, first)) or DEFINITE[t.key[first]] or digit(t, first):
         return False
+    if BARE[t.key[first]] in QUANTIFIERS:
+        return _quantified_subject(rd, d, first, end)
     sp = rd.sp.forward(first + 1, end, None)
     if sp.speaker is None or sp.phrase is None:
         return False
@@ -333,6 +338,26 @@ _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "�
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
 _NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
+
+
+def _quantified_subject(rd: FieldReading, d: Draft, first: int, end: int) -> bool:
+    """A sentence that opens with a quantifier ("بعض الأطراف السياسية ... ترى أن",
+    "أغلب السوريين الذين تحدثنا إليهم يرون أن") has no verb there: the phrase is its
+    subject, of many. A participle of the masculine singular is not theirs ("بعض
+    الوزراء عادوا ...، مؤكدا": someone else, unsure): no speaker, with the reason; a
+    verb of that form ("وقال") is left to the speaker before. True when d was given
+    a speaker or a reason."""
+    if cue_gender_of(rd, d) == "m":
+        if d.cue is None or d.cue.kind != "participle":
+            return False  # (a verb "وقال" may go on with the speaker before, as after any sentence)
+        d.reason = "disagreeing_antecedent"
+        return True
+    sp = rd.sp.forward(first, end, None)
+    if sp.speaker is None or sp.phrase is None or sp.phrase[1] - first < 2:
+        return False
+    set_speaker(rd, d, *rd.sp.split_role(*rd.sp.subject_only(*sp.phrase)))
+    d.resolution = "carried"
+    return True
 
 
 def _purpose_l(key: str) -> bool:
