@@ -28,7 +28,7 @@ def speaker_offsets(rd: FieldReading, a: int, b: int) -> tuple[int, int]:
 
 
 def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tuple[int, int] | None) -> None:
-    if d.cue_index is not None and BARE[rd.t.key[d.cue_index]] in FIRST_PERSON_QALA:
+    if d.cue_index is not None and (BARE[rd.t.key[d.cue_index]] in FIRST_PERSON_QALA or _first_person(rd, d)):
         # "أقول بصراحة إن ...", "قلت جميعا": the writer (or the one quoted, whose
         # claim is carried over with copy_speaker) speaks; what follows or precedes a
         # first-person verb is never its subject ("بصراحة", "مثلا", "قصة الفندق").
@@ -48,6 +48,30 @@ def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tupl
     d.gender = cue_gender_of(rd, d) or noun_gender(BARE[rd.t.key[speaker[0]]])
     link(rd, d, *speaker)
     remember_speaker(rd, *speaker)
+
+
+def _first_person(rd: FieldReading, d: Draft) -> bool:
+    """The verb cue is written in the first person present, as its letters show against
+    its lemma: ن before a lemma that does not begin with it ("نعتقد", "نرى", "ونؤكد"),
+    أ before a lemma of hamzat al-wasl ("أعتقد" of اعتقد; the past is written
+    "اعتقد") or of another first letter ("أرى" of رأى), or أؤ ("أؤكد"). "لكنني أعتقد
+    أننا ...": the phrase before it ("لكنني") is never its subject."""
+    cue = d.cue
+    if cue is None or cue.kind != "verb" or d.cue_index is None:
+        return False
+    text = rd.t.text[d.cue_index]
+    lemma = cue.lemma  # (as written: "اعتقد" with hamzat al-wasl, "أكد" with its hamza)
+    if text[:1] in ("و", "ف") and len(text) > 3:
+        text = text[1:]
+    if not lemma or len(text) < 3:
+        return False
+    if text[0] == "ن":
+        return lemma[0] != "ن"
+    if text[0] != "أ":
+        return False
+    if lemma[0] == "أ":
+        return text[:2] == "أؤ"  # ("أكد", "أعلن": the past of the lemma's own form)
+    return lemma[0] not in ("إ", "آ")
 
 
 # Words that open a clause or an adjunct, never a noun phrase that can speak: "حين",

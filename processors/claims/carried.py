@@ -15,7 +15,7 @@ from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import COMPLEMENTIZERS, KANA, NAME_JOINERS, load_set, load_word_tuples
+from processors.claims.lexicons import COMPLEMENTIZERS, KANA, NAME_JOINERS, load_set, load_word_tuples, read_rows
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import (
@@ -31,6 +31,7 @@ from processors.claims.words import (
     role,
     stop_kind,
 )
+from processors.text.fold import fold
 
 # "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
 # only (claims_local_openers.tsv).
@@ -150,6 +151,9 @@ def _nearest_clause_subject(rd: FieldReading, d: Draft, first: int, i: int) -> b
     return False
 
 
+# "بعض"، "معظم": a quantifier opening a sentence's subject, never a verb
+# (claims_subject_quantifiers.tsv).
+QUANTIFIERS = load_set("claims_subject_quantifiers.tsv")
 # "أنه"، "أنها": a complementizer carrying the subject pronoun of the verb after it.
 _PRONOUN_COMPLEMENTIZERS = frozenset(k for k in COMPLEMENTIZERS if k.endswith(("ه", "ها")))
 # The most tokens of an adjunct that opens a sentence before its verb, up to its comma:
@@ -168,7 +172,7 @@ def past_adjunct(rd: FieldReading, first: int, i: int) -> int:
     with a role whose holder's name follows the comma ("وفي مؤتمر مع رئيس وزراء
     اليابان، شينزو آبي، قال"), or the word after the comma is a name ("عبد")."""
     t = rd.t
-    if not t.word[first] or stop_kind(t, first) != "prep":
+    if not t.word[first] or stop_kind(t, first) != "prep" or prep_verb(t, first, i):
         return first
     if first + 2 < i and t.word[first + 1] and (BARE[t.key[first]], t.key[first + 1]) in _ON_HIS_PART:
         k = first + 2  # "من جهته علق ...", "من جهته، أصدرت ..."
@@ -280,8 +284,14 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
         # what follows (its source, its host or the one it met is).
         d.reason = "not_found"
         return True
-    if (stop_kind(t, first) is not None and not listed_verb(t, first)) or DEFINITE[t.key[first]] or digit(t, first):
+    if (
+        (stop_kind(t, first) is not None and not listed_verb(t, first) and not prep_verb(t, first, end))
+        or DEFINITE[t.key[first]]
+        or digit(t, first)
+    ):
         return False
+    if BARE[t.key[first]] in QUANTIFIERS:
+        return _quantified_subject(rd, d, first, end)
     sp = rd.sp.forward(first + 1, end, None)
     if sp.speaker is None or sp.phrase is None:
         return False
@@ -333,6 +343,51 @@ _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "�
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
 _NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
+
+
+# "عبر" + "عن": a verb written like a preposition, and the preposition its object takes
+# (claims_prep_verbs.tsv).
+_PREP_VERBS = {fold(row[0]): fold(row[1]) for row in read_rows("claims_prep_verbs.tsv")}
+# How far after such a verb its object's preposition may come: "وعبر خالد يوسف، وهو أحد
+# سكان القرية، عن فرحته" (nine).
+MAX_PREP_VERB_SUBJECT = 14
+
+
+def prep_verb(t: Tokens, k: int, end: int) -> bool:
+    """The word at k, a preposition by its letters ("وعبر"), is the verb of its clause:
+    its object's preposition follows its subject before `end` ("وعبر الوزير عن قلقه،
+    مؤكدا"), with no cue or complementizer between."""
+    if not t.word[k]:
+        return False
+    prep = _PREP_VERBS.get(BARE[t.key[k]])
+    if prep is None:
+        return False
+    for m in range(k + 2, min(end, k + MAX_PREP_VERB_SUBJECT)):
+        if t.word[m] and (t.key[m] in COMPLEMENTIZERS or t.text[m] in ("إن", "أن")):
+            return False
+        if t.word[m] and t.key[m] == prep:
+            return True
+    return False
+
+
+def _quantified_subject(rd: FieldReading, d: Draft, first: int, end: int) -> bool:
+    """A sentence that opens with a quantifier ("بعض الأطراف السياسية ... ترى أن",
+    "أغلب السوريين الذين تحدثنا إليهم يرون أن") has no verb there: the phrase is its
+    subject, of many. A participle of the masculine singular is not theirs ("بعض
+    الوزراء عادوا ...، مؤكدا": someone else, unsure): no speaker, with the reason; a
+    verb of that form ("وقال") is left to the speaker before. True when d was given
+    a speaker or a reason."""
+    if cue_gender_of(rd, d) == "m":
+        if d.cue is None or d.cue.kind != "participle":
+            return False  # (a verb "وقال" may go on with the speaker before, as after any sentence)
+        d.reason = "disagreeing_antecedent"
+        return True
+    sp = rd.sp.forward(first, end, None)
+    if sp.speaker is None or sp.phrase is None or sp.phrase[1] - first < 2:
+        return False
+    set_speaker(rd, d, *rd.sp.split_role(*rd.sp.subject_only(*sp.phrase)))
+    d.resolution = "carried"
+    return True
 
 
 def _purpose_l(key: str) -> bool:

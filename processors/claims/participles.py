@@ -9,7 +9,7 @@ from __future__ import annotations
 from processors.claims.according import _DASHES, _DATELINE_TOKENS
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.carried import carry, listed_verb, past_adjunct, verb_subject
+from processors.claims.carried import QUANTIFIERS, carry, listed_verb, past_adjunct, prep_verb, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
 from processors.claims.cues import act_participle
 from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
@@ -125,11 +125,16 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     ):
         nominal = nominal or BARE[t.key[verb]] in _NOMINAL_OPENERS
         verb += 1
+    if t.word[verb] and BARE[t.key[verb]] in QUANTIFIERS and verb + 1 < i and t.word[verb + 1]:
+        # "بعض الوزراء عادوا ...، مؤكدا أن": a subject of many, no verb (see
+        # carried._quantified_subject).
+        if verb_subject(rd, d, verb, i):
+            return d
     head = t.key[verb]
     if (
         t.word[verb]
         and verb < i
-        and (stop_kind(t, verb) is None or listed_verb(t, verb))
+        and (stop_kind(t, verb) is None or listed_verb(t, verb) or prep_verb(t, verb, i))
         and not digit(t, verb)
         and CUE_BLOCKERS.get(BARE[head]) != "negator"
     ):
