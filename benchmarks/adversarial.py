@@ -179,6 +179,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "according_clause": _family("according_clause", "وقع الحادث، إذ قتل 5، بحسب مصادر طبية، "),
     "according_quoted": _family("according_quoted", 'ارتفع العدد، بحسب ما نقلت "رويترز"، وفقا لـ "سانا" '),
     "according_as": _family("according_as", "ارتفع العدد إلى 50، كما قالت الوزارة. ارتفع العدد، كما قالت الوزارة، "),
+    "according_rule": _family("according_rule", "وتنفذ الأعمال، وفق الخطة المعتمدة، ووفقا للقانون فإن "),
     "according_line": _family(
         "according_line", "وقال الوزير إن العدد ارتفع إلى 50. وفقا لرويترز. ارتفع العدد إلى 50. بحسب الوكالة. "
     ),
