@@ -131,6 +131,12 @@ def _names(n: int) -> Article:
     return _article("names_same_surname", n, "".join(parts))
 
 
+def _long_dateline(n: int) -> Article:
+    """A title "مصر: ..." whose text after the place runs n clauses: the dateline rules
+    (processors/claims/headline.py) read it once."""
+    return _article("headline_dateline", n, "نص.", "مصر: السيسي يعين حكومة جديدة " + "وحريق كبير يلتهم مخزنا " * n)
+
+
 FAMILIES: dict[str, Callable[[int], Article]] = {
     # quotation marks
     "quotes_unbalanced": _family("quotes_unbalanced", "قال الوزير: «"),
@@ -144,6 +150,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "quotes_crossing": _family("quotes_crossing", '" «قال إن «قال إن " '),
     "colons": _family("colons", "قال الوزير: "),
     "colons_bare": _family("colons_bare", "الوزير: "),
+    "headline_dateline": _long_dateline,
     # cues and complementizers
     "cue_qala_an": _family("cue_qala_an", "قال أن "),
     "cue_wa_adaf_an": _family("cue_wa_adaf_an", "وأضاف أن "),
