@@ -167,6 +167,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_object": _family("cue_object", "واتهمت الحكومة المعارضة بالتحريض "),
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "quotes_named": _family("quotes_named", 'وقالت شركة "نور"، في مقابلة مع شبكة "سي ان ان"، '),
+    "quotes_subject": _family("quotes_subject", 'وأضاف "الفهيد"، الأحد، أن '),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers
     "speaker_role_chain": _family(
