@@ -168,6 +168,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "quotes_named": _family("quotes_named", 'وقالت شركة "نور"، في مقابلة مع شبكة "سي ان ان"، '),
     "quotes_subject": _family("quotes_subject", 'وأضاف "الفهيد"، الأحد، أن '),
+    "quotes_name_in_phrase": _family("quotes_name_in_phrase", 'وقالت وكالة الفضاء "ناسا"، الثلاثاء، إن '),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers
     "speaker_role_chain": _family(

@@ -444,16 +444,22 @@ class SpeakerReader:
         # "موبايلي" قوائمها المالية' (speech ends at punctuation or another cue).
         if q.words <= 3 and t.word[after] and self.cues[after] is None:
             return True
-        # ... or, right after a reporting verb, before a comma and an إن/أن a few
-        # words on: 'وأضاف "الفهيد"، أن ...'، 'وأكدت "فيسبوك"، الأحد، أنها ...' (the
-        # subject's name in quotation marks; 'وأضاف "مستوى اللاعبين تصاعدي"، متمنيا'
-        # is speech).
+        # ... or before a comma and an إن/أن a few words on, right after a reporting
+        # verb or a word of the speaker's phrase: 'وأضاف "الفهيد"، أن ...'، 'وأكدت
+        # "فيسبوك"، الأحد، أنها ...'، 'وقالت وكالة الفضاء الأميركية "ناسا"، إن ...'
+        # (a name in quotation marks; 'وأضاف "مستوى اللاعبين تصاعدي"، متمنيا' and
+        # 'أكد أن "الوضع خطير"، وأن ...' are speech).
         return q.words <= 3 and t.text[after] in COMMAS and self._complementizer_after_subject(q.open - 1, after)
 
     def _complementizer_after_subject(self, cue: int, comma: int) -> bool:
         t = self.t
-        if cue < 0 or not t.word[cue] or self.cues[cue] is None or self.cues[cue].kind != "verb":
+        if cue < 0 or not t.word[cue]:
             return False
+        said = self.cues[cue]
+        if said is not None and said.kind != "verb":
+            return False  # ("قائلا "..."، ..." introduces speech)
+        if said is None and (complementizer(t, cue) or stop_kind(t, cue) is not None):
+            return False  # 'أن "..."'، 'إلى "..."': what was said, not a name
         for k in range(comma + 1, min(t.n, comma + 1 + _LABEL_ADJUNCT_TOKENS)):
             if complementizer(t, k):
                 return True  # (not "وأن": 'وأضاف "سأبدأ بزيارة الجرحى"، وأن ...' goes on with more)
