@@ -131,6 +131,12 @@ def _names(n: int) -> Article:
     return _article("names_same_surname", n, "".join(parts))
 
 
+def _long_dateline(n: int) -> Article:
+    """A title "مصر: ..." whose text after the place runs n clauses: the dateline rules
+    (processors/claims/headline.py) read it once."""
+    return _article("headline_dateline", n, "نص.", "مصر: السيسي يعين حكومة جديدة " + "وحريق كبير يلتهم مخزنا " * n)
+
+
 FAMILIES: dict[str, Callable[[int], Article]] = {
     # quotation marks
     "quotes_unbalanced": _family("quotes_unbalanced", "قال الوزير: «"),
@@ -144,6 +150,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "quotes_crossing": _family("quotes_crossing", '" «قال إن «قال إن " '),
     "colons": _family("colons", "قال الوزير: "),
     "colons_bare": _family("colons_bare", "الوزير: "),
+    "headline_dateline": _long_dateline,
     # cues and complementizers
     "cue_qala_an": _family("cue_qala_an", "قال أن "),
     "cue_wa_adaf_an": _family("cue_wa_adaf_an", "وأضاف أن "),
@@ -161,6 +168,9 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "cue_relative": _family("cue_relative", "أعلنت النقابة مشاركة الناس في التظاهرات التي قدرت الشرطة عدد "),
     "cue_own_words": _family("cue_own_words", "وأضاف قائلا نحن مستمرون، ونقول إن "),
+    "quotes_named": _family("quotes_named", 'وقالت شركة "نور"، في مقابلة مع شبكة "سي ان ان"، '),
+    "quotes_subject": _family("quotes_subject", 'وأضاف "الفهيد"، الأحد، أن '),
+    "quotes_name_in_phrase": _family("quotes_name_in_phrase", 'وقالت وكالة الفضاء "ناسا"، الثلاثاء، إن '),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers
     "speaker_role_chain": _family(
@@ -180,6 +190,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "according_clause": _family("according_clause", "وقع الحادث، إذ قتل 5، بحسب مصادر طبية، "),
     "according_quoted": _family("according_quoted", 'ارتفع العدد، بحسب ما نقلت "رويترز"، وفقا لـ "سانا" '),
     "according_as": _family("according_as", "ارتفع العدد إلى 50، كما قالت الوزارة. ارتفع العدد، كما قالت الوزارة، "),
+    "according_rule": _family("according_rule", "وتنفذ الأعمال، وفق الخطة المعتمدة، ووفقا للقانون فإن "),
     "according_line": _family(
         "according_line", "وقال الوزير إن العدد ارتفع إلى 50. وفقا لرويترز. ارتفع العدد إلى 50. بحسب الوكالة. "
     ),

@@ -26,6 +26,8 @@ from processors.claims.lexicons import (
     SOURCE_HEADS,
     SUBJECT_RELATIVES,
     Cue,
+    fold,
+    read_rows,
 )
 from processors.claims.reading import CONTENT_WINDOW, MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
 from processors.claims.tokens import COMMAS, Tokens
@@ -43,6 +45,8 @@ _QUOTED_SOURCE_WORDS = 4
 _AS = "كما"
 # Tokens of a dateline before the dash: "دبي، الإمارات العربية المتحدة (CNN)--".
 _DATELINE_TOKENS = 12
+# Rules, plans and manners one acts by (claims_rule_nouns.tsv): word → manner | rule.
+_RULE_NOUNS = {fold(w): kind for w, kind in read_rows("claims_rule_nouns.tsv")}
 
 
 def read_sources(rd: FieldReading) -> None:
@@ -105,7 +109,36 @@ def read_sources(rd: FieldReading) -> None:
             continue  # not a source: see MAX_PHRASE_CHARS
         if BARE[t.key[m]] == _AS and not _as_source(rd, m, nxt, limit):
             continue
+        if cue_index is None and _acted_by(rd, m, first):
+            continue
         _add_source(rd, m, (s, e), speaker, nxt, cue_index, cue, role)
+
+
+def _acted_by(rd: FieldReading, m: int, first: int) -> bool:
+    """ "وفق المعايير الدولية"، "بحسب التوقيت المحلي"، "وفقا للاتفاق المعلن": the
+    phrase after the marker names a rule or a manner (claims_rule_nouns.tsv): what
+    was done is in accordance with it, nobody is cited. A rule document still speaks
+    when the marker opens its sentence or clause or follows a dash: "وبحسب الاتفاق
+    الذي اطلعت عليه الصحيفة، فإن ..."، "–بحسب لائحة حصلت عليها الصحيفة-"."""
+    t = rd.t
+    key = BARE[t.key[first]]
+    for art in ("لل", "ال", "ل"):
+        if key.startswith(art) and key[len(art) :] in _RULE_NOUNS:
+            key = key[len(art) :]
+            break
+    kind = _RULE_NOUNS.get(key)
+    if kind is None:
+        return False
+    if kind == "manner":
+        return True
+    if m == t.sentence_start(m):
+        return False
+    before = t.text[m - 1] if not t.word[m - 1] else ""
+    # (After a comma, only with و on the marker: "...، ووفقا للخطة فسوف تقوم ..."
+    # opens a clause; "...، وفقا للاتفاق المعلن" closes the one before it, its و
+    # the marker's own letter.)
+    conjunction = t.key[m][:1] == "و" and t.key[m][1:2] != "ف"
+    return not (before in _DASHES or (before in COMMAS and conjunction))
 
 
 def _as_source(rd: FieldReading, m: int, end: int, limit: int) -> bool:

@@ -17,6 +17,7 @@ from processors.claims.lexicons import (
     fold,
     load_set,
     noun_bases,
+    read_rows,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, TextCache
@@ -78,9 +79,35 @@ def _bare_speech(rd: FieldReading, k: int, limit: int) -> Content | None:
     return None
 
 
+# Nouns a quoted name or title follows (claims_name_heads.tsv): kind → the most words
+# such a name has.
+_NAME_HEADS = {fold(w): kind for w, kind in read_rows("claims_name_heads.tsv")}
+_NAME_WORDS = {"name": 5, "title": 15}
+
+
+def _named_by_head(rd: FieldReading, r: int) -> bool:
+    """'وتوقعت شركة "نور"، المنتجة الكبرى، أن ...'، 'قال المتحدث باسم "الجبهة
+    الشعبية"، سالم حداد، إن ...'، 'كتب مقالا بعنوان "كيف نخرج من الأزمة؟"': a
+    quotation glued to an indefinite noun that takes a name (claims_name_heads.tsv) is
+    that name or title, not what the speaker said. 'وقالت الصحيفة "لن نسكت"' (with ال)
+    and 'وقال مسؤول "لن ننسحب"' (a speaker, not a name-taking noun) stay speech."""
+    q = rd.q[r]
+    t = rd.t
+    p = q.open - 1
+    if p < 0 or not t.word[p] or q.words == 0:
+        return False
+    # As written ("وكالة" is no و + كالة), then without و/ف, then without ل/ب
+    # ("لشركة"). The rows have no ال, so "الشركة"، "للشركة" never match.
+    key = t.key[p]
+    kind = _NAME_HEADS.get(key) or _NAME_HEADS.get(BARE[key])
+    if kind is None and BARE[key][:1] in ("ل", "ب") and len(BARE[key]) > 3:
+        kind = _NAME_HEADS.get(BARE[key][1:])
+    return kind is not None and q.words <= _NAME_WORDS[kind]
+
+
 def _quote_is_speech(rd: FieldReading, r: int, after_intro: bool) -> bool:
     q = rd.q[r]
-    if rd.sp.label_quote(r):
+    if rd.sp.label_quote(r) or _named_by_head(rd, r):
         return False
     return q.words >= 3 or (after_intro and q.words >= 1)
 
@@ -272,6 +299,11 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return nominal  # 'ونفت الهيئة وجود "أي تجاوزات جوهرية"': one phrase
             if opens >= 0 and _quote_is_speech(rd, opens, m == k):
                 return Content("direct", quote=opens)
+            if opens >= 0 and _named_by_head(rd, opens) and rd.q[opens].close < end:
+                # A name's words are not the claim's: 'مع شبكة "سي ان بي سي"، "..."'
+                # has no إن, 'بعنوان "سوريا: ..."' no colon.
+                m = rd.q[opens].close + 1
+                continue
             mark = t.text[m]
             if nominal is not None and mark in CLAUSE_PUNCT and not (m + 1 < limit and complementizer(t, m + 1)):
                 # "ونفى الراشدي ما نقلته وسائل إعلام عن ...، واصفا الأنباء بأنها

@@ -91,12 +91,12 @@ def _dateline(rd: FieldReading, words: list[int], n: int) -> bool:
     t = rd.t
     if " ".join(t.key[w] for w in words) not in HEADLINE_PLACES:
         return False
-    if (
-        n >= t.n
-        or not t.word[n]
-        or DEFINITE[t.key[n]]
-        or not (digit(t, n) or nominal_head(t.key[n]) or _HOLLOW_MASDAR.fullmatch(t.key[n]))
-    ):
+    if n >= t.n or not t.word[n]:
+        return False
+    if DEFINITE[t.key[n]]:
+        if not _subject_and_verb(t, n):
+            return False
+    elif not (digit(t, n) or nominal_head(t.key[n]) or _HOLLOW_MASDAR.fullmatch(t.key[n]) or _event_noun(t, n)):
         return False
     if any(t.closes[k] >= 0 for k in range(max(n, t.n - 2), t.n)):
         return False  # "إيران: اتهام دمشق ... "مكيدة"": a quoted verdict ends it
@@ -105,4 +105,61 @@ def _dateline(rd: FieldReading, words: list[int], n: int) -> bool:
             continue
         if NEGATIONS.get((BARE[t.key[k]],)) == "neg":
             return False
+        if len(t.key[k]) > 4 and t.key[k].endswith(("تنا", "ينا")):
+            # "الإمارات: قراءة القيادة ... هي قراءتنا"، "روسيا: لدينا أدلة": the place
+            # speaks of itself. (Not any نا: "مخزنا" is an accusative.)
+            return False
     return True
+
+
+# Words a definite subject may run to before its verb: "الرئيس أشرف غني يدعو".
+_SUBJECT_WORDS = 3
+
+
+def _subject_and_verb(t, n: int) -> bool:
+    """A definite subject and its verb in the imperfect open the news after a place:
+    "مصر: السيسي يعين حكومة ..."، "زيمبابوي: المعارضة تطعن أمام المحكمة ..."،
+    "سوريا: الفصائل المعارضة تبدأ تسليم ...". The verb comes within a few words of
+    the subject, before any preposition ("روسيا: الغارات الأمريكية على الجيش السوري
+    تساعد داعش" is Russia's verdict); a subject with a predicate and no verb is the
+    place's statement ("تركيا: الانتخابات المبكرة غير مطروحة"), and so is a future
+    ("الصين: الحرب التجارية ستجلب كارثة")."""
+    for k in range(n + 1, min(t.n, n + 1 + _SUBJECT_WORDS)):
+        if not t.word[k] or STOP[t.key[k]] is not None:
+            return False
+        key = t.key[k]
+        if (
+            key[:1] in ("ي", "ت")
+            and len(key) >= 4
+            and not DEFINITE[key]
+            and not nominal_head(key)
+            and not key.endswith(("ه", "ات"))
+        ):
+            return True  # (a noun in ت is a verbal noun or has a noun's ending: تهديد، تحذيرات)
+    return False
+
+
+def _event_noun(t, n: int) -> bool:
+    """An indefinite noun phrase that opens the news after a place: "بغداد: حريق كبير
+    يلتهم ..."، "سوريا: غارات جوية على ..."، "فرنسا: تعبئة حاشدة ضد ..."، "الهند:
+    مخاوف من ...". The noun shows it is a common noun: a sound plural (محتجون،
+    اتهامات), or an indefinite adjective (جوية، كبير) or a preposition after it; a name
+    is not ("روسيا: داعش تهديد أكبر" is Russia's statement). Not a verb, whose subject
+    the place is: "موسكو: ستقيّم ..."، "واشنطن: نريد ..." (a word in ت or أ counts as a
+    noun only with a noun's ending: تعبئة، تساؤلات), nor a particle or a cue."""
+    key = t.key[n]
+    if STOP[key] is not None or key in CUES or (BARE[key],) in NEGATIONS:
+        return False
+    if key[:1] in ("ي", "ن", "س"):
+        return False
+    if key[:1] in ("ت", "ا") and not key.endswith(("ه", "ات", "ون", "ين")):
+        return False
+    if key.endswith(("ات", "ون", "ين")):
+        return True
+    m = n + 1
+    if m >= t.n or not t.word[m]:
+        return False
+    nxt = t.key[m]
+    if STOP[nxt] == "prep":
+        return True
+    return not DEFINITE[nxt] and (nxt.endswith("ه") or (len(nxt) == 4 and nxt[2] == "ي"))

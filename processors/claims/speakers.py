@@ -84,6 +84,10 @@ def _possessed_l(text: str) -> bool:
     return any(text.endswith(suf) and len(text) - len(suf) >= 4 for suf in ("ه", "ها", "هم", "هما", "كم"))
 
 
+# Tokens between a quoted subject's comma and the إن/أن of its claim: "، الأحد، أنها".
+_LABEL_ADJUNCT_TOKENS = 6
+
+
 @dataclass(slots=True)
 class SpeakerParse:
     speaker: tuple[int, int] | None  # token range [a, b)
@@ -465,7 +469,30 @@ class SpeakerReader:
         # ... or before a word that goes on with the sentence, for a name of up to
         # three words: 'أعلنت مجموعة "طيران الإمارات" الخميس عن طلبية', 'أعلنت
         # "موبايلي" قوائمها المالية' (speech ends at punctuation or another cue).
-        return q.words <= 3 and t.word[after] and self.cues[after] is None
+        if q.words <= 3 and t.word[after] and self.cues[after] is None:
+            return True
+        # ... or before a comma and an إن/أن a few words on, right after a reporting
+        # verb or a word of the speaker's phrase: 'وأضاف "الفهيد"، أن ...'، 'وأكدت
+        # "فيسبوك"، الأحد، أنها ...'، 'وقالت وكالة الفضاء الأميركية "ناسا"، إن ...'
+        # (a name in quotation marks; 'وأضاف "مستوى اللاعبين تصاعدي"، متمنيا' and
+        # 'أكد أن "الوضع خطير"، وأن ...' are speech).
+        return q.words <= 3 and t.text[after] in COMMAS and self._complementizer_after_subject(q.open - 1, after)
+
+    def _complementizer_after_subject(self, cue: int, comma: int) -> bool:
+        t = self.t
+        if cue < 0 or not t.word[cue]:
+            return False
+        said = self.cues[cue]
+        if said is not None and said.kind != "verb":
+            return False  # ("قائلا "..."، ..." introduces speech)
+        if said is None and (complementizer(t, cue) or stop_kind(t, cue) is not None):
+            return False  # 'أن "..."'، 'إلى "..."': what was said, not a name
+        for k in range(comma + 1, min(t.n, comma + 1 + _LABEL_ADJUNCT_TOKENS)):
+            if complementizer(t, k):
+                return True  # (not "وأن": 'وأضاف "سأبدأ بزيارة الجرحى"، وأن ...' goes on with more)
+            if t.opens[k] >= 0 or (t.word[k] and self.cues[k] is not None) or t.sent[k] != t.sent[comma]:
+                return False
+        return False
 
     def _apposition(self, start: int, end: int, comma: int, limit: int) -> SpeakerParse | None:
         t = self.t
