@@ -30,9 +30,10 @@ from processors.claims.words import BARE, STOP, circumstance, complementizer, ro
 # expectation that ...), "بعد تابع". حتى and منذ also open clauses with a verb ("حتى
 # أعلن الوزير أن ..."), and so do not count.
 _VERB_AFTER_PREP_OK = load_set("claims_verb_after_preposition.tsv")
-# Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير") or a
-# negator ("ولم تؤكد الشرطة أن ...": nothing was asserted).
-_BLOCK_BEFORE = frozenset({"before", "negator"})
+# Blocker kinds that cancel the cue after them: a relative word ("ما قاله الوزير"), a
+# negator ("ولم تؤكد الشرطة أن ...": nothing was asserted), عدم before a verbal noun
+# ("طالبا عدم ذكر اسمه").
+_BLOCK_BEFORE = frozenset({"before", "negator", "verbal_noun"})
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
 _OPENERS = load_set("claims_clause_openers.tsv")
 # Participles of the speaker's next act (claims_speech_participles.tsv) that are also

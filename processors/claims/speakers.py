@@ -51,8 +51,9 @@ _MAY_END_PHRASE = TextCache(lambda k: BARE[k] == _MATLA or participle(k) or (k[:
 _NOT_NAMES = load_set("claims_not_names.tsv")
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
-# that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
-_BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
+# that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase, and
+# عدم (before a verbal noun: claims_cue_blockers.tsv), which begins no new phrase.
+_BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind not in ("clause_initial", "verbal_noun"))
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 _PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
