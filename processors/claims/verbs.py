@@ -566,8 +566,15 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
     end = min(limit, j + OBJECT_WINDOW)
     suffixed = object_suffix(t.key[i])
     loose = None
+    apposed = -1  # the comma that closes a name set off after the subject's role
     for m in range(j, end):
         if not t.word[m]:
+            if m <= apposed or (apposed > 0 and t.text[m] in COMMAS and _times_only(t, apposed + 1, m)):
+                continue  # ("وصف الرئيس الروسي، فلاديمير بوتين، الأربعاء، العميل")
+            if t.text[m] in COMMAS and apposed < 0 and m > j:
+                apposed = _apposed_name(rd, j, m, end)
+                if apposed > 0:
+                    continue
             if t.text[m] in CLAUSE_PUNCT:
                 break  # "اتهم ثلاثة محامين، في رسالة ...": too far to read
             continue
@@ -585,6 +592,25 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
     # "بسحرهم"); the first word may be a name ("اتهمت بريطانيا موسكو بـ"). Only the
     # first: a later one would take it into the speaker ("ويُتهم زمار بتجنيد بعض").
     return None if loose is None else _object_reading(rd, i, j, loose, cue, mode, guard, suffixed)
+
+
+def _apposed_name(rd: FieldReading, j: int, comma: int, end: int) -> int:
+    """ "ووصف الرئيس الإيراني، حسن روحاني، الإجراءات بأنها": the subject, a role
+    whose name is set off by commas, reads as one phrase; the comma that closes it
+    (the object follows), or -1."""
+    t = rd.t
+    sp = rd.sp.forward(j, end, None)
+    if sp.phrase is None or sp.phrase[0] != j or sp.role is None or sp.speaker is None:
+        return -1
+    n = sp.next
+    if n <= comma or n >= end or t.word[n] or t.text[n] not in COMMAS:
+        return -1
+    return n
+
+
+def _times_only(t, a: int, b: int) -> bool:
+    """[a, b) holds only words of time ("الأربعاء")."""
+    return a < b and all(t.word[k] and stop_kind(t, k) == "time" for k in range(a, b))
 
 
 def _passive(word: str) -> bool:
@@ -624,6 +650,7 @@ def _object_reading(
         or subject_relative(t, i)
     )
     subject: tuple[int, int] | None = None
+    apposed: tuple[tuple[int, int], tuple[int, int]] | None = None  # (name, its role)
     obj = j
     in_relative = False
     if guard == "quantity":
@@ -683,6 +710,15 @@ def _object_reading(
             # phrase stops before هذه). (Else the phrase stopped on a word it could not
             # read: no claim.)
             k = b
+            if not t.word[k] and t.text[k] in COMMAS and sp.role is not None and sp.speaker is not None:
+                # "ووصف الرئيس الإيراني، حسن روحاني، الإجراءات بأنها": the comma after
+                # the name set off after its role (and a time with its own comma).
+                apposed = (sp.speaker, sp.role)
+                k += 1
+                while k < m and t.word[k] and stop_kind(t, k) == "time":
+                    k += 1
+                if k > b + 1 and k < m and not t.word[k] and t.text[k] in COMMAS:
+                    k += 1
             while k < m and t.word[k] and stop_kind(t, k) == "time":
                 k += 1
             if k == b and t.word[b] and BARE[t.key[b]] in DEMONSTRATIVES and not t.key[i].endswith("وا"):
@@ -698,8 +734,8 @@ def _object_reading(
             b, obj = split, split
             if obj + 1 < m and stop_kind(t, obj + 1) == "time":
                 obj += 2  # "اتهمت سوريا الشهر الماضي إسرائيل بـ"
-        if any(t.key[k][:1] == "ب" and not nisba(t.key[k]) for k in range(a + 1, b)):
-            return None  # (a ب-word inside the subject: a marker read as a name)
+        if any(t.key[k][:1] == "ب" and not nisba(t.key[k]) and role(t, k) is None for k in range(a + 1, b)):
+            return None  # (a ب-word inside the subject: a marker read as a name; not باسم)
         subject = (a, b)
     if complementizer(t, m):
         content = _after_complementizer(rd, m, limit)  # "اتهمه بأنه كذب": after أن
@@ -732,7 +768,9 @@ def _object_reading(
                     content.end = k
                     break
     d = Draft(i, cue, content, i, t.sent[i])
-    if subject is not None:
+    if apposed is not None:
+        set_speaker(rd, d, *apposed)
+    elif subject is not None:
         set_speaker(rd, d, *rd.sp.split_role(*subject))
     elif relative:
         carry(rd, d)
