@@ -34,6 +34,9 @@ _VERB_AFTER_PREP_OK = load_set("claims_verb_after_preposition.tsv")
 # negator ("ولم تؤكد الشرطة أن ...": nothing was asserted), عدم before a verbal noun
 # ("طالبا عدم ذكر اسمه").
 _BLOCK_BEFORE = frozenset({"before", "negator", "verbal_noun"})
+# Blocker kinds of a cue form that reports only where it opens a clause ("، ودعا
+# الاتحاد إلى"), the second for a form that is also a name ("وقال دان كوتس إن").
+_OPENS_CLAUSE = frozenset({"opens_clause", "name_or_verb"})
 # Particles after which a verb still opens its clause: "كما دعا الاتحاد إلى ...".
 _OPENERS = load_set("claims_clause_openers.tsv")
 # Participles of the speaker's next act (claims_speech_participles.tsv) that are also
@@ -139,7 +142,7 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
     # "ودعا الاتحاد إلى ..." (called for) opens its clause, with و/ف or after a
     # punctuation mark; inside one it is mostly a relative or object clause whose
     # subject is elsewhere: "قرارا يدعو إلى ..."، "سمعته يدعو إلى ...".
-    if CUE_BLOCKERS.get(BARE[t.key[i]]) == "opens_clause" and t.key[i] == BARE[t.key[i]]:
+    if CUE_BLOCKERS.get(BARE[t.key[i]]) in _OPENS_CLAUSE and t.key[i] == BARE[t.key[i]]:
         if i > 0 and t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] not in _OPENERS:
             return None
     if cue.key in STATED_IN_LEMMAS and not stated_in(t, i):

@@ -52,8 +52,11 @@ _NOT_NAMES = load_set("claims_not_names.tsv")
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase, and
-# عدم (before a verbal noun: claims_cue_blockers.tsv), which begins no new phrase.
-_BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind not in ("clause_initial", "verbal_noun"))
+# عدم (before a verbal noun: claims_cue_blockers.tsv), which begins no new phrase, and
+# a cue form that is also a name (دان: "وقال دان كوتس إن").
+_BLOCKERS = frozenset(
+    w for w, kind in CUE_BLOCKERS.items() if kind not in ("clause_initial", "verbal_noun", "name_or_verb")
+)
 # Adverbs between a verb and its subject: "وأكد كذلك المدير أن" (not "كذلك").
 _PRE_SUBJECT = load_set("claims_pre_subject_adverbs.tsv")
 _PRE_SUBJECT_PHRASES = load_word_tuples("claims_pre_subject_phrases.tsv")
