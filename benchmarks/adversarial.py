@@ -158,6 +158,8 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_qad": _family("cue_qad", "وكانت الوزارة قد أعلنت أن "),
     "cue_nominal": _family("cue_nominal", "وأعلنت الوزارة تدمير منشأة "),
     "cue_object": _family("cue_object", "واتهمت الحكومة المعارضة بالتحريض "),
+    "cue_object_apposed": _family("cue_object_apposed", "ووصف الرئيس الإيراني، حسن روحاني، الإجراءات بأنها "),
+    "cue_object_name": _family("cue_object_name", "ووصفت طهران العقوبات بأنها وقال دان كوتس عدم ذكر "),
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "cues_mixed": _cycle("cues_mixed", ["قال أن ", "وأضاف أن ", "أكد أن ", "مضيفا أن ", "«", "قال: ", "، "]),
     # speakers
@@ -174,6 +176,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "according_wifqan": _family("according_wifqan", "وفقا لوزارة الصحة "),
     "according_trailing": _family("according_trailing", "ارتفع العدد إلى 50، وفقا للوزارة، "),
     "according_ma": _family("according_ma", "بحسب ما أعلنت الوزارة "),
+    "according_hasabama": _family("according_hasabama", "ارتفع العدد، حسبما أفاد مسؤولون، "),
     "according_relative": _family("according_relative", "قتل 5 وفق المرصد الذي أكد أن "),
     "according_clause": _family("according_clause", "وقع الحادث، إذ قتل 5، بحسب مصادر طبية، "),
     "according_quoted": _family("according_quoted", 'ارتفع العدد، بحسب ما نقلت "رويترز"، وفقا لـ "سانا" '),
