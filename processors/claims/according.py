@@ -16,6 +16,7 @@ from processors.claims.attribution import cue_gender_of, speaker_offsets
 from processors.claims.content import find_content
 from processors.claims.cues import object_cue
 from processors.claims.lexicons import (
+    ACCORDING_TO,
     COMPLEMENTIZERS,
     CUES,
     MARKER_CUES,
@@ -61,16 +62,26 @@ def read_sources(rd: FieldReading) -> None:
             continue
         cue_index = cue = None
         start = first
+        # ma: the token of ما, the marker itself when it is written with it
+        # ("حسبما أفاد مسؤولون" is "حسب ما أفاد مسؤولون").
+        ma = first
         what = BARE[t.key[first]] == "ما" or (has_l and t.key[first] == "لما")
-        if what and first + 2 < limit and t.word[first + 1] and (t.word[first + 2] or t.opens[first + 2] >= 0):
+        fused = not what and _fused_what(t.key[m])
+        if fused:
+            ma = m
+            # Only a reporting verb makes the fused word a source: "حسبما هو مقرر"
+            # (as planned), "حسبما تقتضي الحاجة" (as needed) name none.
+            if object_cue(t.key[first]) is None:
+                continue
+        if (what or fused) and ma + 2 < limit and t.word[ma + 1] and (t.word[ma + 2] or t.opens[ma + 2] >= 0):
             # "بحسب ما أعلنت الوزارة", "وفقا لما ذكرته بعثة المراقبة", "بحسب ما
             # نقلته الوكالة": the source is the verb's subject; the verb may carry
             # ما's pronoun (ذكرته), and is the claim's cue if it is one.
-            said = object_cue(t.key[first + 1])
+            said = object_cue(t.key[ma + 1])
             if said is not None:
-                cue_index, cue = first + 1, said
+                cue_index, cue = ma + 1, said
                 rd.consumed.add(cue_index)
-            start = first + 2
+            start = ma + 2
             if start < limit and t.word[start] and t.key[start] in RESUMPTIVE:
                 start += 1  # "وفق ما أفاد به المكتب"
             has_l = False
@@ -139,6 +150,16 @@ def _acted_by(rd: FieldReading, m: int, first: int) -> bool:
     # the marker's own letter.)
     conjunction = t.key[m][:1] == "و" and t.key[m][1:2] != "ف"
     return not (before in _DASHES or (before in COMMAS and conjunction))
+
+
+# One-word markers written with ما (claims_according_to.tsv: حسبما), by their folded
+# word, with the conjunctions too ("وحسبما").
+_FUSED = frozenset(m[0] for m in ACCORDING_TO if len(m) == 1 and len(m[0]) > 3 and m[0].endswith("ما"))
+
+
+def _fused_what(key: str) -> bool:
+    """The marker word is a marker and ما in one: "حسبما", "وحسبما"."""
+    return key in _FUSED or (key[:1] in ("و", "ف") and key[1:] in _FUSED)
 
 
 def _as_source(rd: FieldReading, m: int, end: int, limit: int) -> bool:

@@ -51,8 +51,12 @@ _MAY_END_PHRASE = TextCache(lambda k: BARE[k] == _MATLA or participle(k) or (k[:
 _NOT_NAMES = load_set("claims_not_names.tsv")
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
-# that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase.
-_BLOCKERS = frozenset(w for w, kind in CUE_BLOCKERS.items() if kind != "clause_initial")
+# that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase, and
+# عدم (before a verbal noun: claims_cue_blockers.tsv), which begins no new phrase, and
+# a cue form that is also a name (دان: "وقال دان كوتس إن").
+_BLOCKERS = frozenset(
+    w for w, kind in CUE_BLOCKERS.items() if kind not in ("clause_initial", "verbal_noun", "name_or_verb")
+)
 # Words no rule of `forward`'s loop looks at but the last two (an object pronoun's
 # circumstance, a nominal content): the loop's fast path.
 _PLAIN = TextCache(

@@ -20,6 +20,7 @@ from processors.claims.lexicons import (
     CUES,
     DEMONSTRATIVES,
     NOMINAL_HEADS,
+    SOURCE_HEADS,
     SUBJECT_RELATIVES,
     Cue,
     load_set,
@@ -66,6 +67,8 @@ from processors.figures.lexicons import APPROX
 _OBJECT_LEMMAS = frozenset(OBJECT_VERBS)
 # Adjectives that are neither -ي nor م-: "عام", "سابق" (claims_adjectives.tsv, without ال).
 _ADJECTIVE_WORDS = frozenset(w[2:] for w in ADJECTIVES)
+# Words that open no name ("أحد المسؤولين"، "إحدى الدول").
+_NOT_NAMES = load_set("claims_not_names.tsv")
 _QUANTIFIERS = load_set("claims_quantifiers.tsv")
 # Conjunctions that open a clause whose verb's subject comes after it ("بعدما اتهمت
 # الدول الأربع الدوحة بـ"): read as a subject before the verb they give a wrong one.
@@ -683,8 +686,15 @@ def _object_verb(rd: FieldReading, i: int, cue: Cue, marker: str, mode: str, gua
     end = min(limit, j + object_window(guard))
     suffixed = object_suffix(t.key[i])
     loose = None
+    apposed = -1  # the comma that closes a name set off after the subject's role
     for m in range(j, end):
         if not t.word[m]:
+            if m <= apposed or (apposed > 0 and t.text[m] in COMMAS and _times_only(t, apposed + 1, m)):
+                continue  # ("وصف الرئيس الروسي، فلاديمير بوتين، الأربعاء، العميل")
+            if t.text[m] in COMMAS and apposed < 0 and m > j:
+                apposed = _apposed_name(rd, j, m, end)
+                if apposed > 0:
+                    continue
             if t.text[m] in CLAUSE_PUNCT:
                 break  # "اتهم ثلاثة محامين، في رسالة ...": too far to read
             continue
@@ -725,6 +735,25 @@ def _past_modifier(rd: FieldReading, e: int, k: int) -> int:
     return k
 
 
+def _apposed_name(rd: FieldReading, j: int, comma: int, end: int) -> int:
+    """ "ووصف الرئيس الإيراني، حسن روحاني، الإجراءات بأنها": the subject, a role
+    whose name is set off by commas, reads as one phrase; the comma that closes it
+    (the object follows), or -1."""
+    t = rd.t
+    sp = rd.sp.forward(j, end, None)
+    if sp.phrase is None or sp.phrase[0] != j or sp.role is None or sp.speaker is None:
+        return -1
+    n = sp.next
+    if n <= comma or n >= end or t.word[n] or t.text[n] not in COMMAS:
+        return -1
+    return n
+
+
+def _times_only(t, a: int, b: int) -> bool:
+    """[a, b) holds only words of time ("الأربعاء")."""
+    return a < b and all(t.word[k] and stop_kind(t, k) == "time" for k in range(a, b))
+
+
 def _passive(word: str) -> bool:
     """A passive written with its damma: "اتُّهم"، "وُصفت"، "يُتهم"."""
     return "\u064f" in word[:4]
@@ -762,6 +791,7 @@ def _object_reading(
         or subject_relative(t, i)
     )
     subject: tuple[int, int] | None = None
+    apposed: tuple[tuple[int, int], tuple[int, int]] | None = None  # (name, its role)
     obj = j
     in_relative = False
     if guard == "quantity":
@@ -837,14 +867,28 @@ def _object_reading(
         if named is not None and _opens_object(t, named):
             b, obj = named, named
         elif b < m:
-            # Only a time between them: "اتهمت الوزارة أمس المعارضة بـ". (Else the
-            # phrase stopped on a word it could not read: no claim.)
+            # Only a time between them: "اتهمت الوزارة أمس المعارضة بـ", or a
+            # demonstrative that opens the object ("ووصف الوزير هذه الخطوة بأنها": the
+            # phrase stops before هذه). (Else the phrase stopped on a word it could not
+            # read: no claim.)
             k = b
+            if not t.word[k] and t.text[k] in COMMAS and sp.role is not None and sp.speaker is not None:
+                # "ووصف الرئيس الإيراني، حسن روحاني، الإجراءات بأنها": the comma after
+                # the name set off after its role (and a time with its own comma).
+                apposed = (sp.speaker, sp.role)
+                k += 1
+                while k < m and t.word[k] and stop_kind(t, k) == "time":
+                    k += 1
+                if k > b + 1 and k < m and not t.word[k] and t.text[k] in COMMAS:
+                    k += 1
             while k < m and t.word[k] and stop_kind(t, k) == "time":
                 k += 1
-            if k == b or k >= m or not _opens_object(t, k):
+            if k == b and t.word[b] and BARE[t.key[b]] in DEMONSTRATIVES and not t.key[i].endswith("وا"):
+                obj = b  # (not "حيث وصفوا أصحاب هذا النوع بأنهم": the plural's subject is in it)
+            elif k == b or k >= m or not _opens_object(t, k):
                 return None
-            obj = k
+            else:
+                obj = k
         else:
             split = _split_subject_object(rd, a, m, strict=guard == "plain")
             if split is None:
@@ -852,8 +896,8 @@ def _object_reading(
             b, obj = split, split
             if obj + 1 < m and stop_kind(t, obj + 1) == "time":
                 obj += 2  # "اتهمت سوريا الشهر الماضي إسرائيل بـ"
-        if any(t.key[k][:1] == "ب" and not nisba(t.key[k]) for k in range(a + 1, b)):
-            return None  # (a ب-word inside the subject: a marker read as a name)
+        if any(t.key[k][:1] == "ب" and not nisba(t.key[k]) and role(t, k) is None for k in range(a + 1, b)):
+            return None  # (a ب-word inside the subject: a marker read as a name; not باسم)
         subject = (a, b)
     if complementizer(t, m):
         content = _after_complementizer(rd, m, limit)  # "اتهمه بأنه كذب": after أن
@@ -886,7 +930,9 @@ def _object_reading(
                     content.end = k
                     break
     d = Draft(i, cue, content, i, t.sent[i])
-    if subject is not None:
+    if apposed is not None:
+        set_speaker(rd, d, *apposed)
+    elif subject is not None:
         set_speaker(rd, d, *rd.sp.split_role(*subject))
     elif relative:
         carry(rd, d)
@@ -916,7 +962,10 @@ def _split_subject_object(rd: FieldReading, a: int, b: int, strict: bool = False
         e += 1  # "الأمين العام للجامعة العربية"
     if a < e < b:
         if strict and not DEFINITE[t.key[e]] and any(role(t, k) is not None for k in range(a, e)):
-            return None  # "وصف زوجة رئيس الوزراء مالكولم ترنبول بأنها": a role and its name
+            # "وصف زوجة رئيس الوزراء مالكولم ترنبول بأنها": a role and its name, the
+            # object; but "ووصف الرئيس الإيراني حسن روحاني الإجراءات بأنها": a role,
+            # a name, then a definite object.
+            return _name_then_object(t, a, b)
         return e if _opens_object(t, e) else None
     if strict:
         # A verb of many senses (وصف: described, prescribed) reads its subject only
@@ -924,6 +973,9 @@ def _split_subject_object(rd: FieldReading, a: int, b: int, strict: bool = False
         # dropped) does not split into "اجتماع وزراء | مجموعة السبع".
         if _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
             return a + 1  # "ووصف ترامب الاتفاق بـ" after "دونالد ترامب"
+        named = _name_then_object(t, a, b)
+        if named is not None:
+            return named
         return _two_names(t, a, b)
     # An indefinite subject ends with an adjective or a genitive with ل; a bare word
     # after it opens the object: "نائب فرنسي معارض | ديفيد كاميرون".
@@ -938,6 +990,61 @@ def _split_subject_object(rd: FieldReading, a: int, b: int, strict: bool = False
         if _indefinite_adjective(prev) or prev.startswith("لل"):
             return k if _opens_object(t, k) else None
     return _two_names(t, a, b)
+
+
+# Words of a name read before the object of a verb of many senses (وصف): "حسن روحاني"،
+# "كيم كي-غوان".
+_NAME_WORDS = 3
+
+
+def _name_then_object(t, a: int, b: int) -> int | None:
+    """Where the object starts after a subject that is a name, after its role if it
+    has one: "ووصفت طهران العقوبات بأنها"، "ووصف ماتيس تلك الخطوة بأنها"، "ووصف الرئيس
+    الإيراني حسن روحاني الإجراءات الأمريكية بأنها". A name ends where a demonstrative
+    or a definite plural or verbal noun follows it: a name takes no genitive after it,
+    which is how a common noun runs on ("اجتماع وزراء مجموعة السبع" is one phrase; its
+    first word is a verbal noun, not a name). Alone, without a role, a name is one
+    word, none of the bodies' heads ("جيش الاحتلال"، "مصادر الشرطة") nor a noun of a
+    shape names do not take (verbal nouns, ـة, construct plurals: "سياسة ترامب"،
+    "مستخدمو مواقع التواصل")."""
+    k = a
+    if role(t, a) == "trigger":
+        k += 1
+        while k < b and t.word[k] and (DEFINITE[t.key[k]] or role(t, k) is not None):
+            k += 1  # "الرئيس الإيراني"، "نائب وزير خارجية كوريا الشمالية"
+    first = k
+    while k < b and k - first < _NAME_WORDS and _name_word(t, k, k > first):
+        k += 1
+    if k == first or k >= b or (first == a and (k - first != 1 or BARE[t.key[a]] in SOURCE_HEADS)):
+        return None
+    key = t.key[k]
+    if BARE[key] in DEMONSTRATIVES:
+        return k
+    if not DEFINITE[key] or key.startswith(("لل", "بال", "كال")) or role(t, k) is not None:
+        return None
+    # A definite word after a name may be the name's own family name ("سامي الخطيب"،
+    # "بشار الأسد"): only a word of a shape family names do not take opens the object,
+    # a plural in ـات or a verbal noun ("طهران العقوبات"، "بوتين الاتفاق").
+    word = BARE[key][2:]
+    return k if word.endswith("ات") or nominal_head(word) else None
+
+
+def _name_word(t, k: int, later: bool) -> bool:
+    """A word that may be part of a person's or a place's name ("بوتين"، "كيري"،
+    "حسن روحاني"): bare, no role, not of a verbal noun's or a feminine noun's shape,
+    not an adjective word unless it is a later word of the name."""
+    key = t.key[k]
+    if not t.word[k] or DEFINITE[key] or role(t, k) is not None or stop_kind(t, k) is not None:
+        return False
+    if key[:1] == "و" or key.startswith(("لل", "بال")) or key.endswith(("ه", "ات")):
+        return False
+    if not later and key.endswith("و"):
+        return False  # a construct plural ("مستخدمو مواقع التواصل"), not "جاستن ترودو"
+    if len(key) < 3 or key in _NOT_NAMES or BARE[key] in DEMONSTRATIVES:
+        return False  # ("ووصفت رد الاتحاد"، "ووصف أحد المسؤولين")
+    if not later and key in _ADJECTIVE_WORDS:
+        return False  # ("مسؤول أمريكي")
+    return not nominal_head(key) and key not in _BODY_HEADS
 
 
 def _two_names(t, a: int, b: int) -> int | None:
