@@ -487,6 +487,20 @@ def _number_in_object(rd: FieldReading, phrase: tuple[int, int]) -> int | None:
         or (not DEFINITE[key] and (nominal_head(key) or key[:1] in "بل" or key.endswith(("ه", "ها", "هم"))))
         or (not DEFINITE[key] and key.endswith("ا") and len(key) > 3 and nisba(key[:-1]))
     )
+    if (
+        not bound
+        and last > a
+        and DEFINITE[t.key[last - 1]]
+        and not DEFINITE[key]
+        and not nisba(key)
+        and role(t, last) is None
+        and stop_kind(t, last - 1) is None
+        and role(t, last - 1) is None
+    ):
+        # "وتوقع التقرير دخول 1.2 مليون متر": a definite word takes no genitive, so
+        # the indefinite noun after it, to which the number is bound, opens the object.
+        # (Not after a role: "أعلن الرئيس محمد ..." is a title and its name.)
+        return last
     if not bound:
         return None
     for n in range(a, b):
@@ -537,6 +551,8 @@ def _object_in_subject(
     if nominal_head(rd.t.key[a]) and not _known_surname(rd, a):
         return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content (not "ترامب")
     t = rd.t
+    if b == a + 1 and not DEFINITE[t.key[a]] and t.text[a].endswith("ة") and not _known_surname(rd, a):
+        return None  # "وكالة الأنباء الإيرانية (إرنا)": a feminine noun in construct, no name
     if b == a + 2 and phrase[1] > b and _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
         # "وأدانت زيدان القرار الأخير للحكومة" (after "هالة زيدان"): a surname takes no
         # genitive, so the definite noun after it opens the object, whose adjectives
@@ -965,8 +981,22 @@ def _indefinite_adjective(key: str) -> bool:
 
 
 def _subject_head(t, k: int) -> bool:
-    """ "الحكومة", "وزير الخارجية": a definite word or a role opens the phrase."""
-    return t.word[k] and (DEFINITE[t.key[k]] or role(t, k) is not None)
+    """ "الحكومة", "وزير الخارجية": a definite word or a role opens the phrase; or a
+    feminine noun in construct with a definite genitive ("وكالة الأنباء البولندية"،
+    "هيئة الطيران"), definite by it (not "ونشر الموقع": a verb and its subject)."""
+    if not t.word[k]:
+        return False
+    if DEFINITE[t.key[k]] or role(t, k) is not None:
+        return True
+    n = k + 1
+    return (
+        t.text[k].endswith("ة")
+        and n < t.n
+        and t.word[n]
+        and t.sent[n] == t.sent[k]
+        and DEFINITE[t.key[n]]
+        and not nisba(t.key[n])
+    )
 
 
 def _relative_after_noun(t, i: int, back: tuple[int, int] | None) -> bool:
