@@ -259,6 +259,13 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             set_speaker(rd, d, sp.speaker, sp.role)
             return d
         modified = _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)
+        tagged = _object_after_hashtag(rd, sp.phrase, sp.next, limit, cue) if modified is None else None
+        if tagged is not None and sp.phrase is not None:
+            # "أعلن الممثل الكويتي #حسن_البلام | اعتزاله التقليد": the hashtag is the
+            # speaker's name, in the speaker.
+            d = Draft(i, cue, Content("indirect", start=tagged, nominal=True), i, sentence)
+            set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], tagged))
+            return d
         if modified is not None:
             # "وأعلنت السلطات في المناطق الأكثر تضررا حالة «كارثة وطنية»"، "نفى ابن
             # المواطنة التي اتهمت بسحر عائلة عدم صلة والدته ...": the subject's modifier
@@ -1093,6 +1100,28 @@ def _object_after_adjunct(
     ):
         return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
     return None
+
+
+def _object_after_hashtag(rd: FieldReading, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue) -> int | None:
+    """Where the object starts after a hashtag that ends the subject: "كشف باسم التميمي
+    والد أيقونة الاحتجاج الفلسطيني #عهد_التميمي | سبب الإفراج عن الفيديو" (a name in
+    apposition, no genitive follows it). The object is a construct head of
+    claims_construct_objects.tsv with its genitive, or (a cue that takes a bare noun
+    phrase) an indefinite verbal noun."""
+    t = rd.t
+    if phrase is None or cue.nominal not in ("bare", "prep") or k + 3 >= limit:
+        return None
+    if t.word[k] or t.text[k] != "#" or not t.word[k + 1] or t.start[k + 1] != t.end[k]:
+        return None
+    m = k + 2
+    if not (t.word[m] and t.word[m + 1]) or t.sent[m + 1] != t.sent[k]:
+        return None
+    key = t.key[m]
+    if DEFINITE[key] or stop_kind(t, m) is not None or rd.cues[m] is not None:
+        return None
+    if BARE[key] in _CONSTRUCT_HEADS and DEFINITE[t.key[m + 1]]:
+        return m
+    return m if cue.nominal == "bare" and nominal_head(key) else None
 
 
 # How far a subject's modifier may run before the object: "في المناطق الأربع الأكثر
