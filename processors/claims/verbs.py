@@ -46,6 +46,7 @@ from processors.claims.objects import (
     relative_estimate,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
+from processors.claims.speakers import MAX_SPEAKER_WORDS
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import (
@@ -257,6 +258,19 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             # the noun phrase after its closing mark is the object.
             d = Draft(i, cue, Content("indirect", start=sp.next, nominal=True), i, sentence)
             set_speaker(rd, d, sp.speaker, sp.role)
+            return d
+        cut = _cut_speaker_prep(rd, sp.phrase, sp.next, limit, cue)
+        if cut is not None and sp.phrase is not None:
+            # "كشف مدير الجوازات بمنطقة مكة المكرمة اللواء خلف الله بن عبيدالله
+            # الطويرقي عن إنجاز ...": the speaker's word limit cut the name short; its
+            # last words run to the cue's own preposition.
+            d = Draft(i, cue, Content("indirect", start=cut + 1, nominal=True), i, sentence)
+            name, role_range = rd.sp.split_role(sp.phrase[0], cut)
+            if role_range is not None and role(t, role_range[1] - 1) is None:
+                # (the name split off after a word of the name: "سعد الله | بن
+                # عبدالرحمن الشهري"; the whole phrase then, role and name)
+                name, role_range = (sp.phrase[0], cut), None
+            set_speaker(rd, d, name, role_range)
             return d
         modified = _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)
         tagged = _object_after_hashtag(rd, sp.phrase, sp.next, limit, cue) if modified is None else None
@@ -1099,6 +1113,36 @@ def _object_after_adjunct(
         and t.word[m + 1]
     ):
         return m  # "...، الأربعاء، نمو الاقتصاد"، "يوم الأربعاء إقالة المدرب": an indefinite noun
+    return None
+
+
+# How many words of a name the speaker's word limit may have cut off.
+_CUT_NAME_WORDS = 3
+
+
+def _cut_speaker_prep(rd: FieldReading, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue) -> int | None:
+    """The cue's own preposition ("كشف عن"، "أعلن عن") a few name words after a subject
+    phrase that the speaker reader's word limit cut (MAX_SPEAKER_WORDS), when a noun
+    follows it: "... اللواء خلف الله بن عبيدالله | الطويرقي | عن إنجاز". The words
+    between are plain words (no stop word, cue, أن or punctuation)."""
+    if phrase is None or not cue.preps or phrase[1] - phrase[0] < MAX_SPEAKER_WORDS or cue.key in _OBJECT_LEMMAS:
+        return None  # (not "دعا X حكومة الرئيس ... إلى": a person object before the preposition)
+    t = rd.t
+    if role(t, phrase[0]) != "trigger" and any(
+        not DEFINITE[t.key[n]] and nominal_head(t.key[n]) for n in range(*phrase) if t.word[n]
+    ):
+        # ("أكدت عدة تقارير صحفية رفض عدد ...": the object read into the phrase; after
+        # a role, a name may have the verbal-noun shape: "المهندس محمد توفيق")
+        return None
+    for m in range(k, min(limit - 1, k + _CUT_NAME_WORDS + 1)):
+        if not t.word[m] or rd.cues[m] is not None or complementizer(t, m):
+            return None
+        if BARE[t.key[m]] in cue.preps and m > k and t.text[m] != "علي":  # (the name علي folds as على)
+            n = m + 1
+            ok = t.word[n] and stop_kind(t, n) is None and not complementizer(t, n)
+            return m if ok else None  # (as after the cue's preposition anywhere: "أعلن عن ضبط عصابة")
+        if stop_kind(t, m) is not None:
+            return None
     return None
 
 
