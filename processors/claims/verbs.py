@@ -61,6 +61,7 @@ from processors.claims.words import (
     stop_kind,
 )
 from processors.figures.lexicons import APPROX
+from processors.figures.numbers import CARDINALS
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
@@ -987,8 +988,9 @@ def _two_names(t, a: int, b: int) -> int | None:
 
 def _definite_adjective(key: str) -> bool:
     """ "العربية", "المستقلة", "العام": an adjective of the definite subject (not a
-    feminine noun after a feminine one: "العربية الحكومة" is a subject and an object)."""
-    return nisba(key) or key.startswith("الم") or key in ADJECTIVES
+    feminine noun after a feminine one: "العربية الحكومة" is a subject and an object);
+    or a number with the article, which follows its noun ("الدول الأربع")."""
+    return nisba(key) or key.startswith("الم") or key in ADJECTIVES or (key[:2] == "ال" and key[2:] in CARDINALS)
 
 
 def _opens_object(t, k: int) -> bool:
