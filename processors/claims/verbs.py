@@ -204,6 +204,10 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
         if split is not None:
             content = None
+        elif (mod := _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)) is not None and mod < content.start:
+            # "نفي هيئة الطيران المدني في قطر ما ورد ببيان ...، الاثنين، ما قالت إنه":
+            # the object after the subject's modifier comes before the comma.
+            content = None
     if (
         content is not None
         and content.nominal
@@ -288,6 +292,10 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             d = Draft(i, cue, Content("indirect", start=modified, nominal=True), i, sentence)
             set_speaker(rd, d, sp.speaker, sp.role)
             return d
+        if t.text[i].endswith("ي") and cue.lemma.endswith("ى") and t.key[i].lstrip("وف") == cue.key:
+            # "، الثلاثاء، نفي هيئة الطيران ...": the lemma's spelling with ي is the
+            # verbal noun (نفي، رأي), which has no content before it.
+            return None
         content = preposed(rd, i, sp.next, limit)
         if content is None:
             return None
@@ -1214,6 +1222,15 @@ def _object_after_modifier(
             return None  # (a cue right after التي is the relative clause's verb)
         if stop_kind(t, m) not in (None, "prep", "time", "deixis"):
             return None  # ("... كان من المقرر انعقاده": a clause of its own)
+        if BARE[key] in ("ما", "اي") and m > k + 1 and t.word[m - 1] and stop_kind(t, m - 1) is None:
+            # "نفي هيئة الطيران المدني في قطر | ما ورد ببيان ..."، "نفت الشركة في بيانها
+            # أي تورط": what/any opens the object after any word but a preposition.
+            pk = t.key[m - 1]
+            if pk in SUBJECT_RELATIVES or m + 1 >= limit or not t.word[m + 1]:
+                return None
+            if pk[:1] in "بلك" or (not DEFINITE[pk] and nominal_head(pk)):
+                return None  # ("باعتماد ما تضمنه": a noun and its genitive)
+            return m
         if DEFINITE[key] or stop_kind(t, m) is not None or not nominal_head(key):
             continue
         p = m - 1
