@@ -47,6 +47,7 @@ from processors.claims.objects import (
     relative_estimate,
 )
 from processors.claims.reading import CONTENT_WINDOW, Content, Draft, FieldReading
+from processors.claims.speakers import MAX_SPEAKER_WORDS
 from processors.claims.subjects import subject_before, subject_before_qad
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import (
@@ -61,6 +62,7 @@ from processors.claims.words import (
     stop_kind,
 )
 from processors.figures.lexicons import APPROX
+from processors.figures.numbers import CARDINALS
 
 # Verbs with a person object before their content: "ودعا الرئيس الطرفين إلى الحوار";
 # those with a marker are read whole by `_object_verb` ("اتهمت الحكومة المعارضة بـ").
@@ -205,6 +207,10 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         split = _object_in_subject(rd, sp.phrase, limit, cue, after_role=False)
         if split is not None:
             content = None
+        elif (mod := _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)) is not None and mod < content.start:
+            # "نفي هيئة الطيران المدني في قطر ما ورد ببيان ...، الاثنين، ما قالت إنه":
+            # the object after the subject's modifier comes before the comma.
+            content = None
     if (
         content is not None
         and content.nominal
@@ -261,7 +267,27 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             d = Draft(i, cue, Content("indirect", start=sp.next, nominal=True), i, sentence)
             set_speaker(rd, d, sp.speaker, sp.role)
             return d
+        cut = _cut_speaker_prep(rd, sp.phrase, sp.next, limit, cue)
+        if cut is not None and sp.phrase is not None:
+            # "كشف مدير الجوازات بمنطقة مكة المكرمة اللواء خلف الله بن عبيدالله
+            # الطويرقي عن إنجاز ...": the speaker's word limit cut the name short; its
+            # last words run to the cue's own preposition.
+            d = Draft(i, cue, Content("indirect", start=cut + 1, nominal=True), i, sentence)
+            name, role_range = rd.sp.split_role(sp.phrase[0], cut)
+            if role_range is not None and role(t, role_range[1] - 1) is None:
+                # (the name split off after a word of the name: "سعد الله | بن
+                # عبدالرحمن الشهري"; the whole phrase then, role and name)
+                name, role_range = (sp.phrase[0], cut), None
+            set_speaker(rd, d, name, role_range)
+            return d
         modified = _object_after_modifier(rd, i, sp.phrase, sp.next, limit, cue)
+        tagged = _object_after_hashtag(rd, sp.phrase, sp.next, limit, cue) if modified is None else None
+        if tagged is not None and sp.phrase is not None:
+            # "أعلن الممثل الكويتي #حسن_البلام | اعتزاله التقليد": the hashtag is the
+            # speaker's name, in the speaker.
+            d = Draft(i, cue, Content("indirect", start=tagged, nominal=True), i, sentence)
+            set_speaker(rd, d, *rd.sp.split_role(sp.phrase[0], tagged))
+            return d
         if modified is not None:
             # "وأعلنت السلطات في المناطق الأكثر تضررا حالة «كارثة وطنية»"، "نفى ابن
             # المواطنة التي اتهمت بسحر عائلة عدم صلة والدته ...": the subject's modifier
@@ -269,6 +295,10 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             d = Draft(i, cue, Content("indirect", start=modified, nominal=True), i, sentence)
             set_speaker(rd, d, sp.speaker, sp.role)
             return d
+        if t.text[i].endswith("ي") and cue.lemma.endswith("ى") and t.key[i].lstrip("وف") == cue.key:
+            # "، الثلاثاء، نفي هيئة الطيران ...": the lemma's spelling with ي is the
+            # verbal noun (نفي، رأي), which has no content before it.
+            return None
         content = preposed(rd, i, sp.next, limit)
         if content is None:
             return None
@@ -490,6 +520,20 @@ def _number_in_object(rd: FieldReading, phrase: tuple[int, int]) -> int | None:
         or (not DEFINITE[key] and (nominal_head(key) or key[:1] in "بل" or key.endswith(("ه", "ها", "هم"))))
         or (not DEFINITE[key] and key.endswith("ا") and len(key) > 3 and nisba(key[:-1]))
     )
+    if (
+        not bound
+        and last > a
+        and DEFINITE[t.key[last - 1]]
+        and not DEFINITE[key]
+        and not nisba(key)
+        and role(t, last) is None
+        and stop_kind(t, last - 1) is None
+        and role(t, last - 1) is None
+    ):
+        # "وتوقع التقرير دخول 1.2 مليون متر": a definite word takes no genitive, so
+        # the indefinite noun after it, to which the number is bound, opens the object.
+        # (Not after a role: "أعلن الرئيس محمد ..." is a title and its name.)
+        return last
     if not bound:
         return None
     for n in range(a, b):
@@ -540,6 +584,8 @@ def _object_in_subject(
     if nominal_head(rd.t.key[a]) and not _known_surname(rd, a):
         return None  # "وتوقع إلقاء اللوم على موسكو": إلقاء opens the content (not "ترامب")
     t = rd.t
+    if b == a + 1 and not DEFINITE[t.key[a]] and t.text[a].endswith("ة") and not _known_surname(rd, a):
+        return None  # "وكالة الأنباء الإيرانية (إرنا)": a feminine noun in construct, no name
     if b == a + 2 and phrase[1] > b and _known_surname(rd, a) and _opens_definite_object(t, a, a + 1):
         # "وأدانت زيدان القرار الأخير للحكومة" (after "هالة زيدان"): a surname takes no
         # genitive, so the definite noun after it opens the object, whose adjectives
@@ -1057,8 +1103,9 @@ def _two_names(t, a: int, b: int) -> int | None:
 
 def _definite_adjective(key: str) -> bool:
     """ "العربية", "المستقلة", "العام": an adjective of the definite subject (not a
-    feminine noun after a feminine one: "العربية الحكومة" is a subject and an object)."""
-    return nisba(key) or key.startswith("الم") or key in ADJECTIVES
+    feminine noun after a feminine one: "العربية الحكومة" is a subject and an object);
+    or a number with the article, which follows its noun ("الدول الأربع")."""
+    return nisba(key) or key.startswith("الم") or key in ADJECTIVES or (key[:2] == "ال" and key[2:] in CARDINALS)
 
 
 def _opens_object(t, k: int) -> bool:
@@ -1072,8 +1119,22 @@ def _indefinite_adjective(key: str) -> bool:
 
 
 def _subject_head(t, k: int) -> bool:
-    """ "الحكومة", "وزير الخارجية": a definite word or a role opens the phrase."""
-    return t.word[k] and (DEFINITE[t.key[k]] or role(t, k) is not None)
+    """ "الحكومة", "وزير الخارجية": a definite word or a role opens the phrase; or a
+    feminine noun in construct with a definite genitive ("وكالة الأنباء البولندية"،
+    "هيئة الطيران"), definite by it (not "ونشر الموقع": a verb and its subject)."""
+    if not t.word[k]:
+        return False
+    if DEFINITE[t.key[k]] or role(t, k) is not None:
+        return True
+    n = k + 1
+    return (
+        t.text[k].endswith("ة")
+        and n < t.n
+        and t.word[n]
+        and t.sent[n] == t.sent[k]
+        and DEFINITE[t.key[n]]
+        and not nisba(t.key[n])
+    )
 
 
 def _relative_after_noun(t, i: int, back: tuple[int, int] | None) -> bool:
@@ -1172,6 +1233,58 @@ def _object_after_adjunct(
     return None
 
 
+# How many words of a name the speaker's word limit may have cut off.
+_CUT_NAME_WORDS = 3
+
+
+def _cut_speaker_prep(rd: FieldReading, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue) -> int | None:
+    """The cue's own preposition ("كشف عن"، "أعلن عن") a few name words after a subject
+    phrase that the speaker reader's word limit cut (MAX_SPEAKER_WORDS), when a noun
+    follows it: "... اللواء خلف الله بن عبيدالله | الطويرقي | عن إنجاز". The words
+    between are plain words (no stop word, cue, أن or punctuation)."""
+    if phrase is None or not cue.preps or phrase[1] - phrase[0] < MAX_SPEAKER_WORDS or cue.key in _OBJECT_LEMMAS:
+        return None  # (not "دعا X حكومة الرئيس ... إلى": a person object before the preposition)
+    t = rd.t
+    if role(t, phrase[0]) != "trigger" and any(
+        not DEFINITE[t.key[n]] and nominal_head(t.key[n]) for n in range(*phrase) if t.word[n]
+    ):
+        # ("أكدت عدة تقارير صحفية رفض عدد ...": the object read into the phrase; after
+        # a role, a name may have the verbal-noun shape: "المهندس محمد توفيق")
+        return None
+    for m in range(k, min(limit - 1, k + _CUT_NAME_WORDS + 1)):
+        if not t.word[m] or rd.cues[m] is not None or complementizer(t, m):
+            return None
+        if BARE[t.key[m]] in cue.preps and m > k and t.text[m] != "علي":  # (the name علي folds as على)
+            n = m + 1
+            ok = t.word[n] and stop_kind(t, n) is None and not complementizer(t, n)
+            return m if ok else None  # (as after the cue's preposition anywhere: "أعلن عن ضبط عصابة")
+        if stop_kind(t, m) is not None:
+            return None
+    return None
+
+
+def _object_after_hashtag(rd: FieldReading, phrase: tuple[int, int] | None, k: int, limit: int, cue: Cue) -> int | None:
+    """Where the object starts after a hashtag that ends the subject: "كشف باسم التميمي
+    والد أيقونة الاحتجاج الفلسطيني #عهد_التميمي | سبب الإفراج عن الفيديو" (a name in
+    apposition, no genitive follows it). The object is a construct head of
+    claims_construct_objects.tsv with its genitive, or (a cue that takes a bare noun
+    phrase) an indefinite verbal noun."""
+    t = rd.t
+    if phrase is None or cue.nominal not in ("bare", "prep") or k + 3 >= limit:
+        return None
+    if t.word[k] or t.text[k] != "#" or not t.word[k + 1] or t.start[k + 1] != t.end[k]:
+        return None
+    m = k + 2
+    if not (t.word[m] and t.word[m + 1]) or t.sent[m + 1] != t.sent[k]:
+        return None
+    key = t.key[m]
+    if DEFINITE[key] or stop_kind(t, m) is not None or rd.cues[m] is not None:
+        return None
+    if BARE[key] in _CONSTRUCT_HEADS and DEFINITE[t.key[m + 1]]:
+        return m
+    return m if cue.nominal == "bare" and nominal_head(key) else None
+
+
 # How far a subject's modifier may run before the object: "في المناطق الأربع الأكثر
 # تضررا في وسط البلاد وغربها" (ten words).
 _MODIFIER_WORDS = 12
@@ -1216,6 +1329,15 @@ def _object_after_modifier(
             return None  # (a cue right after التي is the relative clause's verb)
         if stop_kind(t, m) not in (None, "prep", "time", "deixis"):
             return None  # ("... كان من المقرر انعقاده": a clause of its own)
+        if BARE[key] in ("ما", "اي") and m > k + 1 and t.word[m - 1] and stop_kind(t, m - 1) is None:
+            # "نفي هيئة الطيران المدني في قطر | ما ورد ببيان ..."، "نفت الشركة في بيانها
+            # أي تورط": what/any opens the object after any word but a preposition.
+            pk = t.key[m - 1]
+            if pk in SUBJECT_RELATIVES or m + 1 >= limit or not t.word[m + 1]:
+                return None
+            if pk[:1] in "بلك" or (not DEFINITE[pk] and nominal_head(pk)):
+                return None  # ("باعتماد ما تضمنه": a noun and its genitive)
+            return m
         if DEFINITE[key] or stop_kind(t, m) is not None or not nominal_head(key):
             continue
         p = m - 1

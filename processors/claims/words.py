@@ -50,6 +50,8 @@ def bare(key: str) -> str:
 def definite(key: str) -> bool:
     """Marked definite by ال (or لل, the article after ل: "للأمم")."""
     k = bare(key) if key[:2] not in ("ال", "لل") else key
+    if k.startswith(("كاله", "كالت", "كالات")) and key.startswith("وكال"):
+        return False  # "وكالة"، "وكالتها"، "وكالات": agency, not و + ك + ال
     return len(k) > 3 and (k[:2] in ("ال", "لل") or k[:3] in ("بال", "كال"))
 
 
