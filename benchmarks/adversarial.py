@@ -167,7 +167,6 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "cue_object": _family("cue_object", "واتهمت الحكومة المعارضة بالتحريض "),
     "cue_object_apposed": _family("cue_object_apposed", "ووصف الرئيس الإيراني، حسن روحاني، الإجراءات بأنها "),
     "cue_object_name": _family("cue_object_name", "ووصفت طهران العقوبات بأنها وقال دان كوتس عدم ذكر "),
-    "cue_said_of_what": _family("cue_said_of_what", "أسقطت إسرائيل ما قالت إنها طائرة و"),
     "cue_in_quote": _family("cue_in_quote", 'وقال: «قال لي "لن ننسحب"، '),
     "cue_relative": _family("cue_relative", "أعلنت النقابة مشاركة الناس في التظاهرات التي قدرت الشرطة عدد "),
     "cue_own_words": _family("cue_own_words", "وأضاف قائلا نحن مستمرون، ونقول إن "),

@@ -21,7 +21,7 @@ from processors.claims.lexicons import (
     fold,
     load_set,
 )
-from processors.claims.objects import OBJECT_VERBS, marker_in_reach, object_suffix, relative_estimate
+from processors.claims.objects import OBJECT_VERBS, marker_in_reach, relative_estimate
 from processors.claims.tokens import Tokens
 from processors.claims.words import BARE, STOP, circumstance, complementizer, role
 
@@ -124,7 +124,6 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
         # estimate's relative clause reports: "الأمم المتحدة التي قدرت عدد".
         if (
             not subject_relative(t, i)
-            and not said_of_what(t, i, cue)
             and not relative_estimate(t, i, i + 1)
             and not (
                 CUE_BLOCKERS.get(BARE[t.key[i - 1]]) == "before" and cue.kind == "verb" and _said_of_antecedent(t, i)
@@ -293,32 +292,6 @@ def _said_of_antecedent(t: Tokens, i: int) -> bool:
         if CUES.get(t.key[m]) is not None or BARE[t.key[m]] == "قد":
             return False  # ("الذين تابعوا أعمال القمة قد أدركوا أنها": another verb's أن)
     return False
-
-
-# The ما words after which a verb says what the thing named is: "ما قالت إنه".
-_WHAT = frozenset({"ما", "مما", "عما", "بما"})
-_SAID = fold("قيل")
-
-
-def said_of_what(t: Tokens, i: int, cue: Cue) -> bool:
-    """ "أسقطت إسرائيل ما قالت إنها طائرة إيرانية"، "بسبب ما وصفته بأنه هجوم": ما, the
-    verb with no subject of its own, then أن with the pronoun of ما right after it.
-    The relative clause reports what the clause's own subject says the thing is (its
-    content after أن). Not a hedge form ("ما يعتقد أنه حطام طائرة": it is believed),
-    and for a verb read with its object (وصف) only with ما's pronoun written on it
-    ("ما وُصف بأنه" is the passive)."""
-    if cue.kind != "verb" or i < 1 or i + 1 >= t.n or not t.word[i + 1] or t.sent[i + 1] != t.sent[i]:
-        return False
-    if BARE[t.key[i - 1]] not in _WHAT or impersonal(t.key[i]) or not complementizer(t, i + 1):
-        return False
-    if cue.key == _SAID:
-        return False  # "ما يقال إنه" (what is said to be): passive, nobody says it
-    key = t.key[i + 1]
-    if key[:1] == "ب":
-        key = key[1:]
-    if key[2:] not in _THIRD_PERSON:
-        return False
-    return cue.key not in OBJECT_VERBS or object_suffix(t.key[i])
 
 
 def subject_relative(t: Tokens, i: int) -> bool:

@@ -9,14 +9,13 @@ when there is none, the hand-over to carried-over speakers.
 from __future__ import annotations
 
 from processors.claims.agreement import agrees, noun_gender
-from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.carried import carry, carry_near, pronoun, verb_subject
-from processors.claims.cues import object_cue, said_of_what, subject_relative
-from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, fold, load_set
+from processors.claims.attribution import cue_gender_of, set_speaker
+from processors.claims.carried import carry, carry_near, pronoun
+from processors.claims.cues import object_cue, subject_relative
+from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, load_set
 from processors.claims.objects import pronoun_subject
 from processors.claims.reading import Draft, FieldReading
-from processors.claims.tokens import COMMAS
-from processors.claims.words import BARE, DEFINITE, STOP, role, stop_kind
+from processors.claims.words import BARE, DEFINITE, role, stop_kind
 
 # Cues whose subjectless past continues the claim just before (claims_carryover_near.tsv).
 _CARRYOVER_NEAR = load_set("claims_carryover_near.tsv")
@@ -60,49 +59,6 @@ def _antecedent_np(rd: FieldReading, comma: int) -> tuple[int, int] | None:
     if right is None:
         return None
     return right, comma
-
-
-# How far back the comma that opens the clause of "ما قالت إنه" is looked for (each such
-# cue looks back once: a sentence of a thousand of them stays linear).
-_WHAT_CLAUSE_REACH = 40
-
-
-def _what_sayer(rd: FieldReading, d: Draft, i: int) -> None:
-    """Who says what the thing is in "أسقطت إسرائيل ما قالت إنها طائرة": the speaker of
-    the claim before it in the sentence ("نفت قطر ما ورد ...، ما قالت إنه ..."), else
-    the subject of the verb that opens its clause (after the last comma, else the
-    sentence), in the verb's gender; else none, and no claim rather than a guess."""
-    t = rd.t
-    gov = rd.last_in_sentence.get(t.sent[i])
-    if gov is not None and gov.anchor < i and gov.speaker and agrees(cue_gender_of(rd, d), gov.gender):
-        copy_speaker(rd, d, gov)
-        if d.speaker is None:
-            d.dropped = True
-        return
-    first = t.sentence_start(i)
-    starts = [first]
-    for k in range(i - 1, max(first, i - _WHAT_CLAUSE_REACH), -1):
-        if not t.word[k] and t.text[k] in COMMAS:
-            starts.insert(0, k + 1)  # "وفي فبراير الماضي، أسقطت إسرائيل ما قالت"
-            break
-    gender = cue_gender_of(rd, d)
-    for a in starts:
-        if verb_subject(rd, d, a, i) and d.speaker is not None:
-            head = BARE[_first_key(rd, d)]
-            if STOP[head] is not None or head[:1] in ("ب", "ل"):
-                continue  # "عرضا بشأن ما قال إنه": no subject there (a preposition)
-            if agrees(gender, d.gender):
-                return
-            break
-    d.speaker = d.role = None
-    d.dropped = True
-
-
-def _first_key(rd: FieldReading, d: Draft) -> str:
-    """The folded first word of d's speaker."""
-    assert d.speaker is not None
-    words = rd.text[d.speaker[0] : d.speaker[1]].split()
-    return fold(words[0]) if words else ""
 
 
 def subject_before_qad(rd: FieldReading, i: int) -> tuple[int, int] | None:
@@ -196,9 +152,6 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
     t = rd.t
     conj = t.key[i][0] in "وف" and t.key[i][1:] in CUES
-    if not conj and said_of_what(t, i, cue):
-        _what_sayer(rd, d, i)
-        return
     back = None if conj else rd.sp.backward(i, t.sentence_start(i))
     if back is None and not conj:
         back = rd.sp.interrupted(i, t.sentence_start(i))
