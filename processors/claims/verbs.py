@@ -89,9 +89,43 @@ _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
 _CONSTRUCT_HEADS = load_set("claims_construct_objects.tsv")
 # Verbal nouns that head a body's name ("تنظيم داعش"): claims_body_heads.tsv.
 _BODY_HEADS = load_set("claims_body_heads.tsv")
+# Verbs that report only through their ب-complement (claims_marker_cues.tsv): "هدد
+# الرئيس بمنع مرور الشحنات"، "نددت الدول بالهجوم". Any other content found for them (an
+# أن further on, a quotation) is not theirs: "هدد بعمل عسكري ومن هنا لا يبدو أن ...".
+_MARKER_CUES = load_set("claims_marker_cues.tsv")
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
+    if cue.key not in _MARKER_CUES:
+        return _verb_claim(rd, i, cue)
+    consumed = set(rd.consumed)
+    d = _verb_claim(rd, i, cue)
+    if d is not None and not _after_marker(rd, d.content):
+        # "وتوعد ترامب عبر تويتر قائلا: ..." is قائلا's claim: give its participle back.
+        rd.consumed = consumed
+        return None
+    return d
+
+
+def _after_marker(rd: FieldReading, c: Content) -> bool:
+    """Whether a content opens with the ب-complement: "بمنع ..." (ب skipped), after
+    "بأن", or a quotation right after "بـ" or opening with a ب-word ('بـ"يوم عار"')."""
+    t = rd.t
+    if c.quote >= 0:
+        k = rd.q[c.quote].open
+        p = k - 1
+        if p >= 0 and t.word[p] and t.key[p] in ("ب", "بـ"):
+            return True
+        return k + 1 < t.n and t.word[k + 1] and t.key[k + 1][:1] == "ب" and stop_kind(t, k + 1) is None
+    if c.start < 0:
+        return False
+    if c.skip == 1 and t.key[c.start][:1] == "ب":
+        return True
+    p = c.start - 1
+    return p >= 0 and t.word[p] and t.key[p][:1] == "ب" and complementizer(t, p)
+
+
+def _verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     spec = OBJECT_VERBS.get(cue.key)
     if spec is not None and spec[0] != "-":
         return _object_verb(rd, i, cue, *spec)
