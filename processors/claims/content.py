@@ -162,7 +162,9 @@ def _stance_object(rd: FieldReading, s: int, limit: int) -> Content | None:
     قلقه من الوضع" has no content."""
     t = rd.t
     key = t.key[s]
-    if key.startswith("ال") or not any(b in _STANCE_NOUNS for b in noun_bases(BARE[key])[1:]):
+    if key.startswith("ال") or not any(
+        b in _STANCE_NOUNS for k in (BARE[key], key) for b in noun_bases(k)[1:]
+    ):  # (as written too: "فخره" is no ف + خره)
         return None  # (the suffix is required: "أعرب عن قلق" names no one's stance)
     n = s + 1
     if n >= limit or not t.word[n]:
