@@ -23,6 +23,7 @@ from processors.claims.lexicons import (
     SOURCE_HEADS,
     SUBJECT_RELATIVES,
     Cue,
+    fold,
     load_set,
     noun_bases,
 )
@@ -93,9 +94,17 @@ _BODY_HEADS = load_set("claims_body_heads.tsv")
 # الرئيس بمنع مرور الشحنات"، "نددت الدول بالهجوم". Any other content found for them (an
 # أن further on, a quotation) is not theirs: "هدد بعمل عسكري ومن هنا لا يبدو أن ...".
 _MARKER_CUES = load_set("claims_marker_cues.tsv")
+# What may show a noun-phrase finding with أظهر (claims_evidence_heads.tsv): "أظهر مسح
+# رسمي توقف النمو"، "أظهرت بيانات رسمية ارتفاع التضخم". A person or a party "shows"
+# a quality or a feeling ("أظهر اللاعب أهميته"، "أظهرت المملكة أوراقها"), no claim.
+_EVIDENCE_HEADS = load_set("claims_evidence_heads.tsv")
+_EVIDENCE_CUES = frozenset({fold("أظهر")})
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
+    if cue.key in _EVIDENCE_CUES:
+        d = _verb_claim(rd, i, cue)
+        return None if d is not None and d.content.nominal and not _evidence_speaker(rd, d) else d
     if cue.key not in _MARKER_CUES:
         return _verb_claim(rd, i, cue)
     consumed = set(rd.consumed)
@@ -105,6 +114,15 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         rd.consumed = consumed
         return None
     return d
+
+
+def _evidence_speaker(rd: FieldReading, d: Draft) -> bool:
+    """The speaker of a noun-phrase finding is a body of evidence: its first word (ال
+    aside) is of claims_evidence_heads.tsv ("مسح رسمي"، "البيانات الأميركية")."""
+    if d.speaker is None:
+        return False
+    words = rd.text[d.speaker[0] : d.speaker[1]].split()
+    return bool(words) and any(b in _EVIDENCE_HEADS for b in noun_bases(fold(words[0])))
 
 
 def _after_marker(rd: FieldReading, c: Content) -> bool:
