@@ -240,6 +240,8 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
             return Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
     if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
         return Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
+    if "ب" in cue.preps and key == "بما" and m + 1 < limit and t.word[m + 1] and stop_kind(t, m + 1) is None:
+        return Content("indirect", start=m, skip=1, nominal=True)  # "نددت الدول بما جرى"
     if (
         cue.nominal == "bare"
         and BARE[key] in ("ما", "اي")
@@ -264,7 +266,7 @@ def _could_open(key: str, cue: Cue) -> bool:
     bare_key = BARE[key]
     if bare_key in cue.preps:
         return True
-    if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
+    if "ب" in cue.preps and ((key.startswith("ب") and nominal_head(key[1:])) or key == "بما"):
         return True
     return cue.nominal == "bare" and (
         bare_key in ("ما", "اي") or key[:1].isdigit() or (not DEFINITE[key] and nominal_head(key))
