@@ -26,6 +26,7 @@ from processors.claims.lexicons import (
     fold,
     load_set,
     noun_bases,
+    read_rows,
 )
 from processors.claims.objects import (
     OBJECT_VERBS,
@@ -93,7 +94,9 @@ _BODY_HEADS = load_set("claims_body_heads.tsv")
 # Verbs that report only through their ب-complement (claims_marker_cues.tsv): "هدد
 # الرئيس بمنع مرور الشحنات"، "نددت الدول بالهجوم". Any other content found for them (an
 # أن further on, a quotation) is not theirs: "هدد بعمل عسكري ومن هنا لا يبدو أن ...".
-_MARKER_CUES = load_set("claims_marker_cues.tsv")
+_MARKER_CUES = {fold(r[0]): fold(r[1]) for r in read_rows("claims_marker_cues.tsv")}
+# How far before the content the marker عن may be: "عن أمله في أن | ...".
+_STANCE_REACH = 4
 # What may show a noun-phrase finding with أظهر (claims_evidence_heads.tsv): "أظهر مسح
 # رسمي توقف النمو"، "أظهرت بيانات رسمية ارتفاع التضخم". A person or a party "shows"
 # a quality or a feeling ("أظهر اللاعب أهميته"، "أظهرت المملكة أوراقها"), no claim.
@@ -109,7 +112,7 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return _verb_claim(rd, i, cue)
     consumed = set(rd.consumed)
     d = _verb_claim(rd, i, cue)
-    if d is not None and not _after_marker(rd, d.content):
+    if d is not None and not _after_marker(rd, d.content, _MARKER_CUES[cue.key]):
         # "وتوعد ترامب عبر تويتر قائلا: ..." is قائلا's claim: give its participle back.
         rd.consumed = consumed
         return None
@@ -125,10 +128,18 @@ def _evidence_speaker(rd: FieldReading, d: Draft) -> bool:
     return bool(words) and any(b in _EVIDENCE_HEADS for b in noun_bases(fold(words[0])))
 
 
-def _after_marker(rd: FieldReading, c: Content) -> bool:
+def _after_marker(rd: FieldReading, c: Content, marker: str) -> bool:
     """Whether a content opens with the ب-complement: "بمنع ..." (ب skipped), after
-    "بأن", or a quotation right after "بـ" or opening with a ب-word ('بـ"يوم عار"')."""
+    "بأن", or a quotation right after "بـ" or opening with a ب-word ('بـ"يوم عار"');
+    or, for عن, follows it within a stance noun and its preposition ("عبر عن أمله في
+    أن ...", "عبر عن تطلعه لتجاوز ...")."""
     t = rd.t
+    if marker != "ب":
+        k = rd.q[c.quote].open if c.quote >= 0 else c.start
+        return k >= 0 and any(
+            t.word[p] and t.sent[p] == t.sent[k] and BARE[t.key[p]] == marker
+            for p in range(max(0, k - _STANCE_REACH), k)
+        )
     if c.quote >= 0:
         k = rd.q[c.quote].open
         p = k - 1
