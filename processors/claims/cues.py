@@ -116,6 +116,10 @@ _PREP_VERBS = {fold(row[0]): fold(row[1]) for row in read_rows("claims_prep_verb
 # How far after such a verb its object's preposition may come: "وعبر خالد يوسف، وهو أحد
 # سكان القرية، عن فرحته" (nine).
 MAX_PREP_VERB_SUBJECT = 14
+# ... and as a cue opening its clause, where a long title may come first: "عبر صاحب
+# السمو الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة
+# بدولة الإمارات العربية المتحدة، عن إيمانه" (twenty-one).
+MAX_PREP_CUE_SUBJECT = 24
 
 
 def prep_verb(t: Tokens, k: int, end: int, lemma: str | None = None) -> bool:
@@ -128,7 +132,8 @@ def prep_verb(t: Tokens, k: int, end: int, lemma: str | None = None) -> bool:
     if prep is None:
         return False
     # (As a cue, with no subject after it: "وعبروا عن تطلعهم".)
-    for m in range(k + 1 if lemma is not None else k + 2, min(end, k + MAX_PREP_VERB_SUBJECT)):
+    reach = MAX_PREP_VERB_SUBJECT if lemma is None else MAX_PREP_CUE_SUBJECT
+    for m in range(k + 1 if lemma is not None else k + 2, min(end, k + reach)):
         if t.word[m] and (t.key[m] in COMPLEMENTIZERS or t.text[m] in ("إن", "أن")):
             return False
         if t.word[m] and t.key[m] == prep:

@@ -1307,6 +1307,8 @@ def _cut_speaker_prep(rd: FieldReading, phrase: tuple[int, int] | None, k: int, 
     between are plain words (no stop word, cue, أن or punctuation)."""
     if phrase is None or not cue.preps or phrase[1] - phrase[0] < MAX_SPEAKER_WORDS or cue.key in _OBJECT_LEMMAS:
         return None  # (not "دعا X حكومة الرئيس ... إلى": a person object before the preposition)
+    if cue.nominal == "no":
+        return None  # (no noun phrase after its preposition: "عبر ... نيابة عن أعضاء اللجنة شكره")
     t = rd.t
     if role(t, phrase[0]) != "trigger" and any(
         not DEFINITE[t.key[n]] and nominal_head(t.key[n]) for n in range(*phrase) if t.word[n]
