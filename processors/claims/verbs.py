@@ -110,11 +110,16 @@ def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
         return None if d is not None and d.content.nominal and not _evidence_speaker(rd, d) else d
     if cue.key not in _MARKER_CUES:
         return _verb_claim(rd, i, cue)
-    consumed = set(rd.consumed)
     d = _verb_claim(rd, i, cue)
     if d is not None and not _after_marker(rd, d.content, _MARKER_CUES[cue.key]):
-        # "وتوعد ترامب عبر تويتر قائلا: ..." is قائلا's claim: give its participle back.
-        rd.consumed = consumed
+        # "وتوعد ترامب عبر تويتر قائلا: ..." is قائلا's claim: give back the participle
+        # of saying the reading took before the content (content.skip_saying).
+        c = d.content
+        first = rd.q[c.quote].open if c.quote >= 0 else c.start
+        for k in range(i + 1, first):
+            saying = rd.cues[k]
+            if saying is not None and saying.kind == "participle" and saying.lemma == "قال":
+                rd.consumed.discard(k)
         return None
     return d
 
