@@ -323,6 +323,10 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             m += 1
             continue
         if complementizer(t, m):
+            if m > k and t.word[m - 1] and BARE[t.key[m - 1]] == "الا":
+                # "وكان المرصد أفاد في حصيلة أولية عن 18 قتيلا، إلا أنها واصلت
+                # الارتفاع": إلا أن opens a contrast, the narrator's, not what was said.
+                break
             if m > k and t.word[m - 1] and stop_kind(t, m - 1) == "prep" and BARE[t.key[m - 1]] not in cue.preps:
                 # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
                 m += 1
