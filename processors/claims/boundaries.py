@@ -31,6 +31,7 @@ from collections.abc import Callable
 from typing import Any, TypeVar, cast
 
 from processors.claims.agreement import agrees, cue_gender
+from processors.claims.cues import PREP_VERB_CUES, prep_verb
 from processors.claims.lexicons import (
     CONTRAST_OPENERS,
     CUES,
@@ -438,6 +439,8 @@ def _relative_cues(t: Tokens) -> list[int]:
             continue
         if not DEFINITE[key[s]] or STOP[key[s]] is not None or not marker_in_reach(t, v, cue.key):
             continue
+        if cue.key in PREP_VERB_CUES and not prep_verb(t, v, t.n, cue.key):
+            continue  # "طالبي اللجوء الذين عبروا الحدود بشكل غير قانوني": crossed
         m = s + 1
         while m < min(t.n, s + 1 + _SUBJECT_WORDS) and word[m] and _definite_word(key[m]):
             m += 1  # "السلطات الأميركية"، "الروس والسوريون"

@@ -15,7 +15,8 @@ from functools import partial
 
 from processors.claims.agreement import agrees, antecedent, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.lexicons import COMPLEMENTIZERS, KANA, NAME_JOINERS, load_set, load_word_tuples, read_rows
+from processors.claims.cues import prep_verb
+from processors.claims.lexicons import COMPLEMENTIZERS, KANA, NAME_JOINERS, load_set, load_word_tuples
 from processors.claims.reading import ASKING, Draft, FieldReading
 from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import (
@@ -31,7 +32,6 @@ from processors.claims.words import (
     role,
     stop_kind,
 )
-from processors.text.fold import fold
 
 # "...، إذ قال إن": a subjectless verb after these takes a subject of its own sentence
 # only (claims_local_openers.tsv).
@@ -343,31 +343,6 @@ _ZAL = frozenset(("زال", "زالت", "زالوا", "يزال", "تزال", "�
 # A sentence that opens with these has no verb whose subject could speak: "ولا
 # يوجد سبب", "ما نقوله", "وتم توقيف عشرات": no subject is guessed.
 _NO_SUBJECT = frozenset(("لا", "ما", "تم", "تمت", "يتم", "إن", "ان"))
-
-
-# "عبر" + "عن": a verb written like a preposition, and the preposition its object takes
-# (claims_prep_verbs.tsv).
-_PREP_VERBS = {fold(row[0]): fold(row[1]) for row in read_rows("claims_prep_verbs.tsv")}
-# How far after such a verb its object's preposition may come: "وعبر خالد يوسف، وهو أحد
-# سكان القرية، عن فرحته" (nine).
-MAX_PREP_VERB_SUBJECT = 14
-
-
-def prep_verb(t: Tokens, k: int, end: int) -> bool:
-    """The word at k, a preposition by its letters ("وعبر"), is the verb of its clause:
-    its object's preposition follows its subject before `end` ("وعبر الوزير عن قلقه،
-    مؤكدا"), with no cue or complementizer between."""
-    if not t.word[k]:
-        return False
-    prep = _PREP_VERBS.get(BARE[t.key[k]])
-    if prep is None:
-        return False
-    for m in range(k + 2, min(end, k + MAX_PREP_VERB_SUBJECT)):
-        if t.word[m] and (t.key[m] in COMPLEMENTIZERS or t.text[m] in ("إن", "أن")):
-            return False
-        if t.word[m] and t.key[m] == prep:
-            return True
-    return False
 
 
 def _quantified_subject(rd: FieldReading, d: Draft, first: int, end: int) -> bool:

@@ -162,7 +162,9 @@ def _stance_object(rd: FieldReading, s: int, limit: int) -> Content | None:
     قلقه من الوضع" has no content."""
     t = rd.t
     key = t.key[s]
-    if key.startswith("ال") or not any(b in _STANCE_NOUNS for b in noun_bases(BARE[key])[1:]):
+    if key.startswith("ال") or not any(
+        b in _STANCE_NOUNS for k in (BARE[key], key) for b in noun_bases(k)[1:]
+    ):  # (as written too: "فخره" is no ف + خره)
         return None  # (the suffix is required: "أعرب عن قلق" names no one's stance)
     n = s + 1
     if n >= limit or not t.word[n]:
@@ -238,6 +240,8 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
             return Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
     if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
         return Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
+    if "ب" in cue.preps and key == "بما" and m + 1 < limit and t.word[m + 1] and stop_kind(t, m + 1) is None:
+        return Content("indirect", start=m, skip=1, nominal=True)  # "نددت الدول بما جرى"
     if (
         cue.nominal == "bare"
         and BARE[key] in ("ما", "اي")
@@ -262,7 +266,7 @@ def _could_open(key: str, cue: Cue) -> bool:
     bare_key = BARE[key]
     if bare_key in cue.preps:
         return True
-    if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
+    if "ب" in cue.preps and ((key.startswith("ب") and nominal_head(key[1:])) or key == "بما"):
         return True
     return cue.nominal == "bare" and (
         bare_key in ("ما", "اي") or key[:1].isdigit() or (not DEFINITE[key] and nominal_head(key))
@@ -319,6 +323,10 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             m += 1
             continue
         if complementizer(t, m):
+            if m > k and t.word[m - 1] and BARE[t.key[m - 1]] == "الا":
+                # "وكان المرصد أفاد في حصيلة أولية عن 18 قتيلا، إلا أنها واصلت
+                # الارتفاع": إلا أن opens a contrast, the narrator's, not what was said.
+                break
             if m > k and t.word[m - 1] and stop_kind(t, m - 1) == "prep" and BARE[t.key[m - 1]] not in cue.preps:
                 # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
                 m += 1

@@ -12,6 +12,7 @@ from itertools import compress, count
 
 from processors.claims.lexicons import (
     ACCORDING_TO,
+    COMPLEMENTIZERS,
     CUE_BLOCKERS,
     CUES,
     HEDGES,
@@ -20,6 +21,7 @@ from processors.claims.lexicons import (
     Cue,
     fold,
     load_set,
+    read_rows,
 )
 from processors.claims.objects import OBJECT_VERBS, marker_in_reach, relative_estimate
 from processors.claims.tokens import Tokens
@@ -108,6 +110,41 @@ def act_participle(key: str) -> bool:
     return key in SPEECH_PARTICIPLES or (key[:1] in ("و", "ف") and key[1:] in SPEECH_PARTICIPLES)
 
 
+# "عبر" + "عن": a verb written like a preposition, and the preposition its object takes
+# (claims_prep_verbs.tsv).
+_PREP_VERBS = {fold(row[0]): fold(row[1]) for row in read_rows("claims_prep_verbs.tsv")}
+# How far after such a verb its object's preposition may come: "وعبر خالد يوسف، وهو أحد
+# سكان القرية، عن فرحته" (nine).
+MAX_PREP_VERB_SUBJECT = 14
+# ... and as a cue opening its clause, where a long title may come first: "عبر صاحب
+# السمو الشيخ محمد بن زايد آل نهيان ولي عهد أبوظبي نائب القائد الأعلى للقوات المسلحة
+# بدولة الإمارات العربية المتحدة، عن إيمانه" (twenty-one).
+MAX_PREP_CUE_SUBJECT = 24
+
+
+def prep_verb(t: Tokens, k: int, end: int, lemma: str | None = None) -> bool:
+    """The word at k, a preposition by its letters ("وعبر"), is the verb of its clause:
+    its object's preposition follows its subject before `end` ("وعبر الوزير عن قلقه،
+    مؤكدا"), with no cue or complementizer between."""
+    if not t.word[k]:
+        return False
+    prep = _PREP_VERBS.get(BARE[t.key[k]] if lemma is None else lemma)
+    if prep is None:
+        return False
+    # (As a cue, with no subject after it: "وعبروا عن تطلعهم".)
+    reach = MAX_PREP_VERB_SUBJECT if lemma is None else MAX_PREP_CUE_SUBJECT
+    for m in range(k + 1 if lemma is not None else k + 2, min(end, k + reach)):
+        if t.word[m] and (t.key[m] in COMPLEMENTIZERS or t.text[m] in ("إن", "أن")):
+            return False
+        if t.word[m] and t.key[m] == prep:
+            return True
+    return False
+
+
+# Cue lemmas spelled like a preposition (claims_prep_verbs.tsv): عبر.
+PREP_VERB_CUES = frozenset(_PREP_VERBS)
+
+
 def cue_at(t: Tokens, i: int) -> Cue | None:
     """The cue that token i is, unless the context shows it does not report a claim."""
     if not t.word[i]:
@@ -139,6 +176,13 @@ def cue_at(t: Tokens, i: int) -> Cue | None:
             return None
         if not _content_follows(t, i) or _between_pair(t, i):
             return None
+    # "وعبر الوزير عن قلقه" (expressed): a cue written like a preposition (claims_prep_verbs.tsv)
+    # reports only when its object's preposition follows its subject, opening the
+    # clause; "عبر الحدود"، "عبر تويتر" (via) are none.
+    if cue.key in PREP_VERB_CUES and not (
+        (i == 0 or not t.word[i - 1] or t.sent[i - 1] != t.sent[i]) and prep_verb(t, i, t.n, cue.key)
+    ):
+        return None
     # "ودعا الاتحاد إلى ..." (called for) opens its clause, with و/ف or after a
     # punctuation mark; inside one it is mostly a relative or object clause whose
     # subject is elsewhere: "قرارا يدعو إلى ..."، "سمعته يدعو إلى ...".

@@ -9,9 +9,9 @@ from __future__ import annotations
 from processors.claims.according import _DASHES, _DATELINE_TOKENS
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
-from processors.claims.carried import QUANTIFIERS, carry, listed_verb, past_adjunct, prep_verb, verb_subject
+from processors.claims.carried import QUANTIFIERS, carry, listed_verb, past_adjunct, verb_subject
 from processors.claims.content import content_now, find_content, skip_saying
-from processors.claims.cues import act_participle
+from processors.claims.cues import act_participle, prep_verb
 from processors.claims.lexicons import CUE_BLOCKERS, KANA, NOMINAL_HEADS, Cue, load_set, load_word_tuples, noun_bases
 from processors.claims.objects import listed_object_head
 from processors.claims.reading import Content, Draft, FieldReading

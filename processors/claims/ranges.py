@@ -28,7 +28,7 @@ from processors.claims.boundaries import (
 from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
-from processors.claims.words import BARE, participle, stop_kind
+from processors.claims.words import BARE, complementizer, participle, stop_kind
 
 # How many claim contents may cover one token (see _bound_depth): the contents of a
 # field add up to at most this many times its length.
@@ -308,6 +308,15 @@ _CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 _WHERE = fold("حيث")
 
 
+_ILLA = fold("إلا")
+
+
+def _but_that(t: Tokens, k: int) -> bool:
+    """ "إلا أن(ها)" at k: the narrator's contrast ("أفاد المرصد عن 18 قتيلا، إلا أنها
+    واصلت الارتفاع"); not "إلا" alone ("نفى وجود خطط، إلا في حالات الطوارئ": except)."""
+    return t.key[k] == _ILLA and k + 1 < t.n and t.word[k + 1] and complementizer(t, k + 1)
+
+
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
     متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
@@ -335,7 +344,11 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
                 m + 1 < t.n
                 and not word[m]
                 and word[m + 1]
-                and ((stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE) or participle(t.key[m + 1]))
+                and (
+                    (stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE)
+                    or participle(t.key[m + 1])
+                    or _but_that(t, m + 1)
+                )
             )
         if ok:
             found = True

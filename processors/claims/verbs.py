@@ -23,8 +23,10 @@ from processors.claims.lexicons import (
     SOURCE_HEADS,
     SUBJECT_RELATIVES,
     Cue,
+    fold,
     load_set,
     noun_bases,
+    read_rows,
 )
 from processors.claims.objects import (
     OBJECT_VERBS,
@@ -89,9 +91,75 @@ _AFTER_AN_BLOCKED = load_set("claims_after_an_blocked.tsv")
 _CONSTRUCT_HEADS = load_set("claims_construct_objects.tsv")
 # Verbal nouns that head a body's name ("تنظيم داعش"): claims_body_heads.tsv.
 _BODY_HEADS = load_set("claims_body_heads.tsv")
+# Verbs that report only through their ب-complement (claims_marker_cues.tsv): "هدد
+# الرئيس بمنع مرور الشحنات"، "نددت الدول بالهجوم". Any other content found for them (an
+# أن further on, a quotation) is not theirs: "هدد بعمل عسكري ومن هنا لا يبدو أن ...".
+_MARKER_CUES = {fold(r[0]): fold(r[1]) for r in read_rows("claims_marker_cues.tsv")}
+# How far before the content the marker عن may be: "عن أمله في أن | ...".
+_STANCE_REACH = 4
+# What may show a noun-phrase finding with أظهر (claims_evidence_heads.tsv): "أظهر مسح
+# رسمي توقف النمو"، "أظهرت بيانات رسمية ارتفاع التضخم". A person or a party "shows"
+# a quality or a feeling ("أظهر اللاعب أهميته"، "أظهرت المملكة أوراقها"), no claim.
+_EVIDENCE_HEADS = load_set("claims_evidence_heads.tsv")
+_EVIDENCE_CUES = frozenset({fold("أظهر")})
 
 
 def verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
+    if cue.key in _EVIDENCE_CUES:
+        d = _verb_claim(rd, i, cue)
+        return None if d is not None and d.content.nominal and not _evidence_speaker(rd, d) else d
+    if cue.key not in _MARKER_CUES:
+        return _verb_claim(rd, i, cue)
+    d = _verb_claim(rd, i, cue)
+    if d is not None and not _after_marker(rd, d.content, _MARKER_CUES[cue.key]):
+        # "وتوعد ترامب عبر تويتر قائلا: ..." is قائلا's claim: give back the participle
+        # of saying the reading took before the content (content.skip_saying).
+        c = d.content
+        first = rd.q[c.quote].open if c.quote >= 0 else c.start
+        for k in range(i + 1, first):
+            saying = rd.cues[k]
+            if saying is not None and saying.kind == "participle" and saying.lemma == "قال":
+                rd.consumed.discard(k)
+        return None
+    return d
+
+
+def _evidence_speaker(rd: FieldReading, d: Draft) -> bool:
+    """The speaker of a noun-phrase finding is a body of evidence: its first word (ال
+    aside) is of claims_evidence_heads.tsv ("مسح رسمي"، "البيانات الأميركية")."""
+    if d.speaker is None:
+        return False
+    words = rd.text[d.speaker[0] : d.speaker[1]].split()
+    return bool(words) and any(b in _EVIDENCE_HEADS for b in noun_bases(fold(words[0])))
+
+
+def _after_marker(rd: FieldReading, c: Content, marker: str) -> bool:
+    """Whether a content opens with the ب-complement: "بمنع ..." (ب skipped), after
+    "بأن", or a quotation right after "بـ" or opening with a ب-word ('بـ"يوم عار"');
+    or, for عن, follows it within a stance noun and its preposition ("عبر عن أمله في
+    أن ...", "عبر عن تطلعه لتجاوز ...")."""
+    t = rd.t
+    if marker != "ب":
+        k = rd.q[c.quote].open if c.quote >= 0 else c.start
+        return k >= 0 and any(
+            t.word[p] and t.sent[p] == t.sent[k] and BARE[t.key[p]] == marker
+            for p in range(max(0, k - _STANCE_REACH), k)
+        )
+    if c.quote >= 0:
+        k = rd.q[c.quote].open
+        p = k - 1
+        if p >= 0 and t.word[p] and t.key[p] in ("ب", "بـ"):
+            return True
+        return k + 1 < t.n and t.word[k + 1] and t.key[k + 1][:1] == "ب" and stop_kind(t, k + 1) is None
+    if c.start < 0:
+        return False
+    if c.skip == 1 and t.key[c.start][:1] == "ب":
+        return True
+    p = c.start - 1
+    return p >= 0 and t.word[p] and t.key[p][:1] == "ب" and complementizer(t, p)
+
+
+def _verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     spec = OBJECT_VERBS.get(cue.key)
     if spec is not None and spec[0] != "-":
         return _object_verb(rd, i, cue, *spec)
@@ -1244,6 +1312,8 @@ def _cut_speaker_prep(rd: FieldReading, phrase: tuple[int, int] | None, k: int, 
     between are plain words (no stop word, cue, أن or punctuation)."""
     if phrase is None or not cue.preps or phrase[1] - phrase[0] < MAX_SPEAKER_WORDS or cue.key in _OBJECT_LEMMAS:
         return None  # (not "دعا X حكومة الرئيس ... إلى": a person object before the preposition)
+    if cue.nominal == "no":
+        return None  # (no noun phrase after its preposition: "عبر ... نيابة عن أعضاء اللجنة شكره")
     t = rd.t
     if role(t, phrase[0]) != "trigger" and any(
         not DEFINITE[t.key[n]] and nominal_head(t.key[n]) for n in range(*phrase) if t.word[n]
