@@ -23,6 +23,7 @@ def test_family_yields_a_valid_article(name):
         assert isinstance(decode(raw, Limits()), dict), name
         result = process(raw, Limits())
         assert hasattr(result, "findings"), (name, getattr(result, "reason", None), getattr(result, "message", None))
+
     # More repeats, more text (the growth is measured against n; a headline family
     # grows its title).
     def size(a: dict) -> int:
