@@ -298,6 +298,7 @@ def _conjuncts(t: Tokens) -> list[int]:
         m
         for m in t.having(_COMMA_BIT)
         if not word[m]
+        and t.quote[m] < 0  # (the quoted words' own list: 'بأنه "أساسي، وضروري"')
         and m + 1 < t.n
         and word[m + 1]
         and key[m + 1][:1] == "و"

@@ -312,7 +312,9 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
     متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
     _WHERE). (An indirect content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is
-    still what was said.)"""
+    still what was said.) Not at a comma inside a quotation: in 'وأشار إلى دور
+    الجامعة بأنه "أساسي في التنمية، ثم في البحث"' the quoted words go on to their
+    closing mark."""
     t = rd.t
     puncts = rd.clause_ends
     if puncts is None:
@@ -334,6 +336,7 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
             ok = verdict[k] = bool(
                 m + 1 < t.n
                 and not word[m]
+                and t.quote[m] < 0  # (a comma inside a quotation is the quoted words')
                 and word[m + 1]
                 and ((stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE) or participle(t.key[m + 1]))
             )
