@@ -76,10 +76,22 @@ _CLAUSE_PUNCT_BIT = scanned(CLAUSE_PUNCT.__contains__)
 _CUE_BIT = scanned(CUES.__contains__)
 
 
+# "، وذلك ردا على ..." (claims_narrator_after_that.tsv): the narrator says what the
+# claim answers or coincides with.
+_AFTER_THAT = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator_after_that.tsv"))
+_THAT_LEAD = fold("وذلك")
+_THAT_LEAD_BIT = scanned(_THAT_LEAD.__eq__)
+
+
 @_per_field("narrator")
 def _starts(t: Tokens) -> list[int]:
     found = []
     key, word = t.key, t.word
+    for i in t.having(_THAT_LEAD_BIT):
+        if i == 0 or not word[i] or word[i - 1] or t.text[i - 1] not in COMMAS:
+            continue
+        if any(tuple(key[i + 1 : i + 1 + len(p)]) == p and all(word[i + 1 : i + 1 + len(p)]) for p in _AFTER_THAT):
+            found.append(i)
     for i in t.having(_SECOND_BIT):
         if i == 0 or key[i - 1] != "في" or not word[i - 1]:
             continue
@@ -89,6 +101,7 @@ def _starts(t: Tokens) -> list[int]:
             if s > 0 and word[s - 1] and key[s - 1] in NARRATOR_LEADS:
                 s -= 1
             found.append(s)
+    found.sort()
     return found
 
 
