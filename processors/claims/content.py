@@ -194,11 +194,30 @@ def _after_complementizer(rd: FieldReading, k: int, limit: int) -> Content | Non
     opens = rd.t.opens[n]
     if opens >= 0 and rd.q[opens].words >= 1 and not _clause_goes_on(rd, opens, limit):
         return Content("direct", quote=opens)  # على أن "مهام ..."
+    if opens >= 0 and rd.q[opens].words >= _QUOTED_CLAUSE_WORDS and _narration_after(rd, opens):
+        return Content("direct", quote=opens)  # إن "التصعيد يمهد لهجوم" بعدما ...
     if n >= limit:
         return None
     # 'قال إنه "من الممكن" أن تعود المفاوضات': a quotation that only opens the clause
     # is part of it; what was said is the whole clause, quotation marks and all.
     return Content("indirect", start=n)
+
+
+_NARRATION_AFTER_QUOTE = load_set("claims_narration_after_quote.tsv")
+# The fewest words of a quotation that holds a clause of its own ("التصعيد يمهد
+# لهجوم"), not a phrase of the speaker's clause ('إن "علاقة جيدة" تربطهما').
+_QUOTED_CLAUSE_WORDS = 3
+
+
+def _narration_after(rd: FieldReading, r: int) -> bool:
+    """Whether the word right after the quotation's closing mark resumes the narration
+    (claims_narration_after_quote.tsv): 'قال إن "..." بعدما استكملت القوات ...'."""
+    t = rd.t
+    c = rd.q[r].close
+    if c >= t.n or t.closes[c] != r:
+        return False
+    m = c + 1
+    return m < t.n and t.word[m] and t.sent[m] == t.sent[c] and t.key[m] in _NARRATION_AFTER_QUOTE
 
 
 def _clause_goes_on(rd: FieldReading, r: int, limit: int) -> bool:
