@@ -300,6 +300,10 @@ def _could_open_cache(cue: Cue) -> TextCache:
     return found
 
 
+# The first words of "إلا أن"، "غير أن" (however): claims_next_act_openers.tsv, kind except.
+_HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
+
+
 def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
     """The content after the speaker, past adjuncts of time, place and occasion
     ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
@@ -338,6 +342,11 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             m += 1
             continue
         if complementizer(t, m):
+            if m > k and t.word[m - 1] and t.key[m - 1] in _HOWEVER:
+                # "وكان المرصد أفاد في حصيلة أولية عن 18 قتيلا، إلا أنها واصلت
+                # الارتفاع": إلا/غير أن is "however", the narration's next clause, not
+                # the cue's "that".
+                break
             if m > k and t.word[m - 1] and stop_kind(t, m - 1) == "prep" and BARE[t.key[m - 1]] not in cue.preps:
                 # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
                 m += 1
