@@ -25,10 +25,10 @@ from processors.claims.boundaries import (
     speaker_again_cut,
     speech_runs_on,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set, read_rows
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
-from processors.claims.words import BARE, participle, stop_kind
+from processors.claims.words import BARE, complementizer, participle, stop_kind
 
 # How many claim contents may cover one token (see _bound_depth): the contents of a
 # field add up to at most this many times its length.
@@ -308,6 +308,12 @@ _CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 _WHERE = fold("حيث")
 
 
+# "، إلا أن"، "، غير أن" (however: claims_next_act_openers.tsv, kind except): the
+# narration's next clause after a noun phrase, "أعلنت الهيئة ارتفاع الأسعار، إلا أنها
+# عادت للانخفاض".
+_HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
+
+
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
     متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
@@ -338,7 +344,11 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
                 and not word[m]
                 and t.quote[m] < 0  # (a comma inside a quotation is the quoted words')
                 and word[m + 1]
-                and ((stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE) or participle(t.key[m + 1]))
+                and (
+                    (stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE)
+                    or participle(t.key[m + 1])
+                    or (t.key[m + 1] in _HOWEVER and m + 2 < t.n and complementizer(t, m + 2))
+                )
             )
         if ok:
             found = True
