@@ -267,9 +267,19 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
         # (After a comma, أي is "that is": "أعلنت الهيئة النتائج ...، أي أقل بـ13
         # مقعدا من الأغلبية" explains a number, it is not "any".)
         return Content("indirect", start=m, nominal=True)  # "نفى ما تردد", "نفت أي نية"
-    if cue.nominal == "bare" and (digit(t, m) or (not DEFINITE[key] and nominal_head(key))):
+    if cue.nominal == "bare" and (digit(t, m) or ((not DEFINITE[key] or hamza_al(t, m)) and nominal_head(key))):
         return Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
     return None
+
+
+def hamza_al(t, m: int) -> bool:
+    """A word written with إل (a hamza under its alif), which the article never is: the
+    إفعال verbal noun of a root in ل ("إلقاء"، "إلغاء"، "إلزام"), folded like a definite
+    word ("القاء"): "وتوقع إلقاء اللوم على موسكو" opens the object."""
+    text = t.text[m]
+    if text[:1] in ("و", "ف"):
+        text = text[1:]
+    return text.startswith("إل")
 
 
 def _could_open(key: str, cue: Cue) -> bool:
@@ -286,6 +296,11 @@ def _could_open(key: str, cue: Cue) -> bool:
     return cue.nominal == "bare" and (
         bare_key in ("ما", "اي") or key[:1].isdigit() or (not DEFINITE[key] and nominal_head(key))
     )
+
+
+def _opens_written(rd: FieldReading, m: int, cue: Cue) -> bool:
+    """_could_open for a verbal noun in إل that its key reads as definite (hamza_al)."""
+    return cue.nominal == "bare" and hamza_al(rd.t, m) and nominal_head(rd.t.key[m])
 
 
 # _could_open by cue and key, computed once: find_content asks it of most words between
@@ -375,7 +390,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return stance
         # (_may_open, with its adjunct and occasion rules, is the costlier test: it is
         # asked only of a word that _nominal_at could take at all.)
-        if nominal is None and could_open[t.key[m]] and _may_open(rd, m, k):
+        if nominal is None and (could_open[t.key[m]] or _opens_written(rd, m, cue)) and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
         m += 1
     return nominal
