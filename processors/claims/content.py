@@ -319,6 +319,11 @@ def _could_open_cache(cue: Cue) -> TextCache:
 _HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
 
 
+_SAY = fold("قال")
+# Conditional particles that open a speaker's words after قال and a comma.
+_CONDITIONALS = frozenset(fold(w) for w in ("إذا", "لو"))
+
+
 def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
     """The content after the speaker, past adjuncts of time, place and occasion
     ("في كلمته خلال الاجتماع، لقد ...", "صباح الخميس، ثامن أيام العمليات، تدمير")."""
@@ -356,6 +361,12 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return Content("direct", start=m + 1)  # "...، لقد اتفقنا"
             m += 1
             continue
+        if cue.key == _SAY and m > k and not t.word[m - 1] and t.text[m - 1] in COMMAS and t.key[m] in _CONDITIONALS:
+            # "يقول الرئيس الأمريكي، دونالد ترامب، إذا لم تكن محادثاته مثمرة فإنه
+            # سينسحب": a conditional after the speaker's comma is what he says, as
+            # an إن clause would be ("فيما إذا"، "ما إذا" follow a word, "، فإذا"
+            # goes on a clause: no claim).
+            return Content("indirect", start=m)
         if complementizer(t, m):
             if m > k and t.word[m - 1] and t.key[m - 1] in _HOWEVER:
                 # "وكان المرصد أفاد في حصيلة أولية عن 18 قتيلا، إلا أنها واصلت
