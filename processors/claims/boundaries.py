@@ -159,7 +159,11 @@ def _reactions(t: Tokens) -> list[int]:
 
 
 _AS = frozenset(fold(w) for w in ("كما", "وكما"))
-_AS_BIT = scanned(_AS.__contains__)
+# فيما/بينما (while) likewise: "أفادت الوكالة بأن الرئيس زار بكين، فيما يعتقد أنها أول
+# زيارة خارجية له" (what is believed, a hedge with no claim of its own, is not what
+# the agency reported).
+_WHILE = frozenset(fold(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))
+_AS_BIT = scanned(lambda k: k in _AS or k in _WHILE)
 
 
 # An unquoted content ends where "كما" + a cue verb starts, whether or not that cue
@@ -169,10 +173,14 @@ _AS_BIT = scanned(_AS.__contains__)
 # next act).
 @_per_field("as_cues")
 def _as_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
-    """Where "كما" stands before a cue verb read in context, once per field."""
+    """Where "كما" (or فيما/بينما outside a quotation) stands before a cue verb read in
+    context, once per field. (Quoted, فيما/بينما goes on with the words quoted: 'قال
+    أحدهم "إن تغير المناخ لا يحدث بينما يقول العلماء إنه حقيقة"'.)"""
     found = []
     for i in t.having(_AS_BIT):
         n = i + 1
+        if t.key[i] in _WHILE and t.quote[i] >= 0:
+            continue
         if t.word[i] and n < t.n and t.sent[n] == t.sent[i]:
             cue = cues[n]
             if cue is not None and cue.kind == "verb":
