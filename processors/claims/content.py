@@ -257,6 +257,8 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
             return Content("indirect", start=m + 1, nominal=True)  # "كشف عن ارتفاع"
     if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
         return Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
+    if _to_clitic(key, cue):
+        return Content("indirect", start=m, skip=1, nominal=True)  # "وأشار لوجود ضوابط"
     if (
         cue.nominal == "bare"
         and BARE[key] in ("ما", "اي")
@@ -282,6 +284,16 @@ def hamza_al(t, m: int) -> bool:
     return text.startswith("إل")
 
 
+_TO = fold("إلى")
+
+
+def _to_clitic(key: str, cue: Cue) -> bool:
+    """ل on a verbal noun standing for the cue's إلى: "وأشار لوجود ضوابط"، "ودعا لإجراء
+    انتخابات"، "نبه الأمير لضرورة الحصول على إذن". Not لل (the article: "للمرة")
+    nor a name in ل ("لافروف"، "لجنة"): the word without ل must be a verbal noun."""
+    return _TO in cue.preps and key.startswith("ل") and not key.startswith("لل") and nominal_head(key[1:])
+
+
 def _could_open(key: str, cue: Cue) -> bool:
     """Whether _nominal_at could open a content at a word with this key: its tests on
     the word itself, without those on the words after it (each of its four cases needs
@@ -292,6 +304,8 @@ def _could_open(key: str, cue: Cue) -> bool:
     if bare_key in cue.preps:
         return True
     if "ب" in cue.preps and key.startswith("ب") and nominal_head(key[1:]):
+        return True
+    if _to_clitic(key, cue):
         return True
     return cue.nominal == "bare" and (
         bare_key in ("ما", "اي") or key[:1].isdigit() or (not DEFINITE[key] and nominal_head(key))
