@@ -77,10 +77,22 @@ _CLAUSE_PUNCT_BIT = scanned(CLAUSE_PUNCT.__contains__)
 _CUE_BIT = scanned(CUES.__contains__)
 
 
+# "، وذلك ردا على ..." (claims_narrator_after_that.tsv): the narrator says what the
+# claim answers or coincides with.
+_AFTER_THAT = tuple(tuple(fold(r[0]).split()) for r in read_rows("claims_narrator_after_that.tsv"))
+_THAT_LEAD = fold("وذلك")
+_THAT_LEAD_BIT = scanned(_THAT_LEAD.__eq__)
+
+
 @_per_field("narrator")
 def _starts(t: Tokens) -> list[int]:
     found = []
     key, word = t.key, t.word
+    for i in t.having(_THAT_LEAD_BIT):
+        if i == 0 or not word[i] or word[i - 1] or t.text[i - 1] not in COMMAS:
+            continue
+        if any(tuple(key[i + 1 : i + 1 + len(p)]) == p and all(word[i + 1 : i + 1 + len(p)]) for p in _AFTER_THAT):
+            found.append(i)
     for i in t.having(_SECOND_BIT):
         if i == 0 or key[i - 1] != "في" or not word[i - 1]:
             continue
@@ -90,6 +102,7 @@ def _starts(t: Tokens) -> list[int]:
             if s > 0 and word[s - 1] and key[s - 1] in NARRATOR_LEADS:
                 s -= 1
             found.append(s)
+    found.sort()
     return found
 
 
@@ -147,7 +160,11 @@ def _reactions(t: Tokens) -> list[int]:
 
 
 _AS = frozenset(fold(w) for w in ("كما", "وكما"))
-_AS_BIT = scanned(_AS.__contains__)
+# فيما/بينما (while) likewise: "أفادت الوكالة بأن الرئيس زار بكين، فيما يعتقد أنها أول
+# زيارة خارجية له" (what is believed, a hedge with no claim of its own, is not what
+# the agency reported).
+_WHILE = frozenset(fold(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))
+_AS_BIT = scanned(lambda k: k in _AS or k in _WHILE)
 
 
 # An unquoted content ends where "كما" + a cue verb starts, whether or not that cue
@@ -157,10 +174,14 @@ _AS_BIT = scanned(_AS.__contains__)
 # next act).
 @_per_field("as_cues")
 def _as_cues(t: Tokens, cues: list[Cue | None]) -> list[int]:
-    """Where "كما" stands before a cue verb read in context, once per field."""
+    """Where "كما" (or فيما/بينما outside a quotation) stands before a cue verb read in
+    context, once per field. (Quoted, فيما/بينما goes on with the words quoted: 'قال
+    أحدهم "إن تغير المناخ لا يحدث بينما يقول العلماء إنه حقيقة"'.)"""
     found = []
     for i in t.having(_AS_BIT):
         n = i + 1
+        if t.key[i] in _WHILE and t.quote[i] >= 0:
+            continue
         if t.word[i] and n < t.n and t.sent[n] == t.sent[i]:
             cue = cues[n]
             if cue is not None and cue.kind == "verb":
@@ -299,6 +320,7 @@ def _conjuncts(t: Tokens) -> list[int]:
         m
         for m in t.having(_COMMA_BIT)
         if not word[m]
+        and t.quote[m] < 0  # (the quoted words' own list: 'بأنه "أساسي، وضروري"')
         and m + 1 < t.n
         and word[m + 1]
         and key[m + 1][:1] == "و"

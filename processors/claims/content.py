@@ -196,11 +196,30 @@ def _after_complementizer(rd: FieldReading, k: int, limit: int) -> Content | Non
     opens = rd.t.opens[n]
     if opens >= 0 and rd.q[opens].words >= 1 and not _clause_goes_on(rd, opens, limit):
         return Content("direct", quote=opens)  # على أن "مهام ..."
+    if opens >= 0 and rd.q[opens].words >= _QUOTED_CLAUSE_WORDS and _narration_after(rd, opens):
+        return Content("direct", quote=opens)  # إن "التصعيد يمهد لهجوم" بعدما ...
     if n >= limit:
         return None
     # 'قال إنه "من الممكن" أن تعود المفاوضات': a quotation that only opens the clause
     # is part of it; what was said is the whole clause, quotation marks and all.
     return Content("indirect", start=n)
+
+
+_NARRATION_AFTER_QUOTE = load_set("claims_narration_after_quote.tsv")
+# The fewest words of a quotation that holds a clause of its own ("التصعيد يمهد
+# لهجوم"), not a phrase of the speaker's clause ('إن "علاقة جيدة" تربطهما').
+_QUOTED_CLAUSE_WORDS = 3
+
+
+def _narration_after(rd: FieldReading, r: int) -> bool:
+    """Whether the word right after the quotation's closing mark resumes the narration
+    (claims_narration_after_quote.tsv): 'قال إن "..." بعدما استكملت القوات ...'."""
+    t = rd.t
+    c = rd.q[r].close
+    if c >= t.n or t.closes[c] != r:
+        return False
+    m = c + 1
+    return m < t.n and t.word[m] and t.sent[m] == t.sent[c] and t.key[m] in _NARRATION_AFTER_QUOTE
 
 
 def _clause_goes_on(rd: FieldReading, r: int, limit: int) -> bool:
@@ -242,6 +261,8 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
         return Content("indirect", start=m, skip=1, nominal=True)  # "أفادت ... بوقوع"
     if "ب" in cue.preps and key == "بما" and m + 1 < limit and t.word[m + 1] and stop_kind(t, m + 1) is None:
         return Content("indirect", start=m, skip=1, nominal=True)  # "نددت الدول بما جرى"
+    if _to_clitic(key, cue):
+        return Content("indirect", start=m, skip=1, nominal=True)  # "وأشار لوجود ضوابط"
     if (
         cue.nominal == "bare"
         and BARE[key] in ("ما", "اي")
@@ -252,9 +273,29 @@ def _nominal_at(rd: FieldReading, m: int, limit: int, cue: Cue, first: bool) -> 
         # (After a comma, أي is "that is": "أعلنت الهيئة النتائج ...، أي أقل بـ13
         # مقعدا من الأغلبية" explains a number, it is not "any".)
         return Content("indirect", start=m, nominal=True)  # "نفى ما تردد", "نفت أي نية"
-    if cue.nominal == "bare" and (digit(t, m) or (not DEFINITE[key] and nominal_head(key))):
+    if cue.nominal == "bare" and (digit(t, m) or ((not DEFINITE[key] or hamza_al(t, m)) and nominal_head(key))):
         return Content("indirect", start=m, nominal=True)  # "أعلنت الوزارة تدمير"
     return None
+
+
+def hamza_al(t, m: int) -> bool:
+    """A word written with إل (a hamza under its alif), which the article never is: the
+    إفعال verbal noun of a root in ل ("إلقاء"، "إلغاء"، "إلزام"), folded like a definite
+    word ("القاء"): "وتوقع إلقاء اللوم على موسكو" opens the object."""
+    text = t.text[m]
+    if text[:1] in ("و", "ف"):
+        text = text[1:]
+    return text.startswith("إل")
+
+
+_TO = fold("إلى")
+
+
+def _to_clitic(key: str, cue: Cue) -> bool:
+    """ل on a verbal noun standing for the cue's إلى: "وأشار لوجود ضوابط"، "ودعا لإجراء
+    انتخابات"، "نبه الأمير لضرورة الحصول على إذن". Not لل (the article: "للمرة")
+    nor a name in ل ("لافروف"، "لجنة"): the word without ل must be a verbal noun."""
+    return _TO in cue.preps and key.startswith("ل") and not key.startswith("لل") and nominal_head(key[1:])
 
 
 def _could_open(key: str, cue: Cue) -> bool:
@@ -268,9 +309,16 @@ def _could_open(key: str, cue: Cue) -> bool:
         return True
     if "ب" in cue.preps and ((key.startswith("ب") and nominal_head(key[1:])) or key == "بما"):
         return True
+    if _to_clitic(key, cue):
+        return True
     return cue.nominal == "bare" and (
         bare_key in ("ما", "اي") or key[:1].isdigit() or (not DEFINITE[key] and nominal_head(key))
     )
+
+
+def _opens_written(rd: FieldReading, m: int, cue: Cue) -> bool:
+    """_could_open for a verbal noun in إل that its key reads as definite (hamza_al)."""
+    return cue.nominal == "bare" and hamza_al(rd.t, m) and nominal_head(rd.t.key[m])
 
 
 # _could_open by cue and key, computed once: find_content asks it of most words between
@@ -283,6 +331,15 @@ def _could_open_cache(cue: Cue) -> TextCache:
     if found is None:
         found = _COULD_OPEN[cue] = TextCache(lambda key: _could_open(key, cue))
     return found
+
+
+# The first words of "إلا أن"، "غير أن" (however): claims_next_act_openers.tsv, kind except.
+_HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
+
+
+_SAY = fold("قال")
+# Conditional particles that open a speaker's words after قال and a comma.
+_CONDITIONALS = frozenset(fold(w) for w in ("إذا", "لو"))
 
 
 def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | None:
@@ -322,10 +379,17 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return Content("direct", start=m + 1)  # "...، لقد اتفقنا"
             m += 1
             continue
+        if cue.key == _SAY and m > k and not t.word[m - 1] and t.text[m - 1] in COMMAS and t.key[m] in _CONDITIONALS:
+            # "يقول الرئيس الأمريكي، دونالد ترامب، إذا لم تكن محادثاته مثمرة فإنه
+            # سينسحب": a conditional after the speaker's comma is what he says, as
+            # an إن clause would be ("فيما إذا"، "ما إذا" follow a word, "، فإذا"
+            # goes on a clause: no claim).
+            return Content("indirect", start=m)
         if complementizer(t, m):
-            if m > k and t.word[m - 1] and BARE[t.key[m - 1]] == "الا":
+            if m > k and t.word[m - 1] and t.key[m - 1] in _HOWEVER:
                 # "وكان المرصد أفاد في حصيلة أولية عن 18 قتيلا، إلا أنها واصلت
-                # الارتفاع": إلا أن opens a contrast, the narrator's, not what was said.
+                # الارتفاع": إلا/غير أن is "however", the narration's next clause, not
+                # the cue's "that".
                 break
             if m > k and t.word[m - 1] and stop_kind(t, m - 1) == "prep" and BARE[t.key[m - 1]] not in cue.preps:
                 # "بعد أن", "قبل أن", "منذ أن": conjunctions of time, not "that".
@@ -355,7 +419,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return stance
         # (_may_open, with its adjunct and occasion rules, is the costlier test: it is
         # asked only of a word that _nominal_at could take at all.)
-        if nominal is None and could_open[t.key[m]] and _may_open(rd, m, k):
+        if nominal is None and (could_open[t.key[m]] or _opens_written(rd, m, cue)) and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
         m += 1
     return nominal

@@ -25,7 +25,7 @@ from processors.claims.boundaries import (
     speaker_again_cut,
     speech_runs_on,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set, read_rows
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, complementizer, participle, stop_kind
@@ -308,20 +308,19 @@ _CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 _WHERE = fold("حيث")
 
 
-_ILLA = fold("إلا")
-
-
-def _but_that(t: Tokens, k: int) -> bool:
-    """ "إلا أن(ها)" at k: the narrator's contrast ("أفاد المرصد عن 18 قتيلا، إلا أنها
-    واصلت الارتفاع"); not "إلا" alone ("نفى وجود خطط، إلا في حالات الطوارئ": except)."""
-    return t.key[k] == _ILLA and k + 1 < t.n and t.word[k + 1] and complementizer(t, k + 1)
+# "، إلا أن"، "، غير أن" (however: claims_next_act_openers.tsv, kind except): the
+# narration's next clause after a noun phrase, "أعلنت الهيئة ارتفاع الأسعار، إلا أنها
+# عادت للانخفاض".
+_HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
 
 
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
     متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
     _WHERE). (An indirect content may go on: "إن الوضع صعب، لكنه تحت السيطرة" is
-    still what was said.)"""
+    still what was said.) Not at a comma inside a quotation: in 'وأشار إلى دور
+    الجامعة بأنه "أساسي في التنمية، ثم في البحث"' the quoted words go on to their
+    closing mark."""
     t = rd.t
     puncts = rd.clause_ends
     if puncts is None:
@@ -343,11 +342,12 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
             ok = verdict[k] = bool(
                 m + 1 < t.n
                 and not word[m]
+                and t.quote[m] < 0  # (a comma inside a quotation is the quoted words')
                 and word[m + 1]
                 and (
                     (stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE)
                     or participle(t.key[m + 1])
-                    or _but_that(t, m + 1)
+                    or (t.key[m + 1] in _HOWEVER and m + 2 < t.n and complementizer(t, m + 2))
                 )
             )
         if ok:

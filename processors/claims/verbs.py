@@ -186,9 +186,11 @@ def _verb_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
             # in full is the subject, though of a verbal noun's shape (ترامب as تفعال).
             content = None
         # "وتوقع تقرير لوكالة تصنيف دولية أن ...": a verbal noun right after the
-        # verb is its subject when an explicit content follows.
-        sp = rd.sp.forward(j, limit, None)
-        if sp.speaker is not None:
+        # verb is its subject when an explicit content follows. Not one that carries
+        # the cue's own preposition ('واعترف بوجود "تقصير لدى المسؤولين"': a subject
+        # takes no بـ; the quotation is inside the object).
+        sp = rd.sp.forward(j, limit, None) if content is not None and not content.skip else None
+        if sp is not None and sp.speaker is not None:
             later = find_content(rd, sp.next, limit, cue)
             if later is not None and not later.nominal:
                 content = None
