@@ -10,6 +10,8 @@ as "الرئيس", and a "word" longer than MAX_PHRASE_CHARS is not a speaker.
 from __future__ import annotations
 
 from processors.claims.agreement import cue_gender, noun_gender
+from processors.claims.honorifics import honorific_at
+from processors.claims.honorifics import resolve as resolve_honorific
 from processors.claims.lexicons import FIRST_PERSON_QALA, load_set
 from processors.claims.names import link, remember_speaker
 from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
@@ -36,6 +38,11 @@ def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tupl
         return
     if _not_a_speaker(rd, speaker[0]):
         d.reason = "not_found"
+        return
+    if honorific_at(rd, speaker[0]):
+        # "وقال سموه إن": the person the honorific refers to, or no speaker
+        # (honorifics.py).
+        resolve_honorific(rd, d, speaker[0])
         return
     s, e = speaker_offsets(rd, *speaker)
     if e - s > MAX_PHRASE_CHARS:
