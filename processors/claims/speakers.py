@@ -88,6 +88,14 @@ def _possessed_l(text: str) -> bool:
     return any(text.endswith(suf) and len(text) - len(suf) >= 4 for suf in ("ه", "ها", "هم", "هما", "كم"))
 
 
+# Punctuation after a one-word subject, before its content: "وأضاف باعجاجة: ...".
+_NAME_ENDS = frozenset((":", "،", ","))
+
+
+def _punct_after(t: Tokens, j: int) -> str:
+    return t.text[j + 1] if not t.word[j + 1] else ""
+
+
 # Tokens between a quoted subject's comma and the إن/أن of its claim: "، الأحد، أنها".
 _LABEL_ADJUNCT_TOKENS = 6
 
@@ -154,6 +162,20 @@ class SpeakerReader:
         # "وأكد من جانبه وزير الخارجية أن": a phrase announcing the new speaker.
         if j + 2 < limit and word[j] and word[j + 1] and (key[j], key[j + 1]) in _PRE_SUBJECT_PHRASES:
             j += 2
+        if (
+            j + 1 < limit
+            and word[j]
+            and not source
+            and key[j][:1] == "ب"
+            and nominal_head(key[j][1:])
+            and not complementizer(t, j + 1)
+            and _punct_after(t, j) not in _NAME_ENDS
+        ):
+            # "واعترف بوجود تقصير"، "وأقر باستخدام القوة": ب + a verbal noun right
+            # after the verb is its object; the subject is not written here. (A
+            # surname of that shape stands alone before the content: "وقال بارباع إن",
+            # "وأضاف باعجاجة:".)
+            return SpeakerParse(None, None, j)
         start = j
         self._phrase_start = start
         last = -1
