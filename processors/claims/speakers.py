@@ -15,6 +15,7 @@ from processors.claims.lexicons import (
     SPEAKER_STOPS,
     Cue,
     load_set,
+    load_with_forms,
     load_word_tuples,
     noun_bases,
 )
@@ -49,6 +50,8 @@ _MAY_END_PHRASE = TextCache(lambda k: BARE[k] == _MATLA or participle(k) or (k[:
 # Words that open a noun phrase where a name could be expected after a role or a name:
 # "سعود المالكي أحد المنفذين" (one of the perpetrators), "لجنة الوساطة بين الطرفين".
 _NOT_NAMES = load_set("claims_not_names.tsv")
+# "المصدر نفسه"، "المسؤول ذاته": an emphatic pronoun ends a name (claims_emphatics.tsv).
+_EMPHATICS = load_with_forms("claims_emphatics.tsv")
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase, and
@@ -634,6 +637,7 @@ class SpeakerReader:
                 or self.according[e] is not None
                 or ROLE[ke] is not None
                 or BARE[ke] in _BLOCKERS
+                or ke in _EMPHATICS
             ):
                 break
             e += 1
