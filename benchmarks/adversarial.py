@@ -191,6 +191,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "according_trailing": _family("according_trailing", "ارتفع العدد إلى 50، وفقا للوزارة، "),
     "according_ma": _family("according_ma", "بحسب ما أعلنت الوزارة "),
     "according_hasabama": _family("according_hasabama", "ارتفع العدد، حسبما أفاد مسؤولون، "),
+    "according_own_words": _family("according_own_words", "وقال الوزير إن العدد ارتفع. وتراجعت الأسعار، حسب تعبيره. "),
     "according_relative": _family("according_relative", "قتل 5 وفق المرصد الذي أكد أن "),
     "according_clause": _family("according_clause", "وقع الحادث، إذ قتل 5، بحسب مصادر طبية، "),
     "according_quoted": _family("according_quoted", 'ارتفع العدد، بحسب ما نقلت "رويترز"، وفقا لـ "سانا" '),
