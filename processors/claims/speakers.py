@@ -99,6 +99,8 @@ def _punct_after(t: Tokens, j: int) -> str:
     return t.text[j + 1] if not t.word[j + 1] else ""
 
 
+# The most words of a place with ب between a role and its holder's name ("بمنطقة نجران").
+_PLACE_WORDS = 3
 # Tokens between a quoted subject's comma and the إن/أن of its claim: "، الأحد، أنها".
 _LABEL_ADJUNCT_TOKENS = 6
 
@@ -651,8 +653,26 @@ class SpeakerReader:
         opens_role = role(t, a) == "trigger"
         if opens_role:
             r = self.role_end(a, b)
+            place = a < r < b and self._place_with_bi(r)
+            if place:
+                # "مدير فرع الجمعية بجدة عمر الجاسر", "مدير مكتب العمل بمحافظة خيبر فهد
+                # الرشيدي": the place with ب is the role's; the name, if any, follows it
+                # (else a title and a name further on, or the whole phrase speaks: "مدير
+                # التعليم بمنطقة الرياض"), never the place ("بمنطقة الرياض").
+                # (A place noun in construct has the place's name after it, "بمحافظة
+                # خيبر فهد الرشيدي": the holder's name is looked for after that first,
+                # then right after the ب word, "بجدة عمر الجاسر".)
+                construct = r + 1 < b and t.word[r + 1] and not DEFINITE[t.key[r + 1]]
+                starts = list(range(r + 2, min(b - 1, r + _PLACE_WORDS + 1)))
+                starts = [*starts, r + 1] if construct else [r + 1, *starts]
+                for p in starts:
+                    if t.key[p] in NAME_JOINERS or t.key[p - 1] in NAME_JOINERS:
+                        continue
+                    if self._holder_name(p, b):
+                        return (p, b), (a, p)
             if (
-                a < r < b
+                not place
+                and a < r < b
                 and self.full_name_end(r, b) == b
                 and not self._genitive_role(a, r)
                 and not self._genitive_l(r)
@@ -695,6 +715,31 @@ class SpeakerReader:
             if n < e < b and role(t, e) == "trigger" and not self._conjunct(e) and self._person_name(n, e, loose=True):
                 return (a, e), (e, b)
         return (a, b), None
+
+    def _holder_name(self, p: int, b: int) -> bool:
+        """[p, b) is a person's name after a role's place: a whole name, or a given
+        name and a family name of the nisba shape ("فهد الرشيدي"; not a place and a
+        rank, "نجران المقدم")."""
+        t = self.t
+        if self.full_name_end(p, b) == b and self._person_name(p, b, loose=True):
+            return True
+        return (
+            b - p == 2
+            and t.word[p]
+            and t.word[p + 1]
+            and not DEFINITE[t.key[p]]
+            and DEFINITE[t.key[p + 1]]
+            and nisba(t.key[p + 1])
+            and self.name_end(p, b) == p + 1
+        )
+
+    def _place_with_bi(self, r: int) -> bool:
+        """The word is ب + a place noun: with the article ("بالرياض") or a feminine
+        noun as written with its teh marbuta ("بجدة", "بمنطقة", "بغرفة"); names
+        with ب are mostly neither ("بشار", "بوتين")."""
+        t = self.t
+        key = t.key[r]
+        return t.word[r] and key[:1] == "ب" and (key[:3] == "بال" or t.text[r].endswith("ة")) and len(key) > 3
 
     def _genitive_l(self, r: int) -> bool:
         """The words after a role open with ل: the role's organisation, not its holder's
