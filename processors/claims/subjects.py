@@ -191,11 +191,19 @@ def _fronted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | No
     return a, i
 
 
+# "بل" (rather) right before a cue: see subject_before.
+_RATHER = "بل"
+
+
 def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
     that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
     t = rd.t
     conj = t.key[i][0] in "وف" and t.key[i][1:] in CUES
+    if i > 0 and t.word[i - 1] and t.text[i - 1] == _RATHER:
+        # "ونفى الوزير وجود خلاف، بل أكد أن ...": بل joins the verb to the clause
+        # before, as و does; it is never the subject.
+        conj = True
     if not conj and said_of_what(t, i, cue):
         _what_sayer(rd, d, i)
         return
