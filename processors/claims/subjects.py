@@ -131,17 +131,42 @@ def _quoted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | Non
     the sentence right before the cue is its subject, when the content follows the
     cue (else the quotation is what was said: '"لن نتراجع" قالت')."""
     t = rd.t
-    k = i - 1
+    k = _before_apposition(rd, i - 1)
     if k < 0 or t.word[k] or t.closes[k] < 0:
         return None
     q = rd.q[t.closes[k]]
-    if not (0 < q.words <= MAX_QUOTED_NAME_WORDS) or q.open != t.sentence_start(i) or q.open + 1 >= q.close:
+    first = t.sentence_start(i)
+    if q.open != first and not (q.open - 1 == first and t.word[first] and BARE[t.key[first]] in _SUBJECT_PARTICLES):
+        return None  # (after a particle too: 'لكن "جيش الإسلام" ينفي')
+    if not (0 < q.words <= MAX_QUOTED_NAME_WORDS) or q.open + 1 >= q.close:
         return None
     c = d.content
     start = c.start if c.quote < 0 else rd.q[c.quote].open
     if start <= i:
         return None
     return q.open + 1, q.close
+
+
+# The most tokens of an apposition between a quoted subject and its verb.
+MAX_APPOSITION_TOKENS = 8
+
+
+def _before_apposition(rd: FieldReading, k: int) -> int:
+    """The token before an apposition set off by commas that ends at k ('"جيش
+    الإسلام"، الفصيل الأقوى في الغوطة، ينفي' → the closing quotation mark); k itself
+    when there is none."""
+    t = rd.t
+    if k < 1 or t.word[k] or t.text[k] not in COMMAS:
+        return k
+    for c in range(k - 1, max(-1, k - MAX_APPOSITION_TOKENS - 1), -1):
+        if t.word[c]:
+            if rd.cues[c] is not None or t.quote[c] >= 0:
+                return k
+            continue
+        if t.text[c] in COMMAS and c + 1 < k:
+            return c - 1
+        return k
+    return k
 
 
 # How many words a subject before its verb may take when read from the clause's start:
