@@ -101,6 +101,8 @@ def _punct_after(t: Tokens, j: int) -> str:
 
 # The most words of a place with ب between a role and its holder's name ("بمنطقة نجران").
 _PLACE_WORDS = 3
+# Words that make a short quotation a clause rather than a name (see label_quote).
+_LABEL_CLAUSE_WORDS = frozenset(("كما",))
 # Tokens between a quoted subject's comma and the إن/أن of its claim: "، الأحد، أنها".
 _LABEL_ADJUNCT_TOKENS = 6
 
@@ -491,6 +493,11 @@ class SpeakerReader:
             return False
         after = q.close + 1
         if after >= t.n or t.sent[after] != t.sent[q.close]:
+            return False
+        if any(t.word[k] and BARE[t.key[k]] in _LABEL_CLAUSE_WORDS for k in range(q.open + 1, q.close)):
+            # 'قال "رسالتي كما كتبت في التعريف": «...»': a clause (كما, "as") is
+            # speech, no name. (Not any cue word: names of places and works hold them,
+            # 'على هامش زيارته "صرح زايد المؤسس"'.)
             return False
         if t.word[after] and DEFINITE[t.key[after]] and nisba(t.key[after]):
             return True  # 'لمحطة "بي اف ام تي في" التلفزيونية إن': the name's adjective
