@@ -182,6 +182,7 @@ FAMILIES: dict[str, Callable[[int], Article]] = {
     "speaker_commas": _family("speaker_commas", "قال إيغور كوناشينكوف، المتحدث باسم وزارة الدفاع، "),
     "speaker_before": _family("speaker_before", "الوزارة "),
     "speaker_honorific": _family("speaker_honorific", "استقبل سمو الأمير الوفد، وقال سموه إن "),
+    "speaker_pronoun": _family("speaker_pronoun", "زار الوزير موسكو أمس. لكنه أكد أن الخلاف قائم، لكنه قال إن "),
     "speaker_backward": _family("speaker_backward", "وسائل إعلام في أوكرانيا ", tail="أعلنت أن الوضع مستقر."),
     "names_same_surname": _names,
     "speaker_long_carry": _long_speaker,
