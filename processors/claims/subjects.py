@@ -243,6 +243,15 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         back = _quoted_subject(rd, d, i)
     if back is None and not conj:
         back = _fronted_subject(rd, d, i)
+    if back is not None and _issued_in(rd, back, i):
+        # "وأصدرت وزارة الدفاع بيانا قالت فيه إن": the phrase read back is a whole
+        # clause, a verb, its subject and the document; who speaks "in it" is that
+        # verb's subject ("وزارة الدفاع"), never the clause.
+        d.anchor = back[0]
+        if not verb_subject(rd, d, back[0], back[1]) or d.speaker is None:
+            d.speaker = d.role = None
+            d.reason = "not_found"
+        return
     if back is not None:
         d.anchor = back[0]
         set_speaker(rd, d, *rd.sp.split_role(*back))
@@ -254,6 +263,26 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         if i + 1 < t.n and t.word[i + 1] and BARE[t.key[i + 1]] in _TOLD_ME:
             return  # "وذكر لي أن": someone's own words ("told me"), not a narrated cue
         carry_near(rd, d)
+
+
+# "قالت فيه"، "أكدوا فيها": the cue speaks "in" a document named before it.
+_IN_IT = frozenset(("فيه", "فيها"))
+# The fewest words of a clause (verb, subject, document) read back as a phrase.
+MIN_ISSUED_WORDS = 3
+
+
+def _issued_in(rd: FieldReading, back: tuple[int, int], i: int) -> bool:
+    """The cue is followed by فيه/فيها and the phrase before it opens the sentence
+    with a verb written with و ("وأصدرت", "ونشر"): a clause that issued the document,
+    not a subject."""
+    t = rd.t
+    a, b = back
+    if i + 1 >= t.n or not t.word[i + 1] or t.key[i + 1] not in _IN_IT:
+        return False
+    if a != t.sentence_start(i) or b - a < MIN_ISSUED_WORDS or not t.word[a]:
+        return False
+    key = t.key[a]
+    return key[:1] == "و" and not DEFINITE[key] and role(t, a) is None and STOP[key] is None
 
 
 def _past_singular(key: str, cue: Cue) -> bool:
