@@ -12,6 +12,7 @@ from __future__ import annotations
 from bisect import bisect_right
 from typing import Callable
 
+from processors.claims.agreement import agrees
 from processors.claims.attribution import cue_gender_of, speaker_offsets
 from processors.claims.content import find_content
 from processors.claims.cues import object_cue
@@ -28,6 +29,7 @@ from processors.claims.lexicons import (
     SUBJECT_RELATIVES,
     Cue,
     fold,
+    load_set,
     read_rows,
 )
 from processors.claims.reading import CONTENT_WINDOW, MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
@@ -123,6 +125,53 @@ def read_sources(rd: FieldReading) -> None:
         if cue_index is None and _acted_by(rd, m, first):
             continue
         _add_source(rd, m, (s, e), speaker, nxt, cue_index, cue, role)
+        if b == a + 1 and cue_index is None:
+            rd.source_at[m].own = _own_words(t.key[a])
+
+
+# "حسب تعبيره", "وفق قولها": nouns of saying (claims_saying_nouns.tsv).
+_SAYING_NOUNS = load_set("claims_saying_nouns.tsv")
+_OWN_SUFFIXES = (("هما", ""), ("هم", ""), ("هن", ""), ("ها", "f"), ("ه", "m"))
+
+
+def _own_words(key: str) -> str | None:
+    """The gender of the pronoun on a noun of saying ("تعبيره" → "m", "قولها" → "f",
+    "زعمهم" → ""), None when the word is none."""
+    for suffix, gender in _OWN_SUFFIXES:
+        if key.endswith(suffix) and len(key) > len(suffix) + 1:
+            stem = key[: -len(suffix)]
+            if stem in _SAYING_NOUNS or (stem.endswith("ت") and stem[:-1] + "ه" in _SAYING_NOUNS):
+                return gender  # (روايته: the teh marbuta of رواية before the pronoun)
+            return None
+    return None
+
+
+def _own_speaker(rd: FieldReading, d: Draft, s: Source, spoken: list[Draft], sentences: list[int]) -> None:
+    """ "... كان هناك تقصير في التواصل، حسب تعبيره": the speaker of the latest claim
+    before the marker, in its sentence or the one before, when the pronoun agrees with
+    it ("pronoun"); else none ("unresolved_pronoun"), never the word "تعبيره"."""
+    k = bisect_right(sentences, s.sentence)
+    low = max(0, k - _OWN_BACK)
+    gender = s.own or None
+    while k > low:
+        k -= 1
+        src = spoken[k]
+        if src.sentence < s.sentence - 1:
+            break
+        if src.anchor >= s.marker or src.speaker is None:
+            continue
+        if agrees(gender, src.gender):
+            d.speaker, d.role, d.speaker_full = src.speaker, src.role, src.speaker_full
+            d.gender = src.gender
+            d.resolution = "pronoun"
+            return
+        break
+    d.speaker = d.role = None
+    d.reason = "unresolved_pronoun"
+
+
+# How many claims with a speaker "حسب تعبيره" looks back over.
+_OWN_BACK = 6
 
 
 def _acted_by(rd: FieldReading, m: int, first: int) -> bool:
@@ -235,7 +284,8 @@ def attach_source(rd: FieldReading, d: Draft) -> None:
             best = k
     if best < len(sources):
         s = sources[best]
-        d.according = s.span
+        if s.own is None:
+            d.according = s.span  # (not "حسب تعبيره": the speaker's own words)
         s.used = True
 
 
@@ -404,6 +454,9 @@ def source_claims(rd: FieldReading) -> None:
     for d in rd.drafts:
         if d.anchor < first_anchor.get(d.sentence, d.anchor + 1):
             first_anchor[d.sentence] = d.anchor
+    # The claims with a speaker read so far, by sentence (see _own_speaker).
+    spoken = list(rd.with_speaker)
+    sentences = [d.sentence for d in spoken]
     for s in rd.sources:
         _relative_claim(rd, s)
         if s.used:
@@ -419,7 +472,7 @@ def source_claims(rd: FieldReading) -> None:
             q = t.quote[prev]
             owner = rd.last_in_sentence.get(t.sent[prev]) or (quoted.get(q) if q >= 0 else None)
             if owner is not None:
-                if owner.according is None:
+                if owner.according is None and s.own is None:
                     owner.according = s.span
                 s.used = True
                 continue
@@ -460,7 +513,8 @@ def source_claims(rd: FieldReading) -> None:
             if owner is not None and not (_agent_source(rd, s) and _action_before(rd, owner, start, first_anchor)):
                 # "وأضافت أن المخزونات تراجعت 3.6 مليون برميل، وفقا لبيانات إدارة
                 # معلومات الطاقة": the speaker cites the source; the claim is hers.
-                owner.according = s.span
+                if s.own is None:
+                    owner.according = s.span  # (not "حسب تعبيره": the speaker's own words)
                 s.used = True
                 continue
             words = sum(t.word[start : min(s.marker, start + 4)])
@@ -477,6 +531,9 @@ def source_claims(rd: FieldReading) -> None:
             else Draft(s.cue_index, s.cue, content, anchor, s.sentence)
         )
         d.speaker, d.role, d.according = s.speaker, s.role, s.span
+        if s.own is not None:
+            d.according = None
+            _own_speaker(rd, d, s, spoken, sentences)
         s.used = True
         if anchor == content.start:
             d.tokens = (anchor, s.marker)  # fixed: ends before "، وفقا ..."

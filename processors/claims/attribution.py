@@ -10,6 +10,8 @@ as "الرئيس", and a "word" longer than MAX_PHRASE_CHARS is not a speaker.
 from __future__ import annotations
 
 from processors.claims.agreement import cue_gender, noun_gender
+from processors.claims.honorifics import honorific_at
+from processors.claims.honorifics import resolve as resolve_honorific
 from processors.claims.lexicons import FIRST_PERSON_QALA, load_set
 from processors.claims.names import link, remember_speaker
 from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
@@ -34,8 +36,21 @@ def set_speaker(rd: FieldReading, d: Draft, speaker: tuple[int, int], role: tupl
         # first-person verb is never its subject ("بصراحة", "مثلا", "قصة الفندق").
         d.reason = "not_found"
         return
+    t = rd.t
+    a, b = speaker
+    if b - a > 1 and t.word[a] and t.text[a] in _THAT_BEFORE_SUBJECT:
+        # "في مقابل ذلك، فإن الولايات المتحدة أعربت", "لأن الرجل صرح": the particle
+        # before the subject is no part of it.
+        speaker = (a + 1, b)
+        if role is not None and role[0] == a:
+            role = (a + 1, role[1]) if role[1] > a + 1 else None
     if _not_a_speaker(rd, speaker[0]):
         d.reason = "not_found"
+        return
+    if honorific_at(rd, speaker[0]):
+        # "وقال سموه إن": the person the honorific refers to, or no speaker
+        # (honorifics.py).
+        resolve_honorific(rd, d, speaker[0])
         return
     s, e = speaker_offsets(rd, *speaker)
     if e - s > MAX_PHRASE_CHARS:
@@ -90,6 +105,12 @@ MAX_PREP_LETTERS = 3
 PASSIVE_AUX = frozenset(("تم", "تمت", "يتم", "تتم"))
 
 
+# Particles written before a subject, as written (فان is also a name: "فان غال").
+_THAT_BEFORE_SUBJECT = frozenset(("فإن", "وإن", "وأن", "لأن", "ولأن"))
+# Particles that a subject never begins with: "بل" (rather), "أو" (or).
+_NOT_SUBJECTS = frozenset(("بل", "أو"))
+
+
 def _not_a_speaker(rd: FieldReading, a: int) -> bool:
     """A phrase that opens with a clause word, a preposition or a time word, or with a
     word with بال ("بالتأكيد", "بالاجتماع", "بالفعل مصدر قلق") is no speaker, whatever
@@ -104,6 +125,8 @@ def _not_a_speaker(rd: FieldReading, a: int) -> bool:
         return True
     if a > 0 and t.word[a - 1] and BARE[t.key[a - 1]] in PASSIVE_AUX:
         return True  # "وتمت مناقشة القرار": the passive's verbal noun
+    if t.text[a] in _NOT_SUBJECTS:
+        return True  # "...، بل أكدت أن", "ذكر أو أنثى": a particle, or what it joins
     kind = STOP[key]
     if kind == "time" or (kind == "prep" and len(b) <= MAX_PREP_LETTERS):
         return True

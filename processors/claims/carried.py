@@ -41,8 +41,19 @@ _JOURNALIST_VERBS = load_set("claims_journalist_verbs.tsv")
 
 
 def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
-    """A pronoun subject ("لكنه", "إلا أنها"): the speaker of the claim just
-    before, in this sentence or the one before, if it agrees; else none."""
+    """A pronoun subject ("لكنه", "إلا أنها"): the subject of the verb that opens its
+    sentence when no claim came before in it ("هاجم الرئيس الإيراني نظيره، لكنه قال
+    إن"); else the speaker of the claim just before, in this sentence or the one
+    before, if it agrees; else, at the start of a sentence after one with no claim, the
+    subject of that sentence's verb ("زار الوزير موسكو أمس. لكنه أكد أن"); else none.
+    A subject is taken only when the cue's form and the subject's head show the same
+    gender (verb_subject's strict reading)."""
+    i = d.cue_index
+    t = rd.t
+    first = t.sentence_start(i) if i is not None else -1
+    if i is not None and first + 2 < i and rd.last_in_sentence.get(d.sentence) is None:
+        if _pronoun_subject(rd, d, gender, first, i - 1):
+            return
     last = rd.drafts[-1] if rd.drafts else None
     if (
         last is not None
@@ -52,8 +63,30 @@ def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
     ):
         copy_speaker(rd, d, last)
         d.resolution = "pronoun"
-    else:
-        d.reason = "unresolved_pronoun"
+        return
+    if (
+        i is not None
+        and first > 0
+        and i - 1 <= first
+        and t.text[first - 1] not in ASKING
+        and rd.last_in_sentence.get(t.sent[first - 1]) is None
+    ):
+        prev = t.sentence_start(first - 1)
+        if _pronoun_subject(rd, d, gender, prev, first - 1):
+            return
+    d.reason = "unresolved_pronoun"
+
+
+def _pronoun_subject(rd: FieldReading, d: Draft, gender: str | None, first: int, end: int) -> bool:
+    """The subject of the verb at `first` (before `end`) as the pronoun's antecedent,
+    when it agrees with the pronoun and the cue."""
+    if not verb_subject(rd, d, first, end, strict=True) or d.speaker is None or not agrees(gender, d.gender):
+        d.speaker = d.role = d.speaker_full = None
+        d.reason = None
+        d.resolution = None
+        return False
+    d.resolution = "pronoun"
+    return True
 
 
 def carry_near(rd: FieldReading, d: Draft) -> None:
@@ -470,7 +503,8 @@ def _plainly_agrees(rd: FieldReading, d: Draft, a: int) -> bool:
     cue_form = cue_gender_of(rd, d)
     head = BARE[rd.t.key[a]]
     if cue_form is not None:
-        return cue_form == noun_gender(head)
+        # (A word whose و is its own letter: "وزير", not و + "زير".)
+        return cue_form == (noun_gender(head) or noun_gender(rd.t.key[a]))
     # A plural participle ("معتبرين", "مؤكدون") and a plural head ("المحامون").
     key = rd.t.key[d.cue_index] if d.cue_index is not None else ""
     return key.endswith(("ين", "ون")) and head.endswith(("ون", "ين"))

@@ -201,6 +201,9 @@ class Source:
     cue_index: int | None = None
     cue: Cue | None = None
     used: bool = False
+    # "حسب تعبيره": the source is the one a pronoun refers to; its gender as the
+    # pronoun shows it ("m", "f", or "" for a plural). None for a source named here.
+    own: str | None = None
 
 
 class FieldReading:

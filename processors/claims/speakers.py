@@ -15,6 +15,7 @@ from processors.claims.lexicons import (
     SPEAKER_STOPS,
     Cue,
     load_set,
+    load_with_forms,
     load_word_tuples,
     noun_bases,
 )
@@ -49,6 +50,8 @@ _MAY_END_PHRASE = TextCache(lambda k: BARE[k] == _MATLA or participle(k) or (k[:
 # Words that open a noun phrase where a name could be expected after a role or a name:
 # "سعود المالكي أحد المنفذين" (one of the perpetrators), "لجنة الوساطة بين الطرفين".
 _NOT_NAMES = load_set("claims_not_names.tsv")
+# "المصدر نفسه"، "المسؤول ذاته": an emphatic pronoun ends a name (claims_emphatics.tsv).
+_EMPHATICS = load_with_forms("claims_emphatics.tsv")
 MAX_NAME_WORDS = 4
 # Blocker words end a speaker phrase ("واستغرب المراقبون مما أعلن"), except a cue form
 # that is a cue only clause-initially: "لجنة الوساطة بين الطرفين" is one phrase, and
@@ -88,6 +91,18 @@ def _possessed_l(text: str) -> bool:
     return any(text.endswith(suf) and len(text) - len(suf) >= 4 for suf in ("ه", "ها", "هم", "هما", "كم"))
 
 
+# Punctuation after a one-word subject, before its content: "وأضاف باعجاجة: ...".
+_NAME_ENDS = frozenset((":", "،", ","))
+
+
+def _punct_after(t: Tokens, j: int) -> str:
+    return t.text[j + 1] if not t.word[j + 1] else ""
+
+
+# The most words of a place with ب between a role and its holder's name ("بمنطقة نجران").
+_PLACE_WORDS = 3
+# Words that make a short quotation a clause rather than a name (see label_quote).
+_LABEL_CLAUSE_WORDS = frozenset(("كما",))
 # Tokens between a quoted subject's comma and the إن/أن of its claim: "، الأحد، أنها".
 _LABEL_ADJUNCT_TOKENS = 6
 
@@ -154,6 +169,20 @@ class SpeakerReader:
         # "وأكد من جانبه وزير الخارجية أن": a phrase announcing the new speaker.
         if j + 2 < limit and word[j] and word[j + 1] and (key[j], key[j + 1]) in _PRE_SUBJECT_PHRASES:
             j += 2
+        if (
+            j + 1 < limit
+            and word[j]
+            and not source
+            and key[j][:1] == "ب"
+            and nominal_head(key[j][1:])
+            and not complementizer(t, j + 1)
+            and _punct_after(t, j) not in _NAME_ENDS
+        ):
+            # "واعترف بوجود تقصير"، "وأقر باستخدام القوة": ب + a verbal noun right
+            # after the verb is its object; the subject is not written here. (A
+            # surname of that shape stands alone before the content: "وقال بارباع إن",
+            # "وأضاف باعجاجة:".)
+            return SpeakerParse(None, None, j)
         start = j
         self._phrase_start = start
         last = -1
@@ -465,6 +494,11 @@ class SpeakerReader:
         after = q.close + 1
         if after >= t.n or t.sent[after] != t.sent[q.close]:
             return False
+        if any(t.word[k] and BARE[t.key[k]] in _LABEL_CLAUSE_WORDS for k in range(q.open + 1, q.close)):
+            # 'قال "رسالتي كما كتبت في التعريف": «...»': a clause (كما, "as") is
+            # speech, no name. (Not any cue word: names of places and works hold them,
+            # 'على هامش زيارته "صرح زايد المؤسس"'.)
+            return False
         if t.word[after] and DEFINITE[t.key[after]] and nisba(t.key[after]):
             return True  # 'لمحطة "بي اف ام تي في" التلفزيونية إن': the name's adjective
         # ... or before إن/أن: 'لمحطة "بي اف ام تي في" إن ...'.
@@ -612,6 +646,7 @@ class SpeakerReader:
                 or self.according[e] is not None
                 or ROLE[ke] is not None
                 or BARE[ke] in _BLOCKERS
+                or ke in _EMPHATICS
             ):
                 break
             e += 1
@@ -625,8 +660,26 @@ class SpeakerReader:
         opens_role = role(t, a) == "trigger"
         if opens_role:
             r = self.role_end(a, b)
+            place = a < r < b and self._place_with_bi(r)
+            if place:
+                # "مدير فرع الجمعية بجدة عمر الجاسر", "مدير مكتب العمل بمحافظة خيبر فهد
+                # الرشيدي": the place with ب is the role's; the name, if any, follows it
+                # (else a title and a name further on, or the whole phrase speaks: "مدير
+                # التعليم بمنطقة الرياض"), never the place ("بمنطقة الرياض").
+                # (A place noun in construct has the place's name after it, "بمحافظة
+                # خيبر فهد الرشيدي": the holder's name is looked for after that first,
+                # then right after the ب word, "بجدة عمر الجاسر".)
+                construct = r + 1 < b and t.word[r + 1] and not DEFINITE[t.key[r + 1]]
+                starts = list(range(r + 2, min(b - 1, r + _PLACE_WORDS + 1)))
+                starts = [*starts, r + 1] if construct else [r + 1, *starts]
+                for p in starts:
+                    if t.key[p] in NAME_JOINERS or t.key[p - 1] in NAME_JOINERS:
+                        continue
+                    if self._holder_name(p, b):
+                        return (p, b), (a, p)
             if (
-                a < r < b
+                not place
+                and a < r < b
                 and self.full_name_end(r, b) == b
                 and not self._genitive_role(a, r)
                 and not self._genitive_l(r)
@@ -669,6 +722,31 @@ class SpeakerReader:
             if n < e < b and role(t, e) == "trigger" and not self._conjunct(e) and self._person_name(n, e, loose=True):
                 return (a, e), (e, b)
         return (a, b), None
+
+    def _holder_name(self, p: int, b: int) -> bool:
+        """[p, b) is a person's name after a role's place: a whole name, or a given
+        name and a family name of the nisba shape ("فهد الرشيدي"; not a place and a
+        rank, "نجران المقدم")."""
+        t = self.t
+        if self.full_name_end(p, b) == b and self._person_name(p, b, loose=True):
+            return True
+        return (
+            b - p == 2
+            and t.word[p]
+            and t.word[p + 1]
+            and not DEFINITE[t.key[p]]
+            and DEFINITE[t.key[p + 1]]
+            and nisba(t.key[p + 1])
+            and self.name_end(p, b) == p + 1
+        )
+
+    def _place_with_bi(self, r: int) -> bool:
+        """The word is ب + a place noun: with the article ("بالرياض") or a feminine
+        noun as written with its teh marbuta ("بجدة", "بمنطقة", "بغرفة"); names
+        with ب are mostly neither ("بشار", "بوتين")."""
+        t = self.t
+        key = t.key[r]
+        return t.word[r] and key[:1] == "ب" and (key[:3] == "بال" or t.text[r].endswith("ة")) and len(key) > 3
 
     def _genitive_l(self, r: int) -> bool:
         """The words after a role open with ل: the role's organisation, not its holder's

@@ -10,12 +10,13 @@ from __future__ import annotations
 
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import cue_gender_of, set_speaker
-from processors.claims.carried import carry, carry_near, pronoun
+from processors.claims.carried import carry, carry_near, pronoun, verb_subject
 from processors.claims.cues import object_cue, subject_relative
 from processors.claims.lexicons import CARRYOVER, COMPLEMENTIZERS, CUES, KANA, Cue, load_set
 from processors.claims.objects import pronoun_subject
 from processors.claims.reading import Draft, FieldReading
-from processors.claims.words import BARE, DEFINITE, role, stop_kind
+from processors.claims.tokens import COMMAS
+from processors.claims.words import BARE, DEFINITE, STOP, role, stop_kind
 
 # Cues whose subjectless past continues the claim just before (claims_carryover_near.tsv).
 _CARRYOVER_NEAR = load_set("claims_carryover_near.tsv")
@@ -87,17 +88,42 @@ def _quoted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | Non
     the sentence right before the cue is its subject, when the content follows the
     cue (else the quotation is what was said: '"لن نتراجع" قالت')."""
     t = rd.t
-    k = i - 1
+    k = _before_apposition(rd, i - 1)
     if k < 0 or t.word[k] or t.closes[k] < 0:
         return None
     q = rd.q[t.closes[k]]
-    if not (0 < q.words <= MAX_QUOTED_NAME_WORDS) or q.open != t.sentence_start(i) or q.open + 1 >= q.close:
+    first = t.sentence_start(i)
+    if q.open != first and not (q.open - 1 == first and t.word[first] and BARE[t.key[first]] in _SUBJECT_PARTICLES):
+        return None  # (after a particle too: 'لكن "جيش الإسلام" ينفي')
+    if not (0 < q.words <= MAX_QUOTED_NAME_WORDS) or q.open + 1 >= q.close:
         return None
     c = d.content
     start = c.start if c.quote < 0 else rd.q[c.quote].open
     if start <= i:
         return None
     return q.open + 1, q.close
+
+
+# The most tokens of an apposition between a quoted subject and its verb.
+MAX_APPOSITION_TOKENS = 8
+
+
+def _before_apposition(rd: FieldReading, k: int) -> int:
+    """The token before an apposition set off by commas that ends at k ('"جيش
+    الإسلام"، الفصيل الأقوى في الغوطة، ينفي' → the closing quotation mark); k itself
+    when there is none."""
+    t = rd.t
+    if k < 1 or t.word[k] or t.text[k] not in COMMAS:
+        return k
+    for c in range(k - 1, max(-1, k - MAX_APPOSITION_TOKENS - 1), -1):
+        if t.word[c]:
+            if rd.cues[c] is not None or t.quote[c] >= 0:
+                return k
+            continue
+        if t.text[c] in COMMAS and c + 1 < k:
+            return c - 1
+        return k
+    return k
 
 
 # How many words a subject before its verb may take when read from the clause's start:
@@ -147,11 +173,19 @@ def _fronted_subject(rd: FieldReading, d: Draft, i: int) -> tuple[int, int] | No
     return a, i
 
 
+# "بل" (rather) right before a cue: see subject_before.
+_RATHER = "بل"
+
+
 def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
     """No subject after the verb: it is before it ("الوزير قال إن"), or, for a verb
     that opens its clause with و ("وأضاف أن"), the previous claim's speaker."""
     t = rd.t
     conj = t.key[i][0] in "وف" and t.key[i][1:] in CUES
+    if i > 0 and t.word[i - 1] and t.text[i - 1] == _RATHER:
+        # "ونفى الوزير وجود خلاف، بل أكد أن ...": بل joins the verb to the clause
+        # before, as و does; it is never the subject.
+        conj = True
     back = None if conj else rd.sp.backward(i, t.sentence_start(i))
     if back is None and not conj:
         back = rd.sp.interrupted(i, t.sentence_start(i))
@@ -163,6 +197,15 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         back = _quoted_subject(rd, d, i)
     if back is None and not conj:
         back = _fronted_subject(rd, d, i)
+    if back is not None and _issued_in(rd, back, i):
+        # "وأصدرت وزارة الدفاع بيانا قالت فيه إن": the phrase read back is a whole
+        # clause, a verb, its subject and the document; who speaks "in it" is that
+        # verb's subject ("وزارة الدفاع"), never the clause.
+        d.anchor = back[0]
+        if not verb_subject(rd, d, back[0], back[1]) or d.speaker is None:
+            d.speaker = d.role = None
+            d.reason = "not_found"
+        return
     if back is not None:
         d.anchor = back[0]
         set_speaker(rd, d, *rd.sp.split_role(*back))
@@ -174,6 +217,26 @@ def subject_before(rd: FieldReading, d: Draft, i: int, cue: Cue) -> None:
         if i + 1 < t.n and t.word[i + 1] and BARE[t.key[i + 1]] in _TOLD_ME:
             return  # "وذكر لي أن": someone's own words ("told me"), not a narrated cue
         carry_near(rd, d)
+
+
+# "قالت فيه"، "أكدوا فيها": the cue speaks "in" a document named before it.
+_IN_IT = frozenset(("فيه", "فيها"))
+# The fewest words of a clause (verb, subject, document) read back as a phrase.
+MIN_ISSUED_WORDS = 3
+
+
+def _issued_in(rd: FieldReading, back: tuple[int, int], i: int) -> bool:
+    """The cue is followed by فيه/فيها and the phrase before it opens the sentence
+    with a verb written with و ("وأصدرت", "ونشر"): a clause that issued the document,
+    not a subject."""
+    t = rd.t
+    a, b = back
+    if i + 1 >= t.n or not t.word[i + 1] or t.key[i + 1] not in _IN_IT:
+        return False
+    if a != t.sentence_start(i) or b - a < MIN_ISSUED_WORDS or not t.word[a]:
+        return False
+    key = t.key[a]
+    return key[:1] == "و" and not DEFINITE[key] and role(t, a) is None and STOP[key] is None
 
 
 def _past_singular(key: str, cue: Cue) -> bool:

@@ -272,3 +272,12 @@ def test_resolution_fields_follow_the_schema():
         d = c.to_dict()
         d["id"] = "a:1:claim:0"
         assert not list(validator.iter_errors(d)), d
+
+
+def test_honorific_resolved_like_a_pronoun():
+    body = "استقبل سماحة المفتي عبدالله الراشد الوفد، وأكد سماحته أن الحوار واجب."
+    (said,) = _claims(body)
+    assert said.speaker_resolution == "pronoun"
+    assert said.speaker.text == "المفتي عبدالله الراشد"
+    (alone,) = _claims("وقال سموه إن الزيارة ناجحة.")
+    assert (alone.speaker, alone.speaker_resolution, alone.speaker_reason) == (None, None, "unresolved_pronoun")
