@@ -37,7 +37,7 @@ from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import BARE, ROLE, complementizer, stop_kind
 
 # Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
-_DASHES = frozenset("-–—")
+DASHES = frozenset("-–—")
 # Words of a prepositional phrase that may follow a source at the end of its sentence
 # ("وفق العاملين في المجال الإنساني.").
 _SOURCE_TAIL_WORDS = 4
@@ -47,7 +47,7 @@ _QUOTED_SOURCE_WORDS = 4
 # The particle of "كما قال X" markers ("as X said").
 _AS = "كما"
 # Tokens of a dateline before the dash: "دبي، الإمارات العربية المتحدة (CNN)--".
-_DATELINE_TOKENS = 12
+DATELINE_TOKENS = 12
 # Rules, plans and manners one acts by (claims_rule_nouns.tsv): word → manner | rule.
 _RULE_NOUNS = {fold(w): kind for w, kind in read_rows("claims_rule_nouns.tsv")}
 
@@ -198,7 +198,7 @@ def _acted_by(rd: FieldReading, m: int, first: int) -> bool:
     # opens a clause; "...، وفقا للاتفاق المعلن" closes the one before it, its و
     # the marker's own letter.)
     conjunction = t.key[m][:1] == "و" and t.key[m][1:2] != "ف"
-    return not (before in _DASHES or (before in COMMAS and conjunction))
+    return not (before in DASHES or (before in COMMAS and conjunction))
 
 
 # One-word markers written with ما (claims_according_to.tsv: حسبما), by their folded
@@ -340,7 +340,7 @@ def _posed_after(rd: FieldReading, s: Source) -> bool:
     if m - first < 3:
         return False
     if not t.word[m - 1]:
-        return t.text[m - 1] in COMMAS or t.text[m - 1] in _DASHES
+        return t.text[m - 1] in COMMAS or t.text[m - 1] in DASHES
     return _ends_sentence(rd, s)
 
 
@@ -433,9 +433,9 @@ def _after_dateline(t: Tokens, first: int, m: int) -> int:
     """ "دبي، الإمارات العربية المتحدة (CNN)-- بدأ أكثر من 100 جندي ...، وفقا
     لمسؤول": the clause starts after the dateline, a bracket closed and a dash
     within the sentence's first tokens."""
-    end = min(m, first + _DATELINE_TOKENS)
+    end = min(m, first + DATELINE_TOKENS)
     for k in range(first, end - 1):
-        if not t.word[k] and t.text[k] == ")" and t.text[k + 1] in _DASHES:
+        if not t.word[k] and t.text[k] == ")" and t.text[k + 1] in DASHES:
             k += 1
             while k < m and not t.word[k]:
                 k += 1

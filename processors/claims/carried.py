@@ -367,7 +367,7 @@ def verb_subject(rd: FieldReading, d: Draft, first: int, end: int, strict: bool 
 
 
 # The most words of a name looked at for one seen in full before ("دونالد ترامب").
-MAX_NAME_WORDS = 3
+MAX_KNOWN_NAME_WORDS = 3
 
 # Particles before a sentence's verb (BEFORE_VERB, claims_before_verb.tsv), and these
 # of two words: "ولا تزال البلاد في حالة تأهب", "وما زالت المراصد".
@@ -445,7 +445,7 @@ def _subject_end(rd: FieldReading, a: int, b: int) -> int:
         # A name the article gave in full earlier, by its surname or whole: the
         # object follows it ("وكتب ترامب تغريدة", "ووصف بوتين التدخل").
         here = (rd.rank, t.start[a])
-        for m in range(a, min(b - 1, a + MAX_NAME_WORDS)):
+        for m in range(a, min(b - 1, a + MAX_KNOWN_NAME_WORDS)):
             if not t.word[m]:
                 break
             known = rd.names.before(t.key[m], here)

@@ -6,7 +6,7 @@ which is found differently from a verb's, so it is read here.
 
 from __future__ import annotations
 
-from processors.claims.according import _DASHES, _DATELINE_TOKENS
+from processors.claims.according import DASHES, DATELINE_TOKENS
 from processors.claims.agreement import agrees, noun_gender
 from processors.claims.attribution import copy_speaker, cue_gender_of, set_speaker
 from processors.claims.carried import QUANTIFIERS, carry, listed_verb, past_adjunct, verb_subject
@@ -218,11 +218,11 @@ def _after_dateline(rd: FieldReading, first: int, i: int) -> int:
     dash: "دبي، الإمارات العربية المتحدة (CNN)-- اتهم وزير الخارجية ...، معتبرا" (the
     verb after the dash is the sentence's first), else `first`."""
     t = rd.t
-    for k in range(first, min(i - 1, first + _DATELINE_TOKENS)):
+    for k in range(first, min(i - 1, first + DATELINE_TOKENS)):
         # (After a closing bracket only, "(CNN)--": other dashes set off a phrase,
         # "الدكتور محمد - محام ومستشار -"، or sign a byline, "محمد المواسي- سبق-".)
-        if k > first and t.text[k - 1] == ")" and t.text[k] and all(ch in _DASHES for ch in t.text[k]):
-            while k + 1 < i and not t.word[k + 1] and all(ch in _DASHES for ch in t.text[k + 1]):
+        if k > first and t.text[k - 1] == ")" and t.text[k] and all(ch in DASHES for ch in t.text[k]):
+            while k + 1 < i and not t.word[k + 1] and all(ch in DASHES for ch in t.text[k + 1]):
                 k += 1
             return k + 1 if t.word[k + 1] else first
     return first

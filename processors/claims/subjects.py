@@ -24,7 +24,8 @@ _CARRYOVER_NEAR = load_set("claims_carryover_near.tsv")
 _TOLD_ME = load_set("claims_told_me.tsv")
 # How far back the antecedent of "، التي قال" may start.
 MAX_ANTECEDENT_WORDS = 6
-MAX_NAME_WORDS = 3
+# The most bare words of a name an antecedent may end with ("... سعود المالكي، الذي").
+MAX_ANTECEDENT_NAME_WORDS = 3
 
 
 def _antecedent_np(rd: FieldReading, comma: int) -> tuple[int, int] | None:
@@ -51,7 +52,7 @@ def _antecedent_np(rd: FieldReading, comma: int) -> tuple[int, int] | None:
             pass
         elif right is not None and DEFINITE[t.key[right]]:
             pass  # a construct head: "وكالة الأنباء"
-        elif names == comma - 1 - k and names < MAX_NAME_WORDS:
+        elif names == comma - 1 - k and names < MAX_ANTECEDENT_NAME_WORDS:
             names += 1  # the name's words, from its end
         else:
             break
