@@ -478,9 +478,45 @@ def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
     a, e = rd.sp.subject_only(*phrase)
     b = phrase[1]
     if not a < e < b or not all(t.word[m] and DEFINITE[t.key[m]] for m in range(e, b)):
-        return False
+        e = _people_object(t, a, b)
+        if e is None:
+            return False
     set_speaker(rd, d, *rd.sp.split_role(a, e))
     return True
+
+
+def _people_object(t, a: int, b: int) -> int | None:
+    """Where a verb's object of people starts when the subject before it did not end
+    plainly: after a role and a name ("ودعا العقيد محمد السعد جميع المواطنين إلى"،
+    "دعا قائد الجيش العماد جان قهوجي العسكريين") or after a definite noun that no
+    plural adjective follows ("ودعت الهيئة المواطنين إلى"). The object opens with
+    جميع/كافة/كل or is a definite sound plural in ـين; the word before it ends the
+    subject: definite (not a dual or a plural, whose adjective "الطرفين المتنازعين"
+    would be), or a name's last word after a role. Not after an indefinite head, whose
+    genitive it is ("دعت هيئة المحامين إلى": the lawyers' body)."""
+    for k in range(a + 1, b):
+        key = t.key[k]
+        quantifier = BARE[key] in _QUANTIFIERS
+        if not quantifier and not _sound_plural(key):
+            continue
+        if not all(t.word[m] and (DEFINITE[t.key[m]] or t.key[m][:1] == "و") for m in range(k + 1, b)):
+            return None  # ("جميع المواطنين والمقيمين": definite words, or joined by و)
+        prev = t.key[k - 1]
+        if DEFINITE[prev] and not prev.startswith("لل"):
+            if prev.endswith(("ين", "ان", "ون")) or (key.endswith("يين") and not t.text[k - 1].endswith("ة")):
+                return None  # (or a broken plural and its adjective: "الأطباء اليمنيين")
+            return k
+        named = any(role(t, m) is not None for m in range(a, k - 1))
+        if named and t.word[k - 1] and role(t, k - 1) is None and not t.text[k - 1].endswith("ة"):
+            return k  # "العماد جان قهوجي | العسكريين"
+        return None
+    return None
+
+
+def _sound_plural(key: str) -> bool:
+    """ "المواطنين"، "العسكريين": a definite sound masculine plural as an object (ـين),
+    long enough not to be a family name of that ending ("الحسين"، "الأمين")."""
+    return key.startswith("ال") and key.endswith("ين") and len(key) >= 8
 
 
 def _object_after_subject(rd: FieldReading, i: int, j: int, limit: int, cue: Cue) -> Draft | None:
