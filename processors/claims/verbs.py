@@ -478,9 +478,10 @@ def _object_split(rd: FieldReading, phrase: tuple[int, int], d: Draft) -> bool:
     a, e = rd.sp.subject_only(*phrase)
     b = phrase[1]
     if not a < e < b or not all(t.word[m] and DEFINITE[t.key[m]] for m in range(e, b)):
-        e = _people_object(t, a, b)
-        if e is None:
+        people = _people_object(t, a, b)
+        if people is None:
             return False
+        e = people
     set_speaker(rd, d, *rd.sp.split_role(a, e))
     return True
 
