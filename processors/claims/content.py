@@ -19,6 +19,7 @@ from processors.claims.lexicons import (
     noun_bases,
     read_rows,
 )
+from processors.claims.objects import OBJECT_VERBS
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, TextCache
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nisba, nominal_head, stop_kind
@@ -421,6 +422,18 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
         # asked only of a word that _nominal_at could take at all.)
         if nominal is None and (could_open[t.key[m]] or _opens_written(rd, m, cue)) and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
+        if (
+            nominal is None
+            and m > k
+            and cue.nominal != "no"
+            and fold(cue.lemma) not in OBJECT_VERBS
+            and BARE[t.key[m]] in cue.preps
+            and _prep_after_adjunct(t, m, k, limit)
+        ):
+            # (Not a stance verb, whose content is after its stance noun: "أعرب في بيان
+            # عن استغرابه"; nor دعا, whose "في" phrase may follow its object: "دعا
+            # المسؤولين في الولايات المجاورة إلى".)
+            nominal = Content("indirect", start=m + 1, nominal=True)
         m += 1
     return nominal
 
@@ -452,6 +465,25 @@ def _may_open(rd: FieldReading, m: int, k: int) -> bool:
             continue
         return True
     return _after_own_occasion(t, m, k) or _after_definite_adjunct(t, m, k)
+
+
+def _prep_after_adjunct(t, m: int, k: int, limit: int) -> bool:
+    """The cue's own preposition right after the speaker's adjunct of occasion, then a
+    verbal noun: "وأكد نائب المدير خلال الزيارة على ضرورة ..."، "وأكد الوزير في كلمته
+    على أهمية ...". The adjunct opens with a preposition right after the speaker
+    (not من/عن, which governs the verb's object: "ويتوقع من الطلاب") and is made of
+    occasion, place and definite words only; a verbal noun follows the preposition
+    ("على ضرورة"، "على أهمية"), not a definite noun or a name ("على المواقف الثابتة"
+    may be a place or a thing acted on: no claim)."""
+    n = m + 1
+    if n >= limit or not t.word[m] or not t.word[n] or m - k > _ADJUNCT_WORDS:
+        return False
+    key = t.key[n]
+    if DEFINITE[key] or stop_kind(t, n) is not None or not nominal_head(key) or key.endswith("ا"):
+        return False
+    if stop_kind(t, k) != "prep" or BARE[t.key[k]] in ("من", "عن") or BARE[t.key[k]] == BARE[t.key[m]]:
+        return False
+    return all(_adjunct_word(t, j) for j in range(k + 1, m))
 
 
 # How far after the speaker an adjunct may end before the object: "في كلمته أمام
