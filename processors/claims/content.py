@@ -12,6 +12,7 @@ from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUES,
     SPEAKER_STOPS,
+    SUBJECT_RELATIVES,
     TIME_PHRASES,
     Cue,
     fold,
@@ -434,6 +435,17 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             # عن استغرابه"; nor دعا, whose "في" phrase may follow its object: "دعا
             # المسؤولين في الولايات المجاورة إلى".)
             nominal = Content("indirect", start=m + 1, nominal=True)
+        if (
+            nominal is None
+            and m > k
+            and fold(cue.lemma) in OBJECT_VERBS
+            and (BARE[t.key[m]] in cue.preps or _to_clitic(t.key[m], cue))
+            and _object_after_comma(t, m, k, limit)
+        ):
+            if BARE[t.key[m]] in cue.preps:
+                nominal = Content("indirect", start=m + 1, nominal=True)
+            else:
+                nominal = Content("indirect", start=m, skip=1, nominal=True)  # "، المواطنين لاستخدام"
         m += 1
     return nominal
 
@@ -484,6 +496,43 @@ def _prep_after_adjunct(t, m: int, k: int, limit: int) -> bool:
     if stop_kind(t, k) != "prep" or BARE[t.key[k]] in ("من", "عن") or BARE[t.key[k]] == BARE[t.key[m]]:
         return False
     return all(_adjunct_word(t, j) for j in range(k + 1, m))
+
+
+# How many words the object of دعا may have between the speaker's comma and إلى.
+_CALLED_WORDS = 6
+
+
+def _object_after_comma(t, m: int, k: int, limit: int) -> bool:
+    """دعا's object set off from its subject by a comma, then the cue's preposition and
+    a verbal noun: "ودعا العقيد سامي الحربي، المواطنين والمقيمين إلى أخذ الحيطة"،
+    "ودعا الدكتور العطية، الولايات المتحدة إلى بذل جهد"، "دعا البنك الدولي، السعودية
+    ودول الخليج إلى الاستثمار". The comma is right after the speaker; the words
+    between it and the preposition are a noun phrase only: definite words, names and
+    nouns in construct before a definite word, joined by و (no verb, relative or
+    preposition: "دعا الوزير، المواطنين الذين توجهوا إلى المدينة" is no call to go)."""
+    if t.word[k] or t.text[k] not in COMMAS or not k + 1 < m <= k + 1 + _CALLED_WORDS:
+        return False
+    if BARE[t.key[m]] == _TO:
+        # (With ل written on it, "لاستخدام" is a verbal noun already: _to_clitic.)
+        n = m + 1
+        if n >= limit or not t.word[n] or stop_kind(t, n) is not None:
+            return False
+        head = t.key[n][2:] if DEFINITE[t.key[n]] else t.key[n]
+        if not nominal_head(head):
+            return False  # (not a place: "دعا الوزير، الوفد إلى المدينة" is an invitation)
+    for j in range(k + 1, m):
+        if not t.word[j] or stop_kind(t, j) is not None:
+            return False
+        key = BARE[t.key[j]]
+        if key[:1] == "و" and len(key) > 3:
+            key = key[1:]
+        if key in SUBJECT_RELATIVES or key in COMPLEMENTIZERS or key[:1].isdigit():
+            return False
+        if key[:1] in ("ب", "ل", "ك", "ف") and not key.startswith("ال"):
+            return False  # a preposition written on its word: "، بمناسبة الذكرى السبعين، لتأسيس"
+        if not (DEFINITE[key] or nisba(key) or (j + 1 < m and DEFINITE[t.key[j + 1]]) or j == m - 1):
+            return False  # (a last bare word is a name: "، السعودية ودول الخليج"، "، واشنطن")
+    return True
 
 
 # How far after the speaker an adjunct may end before the object: "في كلمته أمام
