@@ -115,6 +115,10 @@ class SpeakerParse:
     phrase: tuple[int, int] | None = None  # the whole phrase, role included
 
 
+# Closing quotation marks some outlets also open with (”عين اليوم”, ″سبق″).
+_CLOSING_ONLY = ("”", "″")
+
+
 class SpeakerReader:
     """Reads speaker phrases in one field. `cues[i]`/`according[i]` are the cue and the
     according-to marker at token i, computed once by the caller."""
@@ -142,6 +146,14 @@ class SpeakerReader:
             q = self.q[t.opens[j + 1]]
             if 0 < q.words <= 3 and q.close + 1 < limit:
                 j = q.close + 1
+        elif j + 2 < limit and word[j] and BARE[key[j]] in ("لـ", "ل") and t.text[j + 1] in _CLOSING_ONLY:
+            # ... written between two closing marks, which pair as no quotation: 'صرح
+            # لـ”عين اليوم” عيضة الهذلي الناطق الإعلامي بأن' (one to three words).
+            for n in range(j + 2, min(j + 6, limit)):
+                if not word[n]:
+                    if t.text[n] in _CLOSING_ONLY and n > j + 2 and n + 1 < limit:
+                        j = n + 1
+                    break
         # ... or whom the speaker told, with ل written on the word right after the cue:
         # "وقال لبي بي سي إن", 'قالت لشركة اليانصيب "أريد ..."' (see _addressee_l).
         # (Not after a first-person verb, "أقول لكم": its subject is never read.)
