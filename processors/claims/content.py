@@ -426,9 +426,9 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
         if (
             nominal is None
             and m > k
-            and cue.nominal != "no"
-            and fold(cue.lemma) not in OBJECT_VERBS
             and BARE[t.key[m]] in cue.preps
+            and cue.nominal != "no"
+            and not _object_verb(cue)
             and _prep_after_adjunct(t, m, k, limit)
         ):
             # (Not a stance verb, whose content is after its stance noun: "أعرب في بيان
@@ -438,7 +438,8 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
         if (
             nominal is None
             and m > k
-            and fold(cue.lemma) in OBJECT_VERBS
+            and not t.word[k]
+            and _object_verb(cue)
             and (BARE[t.key[m]] in cue.preps or _to_clitic(t.key[m], cue))
             and _object_after_comma(t, m, k, limit)
         ):
@@ -496,6 +497,17 @@ def _prep_after_adjunct(t, m: int, k: int, limit: int) -> bool:
     if stop_kind(t, k) != "prep" or BARE[t.key[k]] in ("من", "عن") or BARE[t.key[k]] == BARE[t.key[m]]:
         return False
     return all(_adjunct_word(t, j) for j in range(k + 1, m))
+
+
+def _object_verb(cue: Cue) -> bool:
+    """A verb read with its object (claims_object_cues.tsv: دعا), any of its forms."""
+    found = _OBJECT_CUES.get(cue)
+    if found is None:
+        found = _OBJECT_CUES[cue] = fold(cue.lemma) in OBJECT_VERBS
+    return found
+
+
+_OBJECT_CUES: dict[Cue, bool] = {}
 
 
 # How many words the object of دعا may have between the speaker's comma and إلى.
