@@ -257,11 +257,16 @@ def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
 _SUBJECT_PARTICLES = load_set("claims_subject_particles.tsv")
 
 
+# The most words of a subject between كان and قد taken when it is neither a role nor a
+# person's name: "وكانت الهيئة العامة للطيران المدني قد أطلقت" (five).
+MAX_QAD_SUBJECT_WORDS = 6
+
+
 def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
     """ "لقد كان الرئيس واضحا في موقفه، عندما قال إن ...": the subject of كان that
     opens the sentence, when it names someone who can speak (a role or a person's
-    name: "كان الوضع صعبا، عندما قال" is no speaker) and كان's form and the cue's
-    show the same gender."""
+    name: "كان الوضع صعبا، عندما قال" is no speaker; any phrase closed by قد) and
+    كان's form and the cue's show the same gender."""
     t = rd.t
     kana = BARE[t.key[k]]
     form = "f" if kana == "كانت" else "m" if kana == "كان" else None
@@ -275,7 +280,11 @@ def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
         return False
     a, b = rd.sp.subject_only(*sp.phrase)
     name, role_range = rd.sp.split_role(a, b)
-    if role_range is None and role(t, a) != "trigger":
+    # "وكانت القوات المسلحة قد أصدرت بيانا، قالت فيه", "وكانت حماس قد نشرت صورة، قالت
+    # فيها": a phrase that runs from كان to قد is its subject whatever it names (a
+    # body, one name), since nothing but the subject stands between them.
+    before_qad = b == end < i and b - a <= MAX_QAD_SUBJECT_WORDS
+    if role_range is None and role(t, a) != "trigger" and not before_qad:
         # A name alone only when set apart by a comma or قد: in "وكانت حماس نشرت
         # صورة" the name runs into the verb, which has no mark of its own.
         if b - a > 3 or not rd.sp.person_name(*name) or not (b == end or (not t.word[b] and t.text[b] in COMMAS)):
