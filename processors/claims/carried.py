@@ -535,6 +535,8 @@ def carry(rd: FieldReading, d: Draft) -> None:
         return
     if d.cue is not None and d.cue.kind == "verb" and rd.with_speaker and _new_person(rd, d):
         return
+    if d.cue is not None and rd.with_speaker and _intro_subject(rd, d):
+        return
     src = antecedent(rd.with_speaker, cue_gender_of(rd, d), partial(_nested_report, rd))
     if src is not None:
         copy_speaker(rd, d, src)
@@ -624,3 +626,56 @@ def _new_person(rd: FieldReading, d: Draft) -> bool:
     set_speaker(rd, d, sp.speaker, sp.role)
     d.resolution = "carried"
     return True
+
+
+def _intro_subject(rd: FieldReading, d: Draft) -> bool:
+    """ "وقال فلان إن .... من جانبه، أشاد الأمين العام بجهود الإغاثة. وقال إن ...",
+    "... . كما نصح مكتب الخارجية المواطنين بتجنب المناطق. وأوضح أن ...": a cue
+    opening its sentence with no subject of its own (a verb or a participle), right
+    after a sentence where nobody speaks that opens with a verb whose subject, right
+    after it, is a role ("الأمين العام", "مكتب الخارجية"), goes on with that subject,
+    the nearest one before it, not with a speaker quoted further back. Other subjects
+    ("وشهدت المدينة احتجاجات", "ويتضمن الاتفاق", a name that may run into the object)
+    are left to the earlier speaker as before, and so is a verb of seeming ("وبدا
+    المدرب أكثر سعادة": a description)."""
+    t = rd.t
+    i = d.cue_index
+    if i is None:
+        return False
+    first = t.sentence_start(i)
+    if first == 0 or i != first or t.text[first - 1] in ASKING:
+        return False
+    prev = t.sentence_start(first - 1)
+    if rd.last_in_sentence.get(t.sent[prev]) is not None:
+        return False  # the sentence before has a claim: its speaker is the antecedent
+    if not t.word[prev] or prev + 2 >= first or t.quote[prev] >= 0 or t.quote[first - 1] >= 0:
+        return False
+    k = bisect_left(rd.cue_tokens, prev)
+    if k < len(rd.cue_tokens) and rd.cue_tokens[k] < first:
+        return False  # someone speaks in that sentence
+    v = past_adjunct(rd, prev, first - 1)
+    if 0 <= v < first - 2 and t.word[v] and BARE[t.key[v]] == _ALSO:
+        v += 1  # "كما نصح مكتب الخارجية المواطنين ..."
+    if v < 0 or rd.according[v] is not None or (t.word[v] and BARE[t.key[v]] in _SEEMING):
+        return False
+    if not verb_subject(rd, d, v, first - 1) or d.speaker is None:
+        _unset(d)
+        return False
+    a = bisect_left(t.start, d.speaker[0])
+    if a != v + 1 or role(t, a) != "trigger":
+        # (The role right after the verb, its subject: "وروسيا أيضا مسؤولة" has no verb.)
+        _unset(d)
+        return False
+    return True
+
+
+# "وبدا المدرب أكثر سعادة": a description, no act (claims_seeming_verbs.tsv).
+_SEEMING = load_set("claims_seeming_verbs.tsv")
+# "كما" (likewise) before the verb of a sentence that adds an act: "كما دعت الوزارة".
+_ALSO = "كما"
+
+
+def _unset(d: Draft) -> None:
+    d.speaker = d.role = d.speaker_full = None
+    d.reason = None
+    d.resolution = None
