@@ -80,13 +80,33 @@ def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
 def _pronoun_subject(rd: FieldReading, d: Draft, gender: str | None, first: int, end: int) -> bool:
     """The subject of the verb at `first` (before `end`) as the pronoun's antecedent,
     when it agrees with the pronoun and the cue."""
-    if not verb_subject(rd, d, first, end, strict=True) or d.speaker is None or not agrees(gender, d.gender):
-        d.speaker = d.role = d.speaker_full = None
-        d.reason = None
-        d.resolution = None
+    if verb_subject(rd, d, first, end, strict=True) and d.speaker is not None and agrees(gender, d.gender):
+        d.resolution = "pronoun"
+        return True
+    _unset(d)
+    if gender == "m" and verb_subject(rd, d, first, end) and d.speaker is not None and _named(rd, d):
+        # "ولم يتحدث روحاني مباشرة عن الواقعة، لكنه أوضح": a man's name shows no
+        # gender of its own; the verb's form (checked by verb_subject) and the
+        # pronoun's agree with it.
+        d.resolution = "pronoun"
+        return True
+    _unset(d)
+    return False
+
+
+def _named(rd: FieldReading, d: Draft) -> bool:
+    """d's speaker ends with a name the article gave in full before ("روحاني" after
+    "حسن روحاني", or the full name again): no phrase of common nouns ("قلق كبير أصاب
+    محبي ...", read after a noun taken for a verb)."""
+    t = rd.t
+    assert d.speaker is not None
+    a = bisect_left(t.start, d.speaker[0])
+    b = bisect_left(t.start, d.speaker[1]) - 1
+    if not (0 <= b < t.n and t.word[b]):
         return False
-    d.resolution = "pronoun"
-    return True
+    # (Seen before the phrase: verb_subject has just remembered the phrase itself.)
+    known = rd.names.before(t.key[b], (rd.rank, t.start[a]))
+    return known is not None and known.words > 1
 
 
 def carry_near(rd: FieldReading, d: Draft) -> None:
