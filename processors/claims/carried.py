@@ -84,14 +84,31 @@ def _pronoun_subject(rd: FieldReading, d: Draft, gender: str | None, first: int,
         d.resolution = "pronoun"
         return True
     _unset(d)
-    if gender == "m" and verb_subject(rd, d, first, end) and d.speaker is not None and _named(rd, d):
+    if (
+        gender == "m"
+        and _masculine_verb(rd.t, first, end)
+        and verb_subject(rd, d, first, end)
+        and d.speaker is not None
+        and _named(rd, d)
+    ):
         # "ولم يتحدث روحاني مباشرة عن الواقعة، لكنه أوضح": a man's name shows no
-        # gender of its own; the verb's form (checked by verb_subject) and the
-        # pronoun's agree with it.
+        # gender of its own; the verb's form (يتحدث, not تتحدث) and the pronoun's
+        # agree with it.
         d.resolution = "pronoun"
         return True
     _unset(d)
     return False
+
+
+def _masculine_verb(t: Tokens, first: int, end: int) -> bool:
+    """The verb that opens the clause at `first` shows a masculine singular form: the
+    present with ي ("يتحدث"), the past without ت at either end ("رفض", not "رفضت";
+    "تحدث" may be the feminine present too, and is not taken)."""
+    v = _verb_after_particle(t, first, end)
+    if v < 0 or not t.word[v]:
+        return False
+    key = BARE[t.key[v]]
+    return key[:1] != "ت" and not key.endswith(("ت", "وا", "ون", "ان"))
 
 
 def _named(rd: FieldReading, d: Draft) -> bool:
