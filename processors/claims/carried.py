@@ -80,13 +80,50 @@ def pronoun(rd: FieldReading, d: Draft, gender: str | None) -> None:
 def _pronoun_subject(rd: FieldReading, d: Draft, gender: str | None, first: int, end: int) -> bool:
     """The subject of the verb at `first` (before `end`) as the pronoun's antecedent,
     when it agrees with the pronoun and the cue."""
-    if not verb_subject(rd, d, first, end, strict=True) or d.speaker is None or not agrees(gender, d.gender):
-        d.speaker = d.role = d.speaker_full = None
-        d.reason = None
-        d.resolution = None
+    if verb_subject(rd, d, first, end, strict=True) and d.speaker is not None and agrees(gender, d.gender):
+        d.resolution = "pronoun"
+        return True
+    _unset(d)
+    if (
+        gender == "m"
+        and _masculine_verb(rd.t, first, end)
+        and verb_subject(rd, d, first, end)
+        and d.speaker is not None
+        and _named(rd, d)
+    ):
+        # "ولم يتحدث روحاني مباشرة عن الواقعة، لكنه أوضح": a man's name shows no
+        # gender of its own; the verb's form (يتحدث, not تتحدث) and the pronoun's
+        # agree with it.
+        d.resolution = "pronoun"
+        return True
+    _unset(d)
+    return False
+
+
+def _masculine_verb(t: Tokens, first: int, end: int) -> bool:
+    """The verb that opens the clause at `first` shows a masculine singular form: the
+    present with ي ("يتحدث"), the past without ت at either end ("رفض", not "رفضت";
+    "تحدث" may be the feminine present too, and is not taken)."""
+    v = _verb_after_particle(t, first, end)
+    if v < 0 or not t.word[v]:
         return False
-    d.resolution = "pronoun"
-    return True
+    key = BARE[t.key[v]]
+    return key[:1] != "ت" and not key.endswith(("ت", "وا", "ون", "ان"))
+
+
+def _named(rd: FieldReading, d: Draft) -> bool:
+    """d's speaker ends with a name the article gave in full before ("روحاني" after
+    "حسن روحاني", or the full name again): no phrase of common nouns ("قلق كبير أصاب
+    محبي ...", read after a noun taken for a verb)."""
+    t = rd.t
+    assert d.speaker is not None
+    a = bisect_left(t.start, d.speaker[0])
+    b = bisect_left(t.start, d.speaker[1]) - 1
+    if not (0 <= b < t.n and t.word[b]):
+        return False
+    # (Seen before the phrase: verb_subject has just remembered the phrase itself.)
+    known = rd.names.before(t.key[b], (rd.rank, t.start[a]))
+    return known is not None and known.words > 1
 
 
 def carry_near(rd: FieldReading, d: Draft) -> None:
@@ -257,11 +294,16 @@ def _fronted_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
 _SUBJECT_PARTICLES = load_set("claims_subject_particles.tsv")
 
 
+# The most words of a subject between كان and قد taken when it is neither a role nor a
+# person's name: "وكانت الهيئة العامة للطيران المدني قد أطلقت" (five).
+MAX_QAD_SUBJECT_WORDS = 6
+
+
 def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
     """ "لقد كان الرئيس واضحا في موقفه، عندما قال إن ...": the subject of كان that
     opens the sentence, when it names someone who can speak (a role or a person's
-    name: "كان الوضع صعبا، عندما قال" is no speaker) and كان's form and the cue's
-    show the same gender."""
+    name: "كان الوضع صعبا، عندما قال" is no speaker; any phrase closed by قد) and
+    كان's form and the cue's show the same gender."""
     t = rd.t
     kana = BARE[t.key[k]]
     form = "f" if kana == "كانت" else "m" if kana == "كان" else None
@@ -275,7 +317,11 @@ def _kana_subject(rd: FieldReading, d: Draft, k: int, i: int) -> bool:
         return False
     a, b = rd.sp.subject_only(*sp.phrase)
     name, role_range = rd.sp.split_role(a, b)
-    if role_range is None and role(t, a) != "trigger":
+    # "وكانت القوات المسلحة قد أصدرت بيانا، قالت فيه", "وكانت حماس قد نشرت صورة، قالت
+    # فيها": a phrase that runs from كان to قد is its subject whatever it names (a
+    # body, one name), since nothing but the subject stands between them.
+    before_qad = b == end < i and b - a <= MAX_QAD_SUBJECT_WORDS
+    if role_range is None and role(t, a) != "trigger" and not before_qad:
         # A name alone only when set apart by a comma or قد: in "وكانت حماس نشرت
         # صورة" the name runs into the verb, which has no mark of its own.
         if b - a > 3 or not rd.sp.person_name(*name) or not (b == end or (not t.word[b] and t.text[b] in COMMAS)):
@@ -526,6 +572,8 @@ def carry(rd: FieldReading, d: Draft) -> None:
         return
     if d.cue is not None and d.cue.kind == "verb" and rd.with_speaker and _new_person(rd, d):
         return
+    if d.cue is not None and rd.with_speaker and _intro_subject(rd, d):
+        return
     src = antecedent(rd.with_speaker, cue_gender_of(rd, d), partial(_nested_report, rd))
     if src is not None:
         copy_speaker(rd, d, src)
@@ -615,3 +663,56 @@ def _new_person(rd: FieldReading, d: Draft) -> bool:
     set_speaker(rd, d, sp.speaker, sp.role)
     d.resolution = "carried"
     return True
+
+
+def _intro_subject(rd: FieldReading, d: Draft) -> bool:
+    """ "وقال فلان إن .... من جانبه، أشاد الأمين العام بجهود الإغاثة. وقال إن ...",
+    "... . كما نصح مكتب الخارجية المواطنين بتجنب المناطق. وأوضح أن ...": a cue
+    opening its sentence with no subject of its own (a verb or a participle), right
+    after a sentence where nobody speaks that opens with a verb whose subject, right
+    after it, is a role ("الأمين العام", "مكتب الخارجية"), goes on with that subject,
+    the nearest one before it, not with a speaker quoted further back. Other subjects
+    ("وشهدت المدينة احتجاجات", "ويتضمن الاتفاق", a name that may run into the object)
+    are left to the earlier speaker as before, and so is a verb of seeming ("وبدا
+    المدرب أكثر سعادة": a description)."""
+    t = rd.t
+    i = d.cue_index
+    if i is None:
+        return False
+    first = t.sentence_start(i)
+    if first == 0 or i != first or t.text[first - 1] in ASKING:
+        return False
+    prev = t.sentence_start(first - 1)
+    if rd.last_in_sentence.get(t.sent[prev]) is not None:
+        return False  # the sentence before has a claim: its speaker is the antecedent
+    if not t.word[prev] or prev + 2 >= first or t.quote[prev] >= 0 or t.quote[first - 1] >= 0:
+        return False
+    k = bisect_left(rd.cue_tokens, prev)
+    if k < len(rd.cue_tokens) and rd.cue_tokens[k] < first:
+        return False  # someone speaks in that sentence
+    v = past_adjunct(rd, prev, first - 1)
+    if 0 <= v < first - 2 and t.word[v] and BARE[t.key[v]] == _ALSO:
+        v += 1  # "كما نصح مكتب الخارجية المواطنين ..."
+    if v < 0 or rd.according[v] is not None or (t.word[v] and BARE[t.key[v]] in _SEEMING):
+        return False
+    if not verb_subject(rd, d, v, first - 1) or d.speaker is None:
+        _unset(d)
+        return False
+    a = bisect_left(t.start, d.speaker[0])
+    if a != v + 1 or role(t, a) != "trigger":
+        # (The role right after the verb, its subject: "وروسيا أيضا مسؤولة" has no verb.)
+        _unset(d)
+        return False
+    return True
+
+
+# "وبدا المدرب أكثر سعادة": a description, no act (claims_seeming_verbs.tsv).
+_SEEMING = load_set("claims_seeming_verbs.tsv")
+# "كما" (likewise) before the verb of a sentence that adds an act: "كما دعت الوزارة".
+_ALSO = "كما"
+
+
+def _unset(d: Draft) -> None:
+    d.speaker = d.role = d.speaker_full = None
+    d.reason = None
+    d.resolution = None
