@@ -621,6 +621,31 @@ def _after_local_opener(rd: FieldReading, d: Draft) -> bool:
     return t.word[i - 1] and t.sent[i - 1] == t.sent[i] and BARE[t.key[i - 1]] in _LOCAL_OPENERS
 
 
+def _silent_sentence_before(rd: FieldReading, d: Draft) -> tuple[int, int] | None:
+    """(first token of the sentence before, first token of d's) when d's cue opens its
+    sentence (not after a question) and the sentence before, of three tokens or more,
+    opening with a word and outside any quotation, has nobody speaking in it: the
+    place where _new_person and _intro_subject look for who speaks next."""
+    t = rd.t
+    i = d.cue_index
+    if i is None:
+        return None
+    first = t.sentence_start(i)
+    if first == 0 or i != first or t.text[first - 1] in ASKING:
+        return None
+    prev = t.sentence_start(first - 1)
+    if rd.last_in_sentence.get(t.sent[prev]) is not None:
+        return None  # the sentence before has a claim: its speaker is the antecedent
+    if not t.word[prev] or prev + 2 >= first:
+        return None
+    if t.quote[prev] >= 0 or t.quote[first - 1] >= 0:
+        return None  # a sentence of someone's quotation ("وقال مورينيو "... ." وأضاف")
+    k = bisect_left(rd.cue_tokens, prev)
+    if k < len(rd.cue_tokens) and rd.cue_tokens[k] < first:
+        return None  # someone speaks in that sentence: not only an introduction
+    return prev, first
+
+
 def _new_person(rd: FieldReading, d: Draft) -> bool:
     """ "وقال فلان إن .... ودافع كريس بينغهام، مسؤول التكنولوجيا في الشركة، عن عملها.
     وقال: ...": a sentence with no claim that opens with a verb whose subject is a
@@ -628,24 +653,12 @@ def _new_person(rd: FieldReading, d: Draft) -> bool:
     subject of its own is his, not the earlier speaker's. Only a full personal name with
     its role between commas, in a sentence where nobody speaks."""
     t = rd.t
-    i = d.cue_index
-    if i is None:
+    found = _silent_sentence_before(rd, d)
+    if found is None:
         return False
-    first = t.sentence_start(i)
-    if first == 0 or i != first or t.text[first - 1] in ASKING:
+    prev, first = found
+    if rd.cues[prev] is not None or stop_kind(t, prev) is not None or DEFINITE[t.key[prev]] or digit(t, prev):
         return False
-    prev = t.sentence_start(first - 1)
-    if rd.last_in_sentence.get(t.sent[prev]) is not None:
-        return False  # the sentence before has a claim: its speaker is the antecedent
-    if not t.word[prev] or prev + 2 >= first or rd.cues[prev] is not None:
-        return False
-    if t.quote[prev] >= 0 or t.quote[first - 1] >= 0:
-        return False  # a sentence of someone's quotation ("وقال مورينيو "... ." وأضاف")
-    if stop_kind(t, prev) is not None or DEFINITE[t.key[prev]] or digit(t, prev):
-        return False
-    k = bisect_left(rd.cue_tokens, prev)
-    if k < len(rd.cue_tokens) and rd.cue_tokens[k] < first:
-        return False  # someone speaks in that sentence: not only an introduction
     sp = rd.sp.forward(prev + 1, first - 1, None)
     if sp.speaker is None or sp.role is None or sp.phrase is None:
         return False
@@ -676,20 +689,10 @@ def _intro_subject(rd: FieldReading, d: Draft) -> bool:
     are left to the earlier speaker as before, and so is a verb of seeming ("وبدا
     المدرب أكثر سعادة": a description)."""
     t = rd.t
-    i = d.cue_index
-    if i is None:
+    found = _silent_sentence_before(rd, d)
+    if found is None:
         return False
-    first = t.sentence_start(i)
-    if first == 0 or i != first or t.text[first - 1] in ASKING:
-        return False
-    prev = t.sentence_start(first - 1)
-    if rd.last_in_sentence.get(t.sent[prev]) is not None:
-        return False  # the sentence before has a claim: its speaker is the antecedent
-    if not t.word[prev] or prev + 2 >= first or t.quote[prev] >= 0 or t.quote[first - 1] >= 0:
-        return False
-    k = bisect_left(rd.cue_tokens, prev)
-    if k < len(rd.cue_tokens) and rd.cue_tokens[k] < first:
-        return False  # someone speaks in that sentence
+    prev, first = found
     v = past_adjunct(rd, prev, first - 1)
     if 0 <= v < first - 2 and t.word[v] and BARE[t.key[v]] == _ALSO:
         v += 1  # "كما نصح مكتب الخارجية المواطنين ..."
