@@ -22,7 +22,7 @@ from processors.claims.lexicons import (
 )
 from processors.claims.objects import OBJECT_VERBS
 from processors.claims.reading import CONTENT_WINDOW, Content, FieldReading
-from processors.claims.tokens import CLAUSE_PUNCT, COMMAS, TextCache
+from processors.claims.tokens import CLAUSE_PUNCT, COMMAS
 from processors.claims.words import BARE, DEFINITE, complementizer, digit, nisba, nominal_head, stop_kind
 
 _STANCE_NOUNS = load_set("claims_stance_nouns.tsv")
@@ -323,18 +323,6 @@ def _opens_written(rd: FieldReading, m: int, cue: Cue) -> bool:
     return cue.nominal == "bare" and hamza_al(rd.t, m) and nominal_head(rd.t.key[m])
 
 
-# _could_open by cue and key, computed once: find_content asks it of most words between
-# a speaker and the content ("قال المتحدث باسم الوزارة في بيان إن").
-_COULD_OPEN: dict[Cue, TextCache] = {}
-
-
-def _could_open_cache(cue: Cue) -> TextCache:
-    found = _COULD_OPEN.get(cue)
-    if found is None:
-        found = _COULD_OPEN[cue] = TextCache(lambda key: _could_open(key, cue))
-    return found
-
-
 # The first words of "إلا أن"، "غير أن" (however): claims_next_act_openers.tsv, kind except.
 _HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
 
@@ -352,7 +340,6 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
     if bare is not None:
         return bare
     nominal: Content | None = None
-    could_open = _could_open_cache(cue)
     end = min(limit, k + CONTENT_WINDOW)
     m = k
     while m < end:
@@ -421,7 +408,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return stance
         # (_may_open, with its adjunct and occasion rules, is the costlier test: it is
         # asked only of a word that _nominal_at could take at all.)
-        if nominal is None and (could_open[t.key[m]] or _opens_written(rd, m, cue)) and _may_open(rd, m, k):
+        if nominal is None and (_could_open(t.key[m], cue) or _opens_written(rd, m, cue)) and _may_open(rd, m, k):
             nominal = _nominal_at(rd, m, limit, cue, m == k)
         if (
             nominal is None
