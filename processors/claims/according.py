@@ -552,7 +552,15 @@ def _action_before(rd: FieldReading, owner: Draft, start: int, first_anchor: dic
         return False
     if first_anchor.get(owner.sentence) != owner.anchor:
         return False  # ("قال إن ...، مضيفا أن ...، وفقا لـ ...": the speaker's claims)
-    return sum(rd.t.word[start : owner.cue_index]) >= 2
+    # Two words before the participle are enough to tell: counted only that far, so
+    # that the trailing sources of one long sentence do not each count all its words.
+    words = 0
+    for k in range(start, owner.cue_index):
+        if rd.t.word[k]:
+            words += 1
+            if words >= 2:
+                return True
+    return False
 
 
 def _source_line(rd: FieldReading, s: Source, limit: int) -> int | None:
