@@ -44,6 +44,7 @@ from processors.claims.lexicons import (
     read_rows,
 )
 from processors.claims.objects import marker_in_reach
+from processors.claims.reading import THAT
 from processors.claims.tokens import CLAUSE_PUNCT, CLOSE_QUOTES, COMMAS, OPEN_QUOTES, STRAIGHT_QUOTE, Tokens, scanned
 from processors.claims.words import BARE, DEFINITE, STOP, complementizer, nominal_head
 
@@ -590,13 +591,10 @@ def _speaker_again(t: Tokens) -> dict[str, list[int]]:
         n = m + 1
         if word[m] or n + 1 >= t.n or not word[n] or not word[n + 1] or key[n][:1] != "و" or len(key[n]) < 3:
             continue
-        if BARE[key[n][1:]] in _THAT_WORDS or STOP[key[n][1:]] is not None:
+        if BARE[key[n][1:]] in THAT or STOP[key[n][1:]] is not None:
             continue  # "، وأن الجامعة ..."، "، وكذلك حزب ...": the content goes on
         found.setdefault(key[n + 1], []).append(m)
     return found
-
-
-_THAT_WORDS = frozenset({"ان", "بان"})
 
 
 def speaker_again_cut(t: Tokens, a: int, b: int, head: int) -> int:
