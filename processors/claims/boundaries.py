@@ -35,7 +35,9 @@ from processors.claims.cues import PREP_VERB_CUES, prep_verb
 from processors.claims.lexicons import (
     CONTRAST_OPENERS,
     CUES,
+    HOWEVER,
     NARRATOR_LEADS,
+    NEGATION_RELATIVES,
     SPEECH_PARTICIPLES,
     SUBJECT_RELATIVES,
     Cue,
@@ -345,11 +347,15 @@ def _listed_definite(t: Tokens, i: int) -> bool:
     the narrator's background on the noun, "أعلن الحوثيون مقتل الصماد، والذي قتل في
     غارة")."""
     word = t.text[i]
-    return word.startswith(_WA_AL) and len(t.key[i]) > 4 and t.key[i][1:] not in CUES and t.key[i][1:] not in _RELATIVES
+    return (
+        word.startswith(_WA_AL)
+        and len(t.key[i]) > 4
+        and t.key[i][1:] not in CUES
+        and t.key[i][1:] not in NEGATION_RELATIVES
+    )
 
 
 _WA_AL = ("وال", "ولل")
-_RELATIVES = load_set("claims_negation_relatives.tsv")
 
 
 def _coordinated_noun(key: str) -> bool:
@@ -403,8 +409,6 @@ def _speech_participles(t: Tokens, cues: list[Cue | None]) -> list[int]:
 
 
 _OFFSET_UNITS = load_set("claims_narrator_offsets.tsv")
-_THAT_IS = fold("وذلك")
-_THAT_IS_BIT = scanned(_THAT_IS.__eq__)
 _OFFSET_DIRECTIONS = frozenset(fold(w) for w in ("بعد", "قبل", "عقب"))
 _OFFSET_FROM = frozenset(fold(w) for w in ("من", "على"))
 
@@ -418,7 +422,7 @@ _OFFSET_FROM = frozenset(fold(w) for w in ("من", "على"))
 def _offsets(t: Tokens) -> list[int]:
     found = []
     word, key = t.word, t.key
-    for i in t.having(_THAT_IS_BIT):
+    for i in t.having(_THAT_LEAD_BIT):
         m = i + 1
         if not (m < t.n and word[m] and BARE[key[m]] in _OFFSET_DIRECTIONS):
             continue
@@ -635,7 +639,6 @@ def participle_cut(t: Tokens, cues: list[Cue | None], a: int, b: int, gender: st
 _OPENER_ROWS = read_rows("claims_next_act_openers.tsv")
 _BUT_PRONOUN = {fold(w): None if g == "-" else g for w, kind, g in _OPENER_ROWS if kind == "but"}
 _THAT_PRONOUN = {fold(w): None if g == "-" else g for w, kind, g in _OPENER_ROWS if kind == "that"}
-_EXCEPT = frozenset(fold(w) for w, kind, _ in _OPENER_ROWS if kind == "except")
 _NOT = frozenset(fold(w) for w, kind, _ in _OPENER_ROWS if kind == "not")
 
 
@@ -658,7 +661,7 @@ def _next_acts(t: Tokens) -> tuple[list[int], list[str | None]]:
         if key[j] in _BUT_PRONOUN:
             starts.append(j)
             genders.append(_BUT_PRONOUN[key[j]])
-        elif key[j] in _THAT_PRONOUN and j > 0 and word[j - 1] and key[j - 1] in _EXCEPT:
+        elif key[j] in _THAT_PRONOUN and j > 0 and word[j - 1] and key[j - 1] in HOWEVER:
             starts.append(j - 1)
             genders.append(_THAT_PRONOUN[key[j]])
     found = (starts, genders)

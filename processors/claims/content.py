@@ -11,6 +11,7 @@ from __future__ import annotations
 from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUES,
+    HOWEVER,
     SPEAKER_STOPS,
     SUBJECT_RELATIVES,
     TIME_PHRASES,
@@ -323,10 +324,6 @@ def _opens_written(rd: FieldReading, m: int, cue: Cue) -> bool:
     return cue.nominal == "bare" and hamza_al(rd.t, m) and nominal_head(rd.t.key[m])
 
 
-# The first words of "إلا أن"، "غير أن" (however): claims_next_act_openers.tsv, kind except.
-_HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
-
-
 _SAY = fold("قال")
 # Conditional particles that open a speaker's words after قال and a comma.
 _CONDITIONALS = frozenset(fold(w) for w in ("إذا", "لو"))
@@ -375,7 +372,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             # goes on a clause: no claim).
             return Content("indirect", start=m)
         if complementizer(t, m):
-            if m > k and t.word[m - 1] and t.key[m - 1] in _HOWEVER:
+            if m > k and t.word[m - 1] and t.key[m - 1] in HOWEVER:
                 # "وكان المرصد أفاد في حصيلة أولية عن 18 قتيلا، إلا أنها واصلت
                 # الارتفاع": إلا/غير أن is "however", the narration's next clause, not
                 # the cue's "that".

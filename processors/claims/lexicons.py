@@ -131,6 +131,8 @@ KANA = load_set("claims_kana.tsv")
 TIME_PHRASES = load_word_tuples("claims_time_phrases.tsv")
 SUBJECT_RELATIVES = load_set("claims_subject_relatives.tsv")
 NEGATION_RELATIVES = load_set("claims_negation_relatives.tsv")
+# The first words of "إلا أن"، "غير أن" (however): claims_next_act_openers.tsv, kind except.
+HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
 DEMONSTRATIVES = load_set("claims_demonstratives.tsv")
 NAME_JOINERS = load_set("claims_name_joiners.tsv")
 RESUMPTIVE = load_set("claims_resumptive.tsv")

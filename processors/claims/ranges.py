@@ -25,7 +25,7 @@ from processors.claims.boundaries import (
     speaker_again_cut,
     speech_runs_on,
 )
-from processors.claims.lexicons import CONTRAST_OPENERS, CUES, fold, load_set, read_rows
+from processors.claims.lexicons import CONTRAST_OPENERS, CUES, HOWEVER, fold, load_set
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, complementizer, participle, stop_kind
@@ -308,12 +308,6 @@ _CONTRAST_SIZES = sorted({len(p) for p in CONTRAST_OPENERS})
 _WHERE = fold("حيث")
 
 
-# "، إلا أن"، "، غير أن" (however: claims_next_act_openers.tsv, kind except): the
-# narration's next clause after a noun phrase, "أعلنت الهيئة ارتفاع الأسعار، إلا أنها
-# عادت للانخفاض".
-_HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
-
-
 def _clause_end(rd: FieldReading, a: int, b: int) -> int:
     """A noun-phrase content ends where the speaker's next clause opens: "ونفى
     متحدث وجود خطة لقطع الكهرباء، لكنه دعا المواطنين إلى الترشيد" (not at "، حيث":
@@ -347,7 +341,7 @@ def _clause_end(rd: FieldReading, a: int, b: int) -> int:
                 and (
                     (stop_kind(t, m + 1) == "function" and t.key[m + 1] != _WHERE)
                     or participle(t.key[m + 1])
-                    or (t.key[m + 1] in _HOWEVER and m + 2 < t.n and complementizer(t, m + 2))
+                    or (t.key[m + 1] in HOWEVER and m + 2 < t.n and complementizer(t, m + 2))
                 )
             )
         if ok:
