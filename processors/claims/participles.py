@@ -37,6 +37,8 @@ _ON_HIS_PART = load_word_tuples("claims_pre_subject_phrases.tsv")
 _PASSIVE = frozenset({"تم", "يتم", "جرى", "يجري"})
 # Openers after which the subject may come before its verb: "ولكن المدرب دافع".
 _NOMINAL_OPENERS = KANA | load_set("claims_nominal_openers.tsv")
+# How many particles before a sentence's verb are passed over ("ولكن كما قد").
+MAX_OPENERS = 4
 # A prayer after a participle of the next act: "داعيا الله أن يحفظ البلاد".
 _PRAYER = load_set("claims_prayer_words.tsv")
 _PRAYER_WORDS = 4
@@ -115,8 +117,11 @@ def participle_claim(rd: FieldReading, i: int, cue: Cue) -> Draft | None:
     if verb + 2 < i and t.word[verb] and t.word[verb + 1] and (BARE[t.key[verb]], t.key[verb + 1]) in _ON_HIS_PART:
         verb += 2  # "ومن جانبه نفى السائق هذه الأقوال، مؤكدا" (claims_pre_subject_phrases.tsv)
     nominal = False  # past كان or لكن, a subject may come before its verb
+    # (At most MAX_OPENERS of them, "ولكن كما قد": each participle of a sentence walks
+    # them again, and a sentence of thousands of "كما" would make that quadratic.)
+    stop = min(i - 1, verb + MAX_OPENERS)
     while (
-        verb < i - 1
+        verb < stop
         and t.word[verb]
         and (BARE[t.key[verb]] in _OPENERS or BARE[t.key[verb]] in _NOMINAL_OPENERS)
         and t.word[verb + 1]
