@@ -97,7 +97,9 @@ def antecedent(speakers: list, gender: str | None, skip=None):
         return None
     seen = set()
     skipped = 0
-    for d in reversed(speakers):
+    # (An index walk, not reversed(): mypyc cannot compile reversed() over a list of Any.)
+    for k in range(len(speakers) - 1, -1, -1):
+        d = speakers[k]
         if skip is not None and skipped < MAX_SKIPPED and skip(d):
             skipped += 1
             continue

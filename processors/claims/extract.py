@@ -68,14 +68,14 @@ from processors.claims.spans import to_claim
 from processors.claims.verbal_nouns import noun_claim
 from processors.claims.verbs import verb_claim
 from processors.model import Claim, Field, Figure
-from processors.text.normalize import Normalized
+from processors.text.normalize import NormalizedText
 
 __all__ = ["FIELD_ORDER", "MAX_CONTENT_DEPTH", "extract_claims"]
 
 FIELD_ORDER: tuple[Field, ...] = ("title", "body")
 
 
-def extract_claims(fields: Mapping[Field, Normalized], figures: list[Figure]) -> list[Claim]:
+def extract_claims(fields: Mapping[Field, NormalizedText], figures: list[Figure]) -> list[Claim]:
     names = Names()  # full names seen, by their last word
     claims: list[Claim] = []
     for rank, name in enumerate(FIELD_ORDER):

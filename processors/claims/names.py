@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from processors.claims.reading import MAX_PHRASE_CHARS, Draft, FieldReading
 from processors.claims.words import DEFINITE
-from processors.text.normalize import Normalized
+from processors.text.normalize import NormalizedText
 
 
 @dataclass(slots=True)
@@ -21,7 +21,7 @@ class Name:
     order: tuple[int, int]  # (field rank, display offset) for "seen earlier"
     last: str  # folded last word
     words: int
-    norm: Normalized
+    norm: NormalizedText
     end: int  # display offset where the name ends
 
     @property

@@ -20,7 +20,7 @@ from processors.claims.speakers import SpeakerReader
 from processors.claims.tokens import Quote, Tokens, find_quotes, mark_inside, tokenize
 from processors.model import SpeakerReason, SpeakerResolution
 from processors.text.fold import MARKS
-from processors.text.normalize import Normalized
+from processors.text.normalize import NormalizedText
 from processors.text.sentences import split_sentences
 
 if TYPE_CHECKING:
@@ -207,7 +207,7 @@ class Source:
 
 
 class FieldReading:
-    def __init__(self, field: str, rank: int, norm: Normalized, names: Names):
+    def __init__(self, field: str, rank: int, norm: NormalizedText, names: Names):
         self.field = field
         self.rank = rank
         self.norm = norm

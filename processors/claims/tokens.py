@@ -17,7 +17,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from itertools import accumulate, compress, count
-from typing import Callable
+from typing import Callable, ClassVar
 
 from processors.claims.lexicons import fold
 
@@ -62,7 +62,7 @@ class TextCache(dict):
     (measured); at the former 200,000 the two caches could take ~80 MB of a worker
     before their first clear, which the soak benchmark saw as a creeping RSS."""
 
-    MAX_ENTRIES = 50_000
+    MAX_ENTRIES: ClassVar[int] = 50_000  # (ClassVar: mypyc keeps it on the class)
 
     __slots__ = ("compute",)
 

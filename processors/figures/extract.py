@@ -63,7 +63,7 @@ from processors.figures.quantities import approx_plural, definite_cardinal, fini
 from processors.figures.tokens import NUM, WORD, Tokens
 from processors.figures.typed import date_tail, month_at, typed_digits
 from processors.model import Field, Figure
-from processors.text.normalize import Normalized
+from processors.text.normalize import NormalizedText
 
 # COUNTING_KINDS is kinds.py's, importable from here as before (tests, benchmarks).
 __all__ = ["COUNTING_KINDS", "extract_figures"]
@@ -84,7 +84,7 @@ _STARTERS = frozenset(
 )
 
 
-def extract_figures(norm: Normalized, field: Field) -> list[Figure]:
+def extract_figures(norm: NormalizedText, field: Field) -> list[Figure]:
     """Every figure in one field (title/body), offsets into norm.original."""
     tk = Tokens(norm.display)
     if not tk.n:
@@ -183,12 +183,12 @@ def _word(tk: Tokens, items: list[Item], i: int) -> int:
             return definite_cardinal(tk, items, i, e[1][1])
         if e and not e[0] and e[1][0] in ("teen_head", "one"):
             return compound_ordinal(tk, items, i, e[1][0])
-    e = ORDINALS.get(f)
-    if e is not None:
-        return ordinal(tk, items, i, e)
-    e = FRACTIONS.get(f)
-    if e is not None:
-        return fraction_word(tk, items, i, e)
+    o = ORDINALS.get(f)
+    if o is not None:
+        return ordinal(tk, items, i, o)
+    fr = FRACTIONS.get(f)
+    if fr is not None:
+        return fraction_word(tk, items, i, fr)
     if f.startswith("ال"):
         e = CARDINALS.get(f[2:])
         if e and not e[0] and e[1][0] == "tens":

@@ -92,7 +92,8 @@ def is_range(tk: Tokens, a: Item, b: Item) -> bool:
         return True
     # "10-15 شخصا", "30 - 40 ألف" (a lower then a higher number; "2-1" is a score),
     # the hyphen glued to both numbers or spaced on both sides
-    return (
+    # (bool(): the last test may yield the scale, an int, where a bool is declared.)
+    return bool(
         b.t0 == a.t1 + 1
         and tk.fold[a.t1] in ("-", "\u2013")
         and tk.joined(b.t0)

@@ -7,9 +7,12 @@ with data. Loaded once at import by the modules that use them, never per article
 
 from __future__ import annotations
 
+from importlib.resources import files
 from pathlib import Path
 
-LEXICONS = Path(__file__).parent.parent / "lexicons"
+# Found through the package, not this module's __file__: a module compiled by mypyc
+# (processors/compiled.py) does not carry its source's path.
+LEXICONS = Path(str(files("processors"))) / "lexicons"
 
 
 def read_rows(name: str, header: bool = False) -> list[list[str]]:

@@ -51,7 +51,7 @@ import re
 import unicodedata
 from bisect import bisect_right
 from functools import lru_cache
-from typing import Sequence
+from typing import Protocol, Sequence
 
 from camel_tools.utils.normalize import normalize_unicode
 
@@ -515,6 +515,18 @@ def _map_digits(text: str) -> str:
 # character let NFKC compose two others, or decoding made new markup ("&#60;br>");
 # capping the passes keeps adversarial nesting bounded.
 _MAX_PASSES = 4
+
+
+class NormalizedText(Protocol):
+    """What the extractors read of a normalized field: `Normalized`, or any object
+    with the same four members (the tests' second normalizer is one). A Protocol rather
+    than the class so that compiled extractors (processors/compiled.py) accept both."""
+
+    original: str
+    display: str
+    key: str
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]: ...
 
 
 class Normalized:
