@@ -9,16 +9,30 @@ PYTHON ?= python3
 VENV   ?= .venv
 BIN    := $(VENV)/bin
 STAMP  := $(VENV)/.khabar-installed
+# The processors compiled with mypyc (setup.py): its record, written last by the build.
+COMPILED := processors/compiled.json
+# A C compiler is what compiling needs; without one the processors run interpreted.
+HAVE_CC := $(shell command -v $${CC:-cc} >/dev/null 2>&1 && echo 1)
 
 .PHONY: install tools demo test lint test-unit test-integration broker-start broker-stop bench clean
 
-install: $(STAMP) deploy/kafka/.cache/libs/.complete
+install: $(STAMP) $(COMPILED) deploy/kafka/.cache/libs/.complete
 
 $(STAMP): pyproject.toml constraints.txt
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install --quiet --upgrade pip
 	$(BIN)/pip install --quiet -c constraints.txt -e '.[test]'
 	touch $@
+
+# processors/ as C extensions beside their sources, about 1.5x faster, rebuilt whenever a
+# source changes (about 2 minutes); processors/compiled.py runs the sources instead if
+# they changed since. Without a C compiler: interpreted, said here and by the worker.
+$(COMPILED): $(STAMP) setup.py $(shell find processors -name '*.py')
+ifeq ($(HAVE_CC),1)
+	KHABAR_COMPILE=1 $(BIN)/python setup.py --quiet build_ext --inplace -j 2
+else
+	@echo "no C compiler (cc): the processors run interpreted, about 1.5x slower (see setup.py)" >&2
+endif
 
 deploy/kafka/.cache/libs/.complete: deploy/kafka/pom.xml
 	bash deploy/kafka/kafka.sh fetch
@@ -34,8 +48,9 @@ tools:
 demo: install
 	$(BIN)/khabar demo
 
+# KHABAR_REQUIRE_COMPILED: where a compiler is, the suite checks the build is in use.
 test: install tools lint
-	$(BIN)/python -m pytest
+	KHABAR_REQUIRE_COMPILED=$(HAVE_CC) $(BIN)/python -m pytest
 
 # Lint, format check and type check (ruff, mypy; configured in pyproject.toml).
 lint: install
@@ -59,4 +74,5 @@ bench: install
 	$(BIN)/python -m benchmarks.all
 
 clean: broker-stop
-	rm -rf $(VENV) deploy/kafka/.run deploy/kafka/.cache .khabar
+	rm -rf $(VENV) deploy/kafka/.run deploy/kafka/.cache .khabar build $(COMPILED)
+	find processors -name '*.so' -delete

@@ -1,10 +1,13 @@
-"""What machine a benchmark ran on: every figure is reported with it."""
+"""What machine a benchmark ran on, and how the processors ran there (compiled by mypyc
+or interpreted, processors/compiled.py): every figure is reported with it."""
 
 from __future__ import annotations
 
 import os
 import platform
 from typing import Any
+
+import processors
 
 
 def cpu_model() -> str:
@@ -30,10 +33,11 @@ def machine() -> dict[str, Any]:
         "implementation": platform.python_implementation(),
         "platform": platform.platform(terse=True),
         "loadavg": [round(x, 2) for x in load] if load else None,
+        "processors": processors.WHY,
     }
 
 
 def one_line() -> str:
     """'AMD EPYC, 2 cores, CPython 3.11.7, Linux-...': for a benchmark's printout."""
     m = machine()
-    return f"{m['cpu']}, {m['cores']} cores, {m['implementation']} {m['python']}, {m['platform']}"
+    return f"{m['cpu']}, {m['cores']} cores, {m['implementation']} {m['python']}, {m['platform']}; {m['processors']}"

@@ -189,6 +189,7 @@ def report(summary: dict[str, Any]) -> str:
     lines = [
         f"machine: {m['cpu']}, {m['cores']} cores, {m['implementation']} {m['python']}, {m['platform']},"
         f" load average {m['loadavg']}",
+        f"processors: {m['processors']}",
         f"corpus: {summary['corpus']['count']} articles, mean {summary['corpus']['mean_bytes']:.0f} B,"
         f" seed {summary['corpus']['seed']}; one core (CPU {summary['cpu_pinned']}), best of {summary['rounds']} rounds",
         "",

@@ -10,6 +10,7 @@ from typing import Any
 
 import faust
 
+import processors
 from streams import faust_ext, topics
 from streams.agents import Enricher
 from streams.commits import CommitGuard
@@ -127,6 +128,8 @@ def create_app(settings: Settings) -> faust.App:
                 "broker": settings.broker,
                 "processing_guarantee": settings.processing_guarantee,
                 "topics": names,
+                # "compiled (mypyc)", or why the processors run interpreted (slower).
+                "processors": processors.WHY,
             },
         )
 
