@@ -32,9 +32,21 @@ def test_base_is_a_pinned_slim_python_3_11():
 
 def test_dependencies_are_installed_from_the_constraints_in_the_builder():
     runs = " ".join(r.args for r in builder().all("RUN"))
-    assert "pip install --no-cache-dir -c constraints.txt ." in runs
+    assert "KHABAR_COMPILE=1 pip install --no-cache-dir --no-build-isolation -c constraints.txt ." in runs
     # The CPU-only torch wheel, before camel-tools could pull the CUDA build.
     assert runs.index("download.pytorch.org/whl/cpu") < runs.index("-c constraints.txt")
+
+
+def test_the_builder_compiles_the_processors_and_checks_they_run_compiled():
+    runs = " ".join(r.args for r in builder().all("RUN"))
+    # A compiler and mypyc in the builder, before the compiled install...
+    assert runs.index("apt-get install") < runs.index("KHABAR_COMPILE=1") and "gcc" in runs.split()
+    assert runs.index(" mypy") < runs.index("KHABAR_COMPILE=1")
+    # ...mypy gone before the virtualenv is copied, and the build fails unless the
+    # installed package (imported from outside the source tree) runs the extensions.
+    assert runs.index("pip uninstall -y mypy") > runs.index("KHABAR_COMPILE=1")
+    assert "python -P -c" in runs and "processors.COMPILED" in runs
+    assert "setup.py" in " ".join(c.args for c in builder().all("COPY")).split()
 
 
 def test_final_stage_copies_only_the_virtualenv_and_samples():
