@@ -13,7 +13,8 @@ links the modules of one build to each other directly, so it is all or nothing).
     WHY           one line saying why (logged by the worker at start-up)
     KHABAR_PURE=1 runs the sources even when the build is fresh (tests compare both)
 
-This module and the package `__init__` files are never compiled: they choose.
+This module and the package `__init__` files are never compiled: they choose; nor is
+interrupt.py, whose calls let the time budget stop a compiled loop.
 """
 
 from __future__ import annotations
@@ -32,7 +33,8 @@ from typing import Sequence
 # The shared library of one build, inside the package: processors/native__mypyc*.so.
 GROUP = "processors.native"
 MANIFEST = "compiled.json"
-_KEPT_PYTHON = {"__init__.py", "compiled.py"}
+# (interrupt.py must execute bytecode: that is its point.)
+_KEPT_PYTHON = {"__init__.py", "compiled.py", "interrupt.py"}
 
 
 def compiled_sources(package_dir: Path) -> list[Path]:

@@ -15,7 +15,10 @@ article gets its answer. Arming and disarming cost two system calls per article
 that no `except Exception` inside a processor swallows it.
 
 Limits: Python delivers the signal between bytecodes, so a single long C call (one
-regex match over a megabyte) finishes first; the processors' regexes are linear.
+regex match over a megabyte) finishes first; the processors' regexes are linear (and
+the regex engine itself checks for signals). Compiled by mypyc, the processors run no
+bytecode at all: their long loops call `processors.interrupt.checkpoint`, a Python
+function, once per item, which is where the handler then runs.
 Signals reach only the main thread: called from another thread (a test's executor),
 the budget is not enforced. mode's blocking detector (faust's debug mode, which
 khabar never turns on) also uses SIGALRM.

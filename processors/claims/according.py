@@ -35,6 +35,7 @@ from processors.claims.lexicons import (
 from processors.claims.reading import CONTENT_WINDOW, MAX_PHRASE_CHARS, Content, Draft, FieldReading, Source
 from processors.claims.tokens import COMMAS, Tokens
 from processors.claims.words import BARE, ROLE, complementizer, stop_kind
+from processors.interrupt import checkpoint
 
 # Dashes that set off a source like commas: "– بحسب وكالة الصحافة الفرنسية -".
 DASHES = frozenset("-–—")
@@ -55,6 +56,7 @@ _RULE_NOUNS = {fold(w): kind for w, kind in read_rows("claims_rule_nouns.tsv")}
 def read_sources(rd: FieldReading) -> None:
     t = rd.t
     for m in rd.marker_tokens:
+        checkpoint()  # (processors/interrupt.py)
         acc = rd.according[m]
         if acc is None or (t.quote[m] >= 0 and rd.q[t.quote[m]].words >= 3):
             continue  # (marker_tokens are the tokens with a marker)
@@ -458,6 +460,7 @@ def source_claims(rd: FieldReading) -> None:
     spoken = list(rd.with_speaker)
     sentences = [d.sentence for d in spoken]
     for s in rd.sources:
+        checkpoint()
         _relative_claim(rd, s)
         if s.used:
             continue

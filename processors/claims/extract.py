@@ -67,6 +67,7 @@ from processors.claims.reading import Draft, FieldReading
 from processors.claims.spans import to_claim
 from processors.claims.verbal_nouns import noun_claim
 from processors.claims.verbs import verb_claim
+from processors.interrupt import checkpoint
 from processors.model import Claim, Field, Figure
 from processors.text.normalize import NormalizedText
 
@@ -90,10 +91,12 @@ def extract_claims(fields: Mapping[Field, NormalizedText], figures: list[Figure]
 def _read_field(rd: FieldReading) -> list[Claim]:
     for a, b in rd.sp.names():
         remember_name(rd, a, b)
+    checkpoint()
     read_sources(rd)
     if rd.field == "title":
         headline_claim(rd)
     for i in rd.cue_tokens:
+        checkpoint()  # (the time budget can stop a compiled loop here: processors/interrupt.py)
         if i in rd.consumed:
             continue
         cue = rd.cues[i]
@@ -107,8 +110,11 @@ def _read_field(rd: FieldReading) -> list[Claim]:
             draft = noun_claim(rd, i, cue)
         if draft is not None:
             _admit(rd, draft)
+    checkpoint()
     source_claims(rd)
+    checkpoint()
     close_contents(rd)
+    checkpoint()
     return [to_claim(rd, d) for d in sorted(rd.drafts, key=lambda d: (d.display[0], d.anchor)) if not d.dropped]
 
 

@@ -29,6 +29,7 @@ from processors.claims.lexicons import CONTRAST_OPENERS, CUES, HOWEVER, fold, lo
 from processors.claims.reading import ASKING, THAT, Draft, FieldReading
 from processors.claims.tokens import CLAUSE_PUNCT, Tokens, scanned
 from processors.claims.words import BARE, complementizer, participle, stop_kind
+from processors.interrupt import checkpoint
 
 # How many claim contents may cover one token (see _bound_depth): the contents of a
 # field add up to at most this many times its length.
@@ -83,6 +84,7 @@ def _close_ranges(rd: FieldReading) -> None:
     passed = [0] * (m + 1)
     own = [0] * m
     for idx, d in enumerate(drafts):
+        checkpoint()  # (processors/interrupt.py)
         c = d.content
         if c.quote >= 0:
             q = rd.q[c.quote]

@@ -62,6 +62,7 @@ from processors.figures.qualifiers import approx, ranges
 from processors.figures.quantities import approx_plural, definite_cardinal, finish, fraction_word
 from processors.figures.tokens import NUM, WORD, Tokens
 from processors.figures.typed import date_tail, month_at, typed_digits
+from processors.interrupt import checkpoint
 from processors.model import Field, Figure
 from processors.text.normalize import NormalizedText
 
@@ -132,8 +133,10 @@ def _scan(tk: Tokens) -> list[Item]:
     for i in candidates:
         if i < resume:
             continue  # inside a figure or counted phrase already found
+        checkpoint()  # (the time budget can stop a compiled loop here: processors/interrupt.py)
         j = _digits(tk, items, i) if tk.kind[i] == NUM else _word(tk, items, i)
         resume = j if j > i else i + 1
+    checkpoint()
     items = ranges(tk, items)
     approx(tk, items)
     return items

@@ -55,6 +55,7 @@ from typing import Protocol, Sequence
 
 from camel_tools.utils.normalize import normalize_unicode
 
+from processors.interrupt import checkpoint
 from processors.text.fold import LETTER_FOLDS, fold_letters
 from processors.text.lexicon import codepoint as _cp
 from processors.text.lexicon import read_rows
@@ -583,6 +584,7 @@ def normalize(original: str) -> Normalized:
 
     most = 2 * len(original) + _GROWTH_SLACK  # see _GROWTH_SLACK
     for _ in range(_MAX_PASSES):
+        checkpoint()  # (the time budget can stop a compiled loop here: processors/interrupt.py)
         if _has_markup(text):
             apply(_strip_markup(text))
         # (An expanding character is never NFKC-stable, so text that is, as nearly all
