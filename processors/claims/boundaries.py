@@ -365,8 +365,24 @@ def _coordinated_noun(key: str) -> bool:
     past verb as well: three letters ("، ورفض من قبل أن يرد": he refused; "رفع"،
     "منع"، "فتح") or است + three ("، واستضاف"، "، واستجاب عدد من الدول": the
     افتعال shape of a hollow root)."""
-    if key[:1] in ("ب", "ل") and key not in CUES and _coordinated_noun(key[1:]):
-        return True  # "أقر بأهمية بناء الثقة، وبأهمية مشاركة ...": its preposition again
+    # "أقر بأهمية بناء الثقة، وبأهمية مشاركة ...": its preposition again. A loop over
+    # the prepositions peeled off, not a recursion (compiled code has no recursion
+    # limit, and a crafted word of ب after ب would be as deep as it is long), and at
+    # most _MAX_PEELED of them: no word carries more.
+    for _ in range(_MAX_PEELED + 1):
+        if _coordinated_noun_as_is(key):
+            return True
+        if not (key[:1] in ("ب", "ل") and key not in CUES):
+            return False
+        key = key[1:]
+    return False
+
+
+# (Two at most in real text: "ولل" is و + ل + ال.)
+_MAX_PEELED = 2
+
+
+def _coordinated_noun_as_is(key: str) -> bool:
     if key in CUES or not nominal_head(key):
         return False
     bare = BARE[key]

@@ -129,6 +129,22 @@ def atom(tk: Tokens, i: int):
 
 def small(tk: Tokens, i: int):
     """A number below 1000 (or a digit run): (value, next, shape)."""
+    r = _small_head(tk, i)
+    if r is not None and r[2] == _HUNDREDS:
+        return plus_below_100(tk, r[0], r[1])
+    return r
+
+
+# A hundreds number read up to its hundred ("ثلاث مئة", "٤ مئة"): (value, next, _HUNDREDS);
+# `small` then reads what a و adds below 100.
+_HUNDREDS = "hundreds"
+
+
+def _small_head(tk: Tokens, i: int):
+    """`small` up to a hundreds number's hundred. Apart so that the part after the و
+    (plus_below_100) reads a number without reading hundreds again: "4 مئة و4 مئة و..."
+    was a recursion as deep as the run (compiled, as deep as the C stack: a crash),
+    each inner hundreds number read only to be refused as not below 100."""
     a = atom(tk, i)
     if a is None:
         return None
@@ -146,19 +162,19 @@ def small(tk: Tokens, i: int):
             if v < 10:
                 b = atom(tk, j)
                 if b and not b[2] and b[0] == "hundred" and b[1] == 100:
-                    return plus_below_100(tk, v * 100, j + 1)  # "٤ مئة و ١٥"
+                    return v * 100, j + 1, _HUNDREDS  # "٤ مئة و ١٥"
         return v, j, "D"
     if cls == "zero":
         return 0, j, "ZERO"
     if cls == "hundred":
-        return plus_below_100(tk, v, j)
+        return v, j, _HUNDREDS
     if cls in ("unit", "unit_short", "teen_head", "one", "two"):
         b = atom(tk, j)
         if b and not b[2]:
             if b[0] in ("ten", "ten_short"):
                 return v + 10, j + 1, "TEEN"  # "ثلاثة عشر", "إحدى عشرة"
             if b[0] == "hundred" and b[1] == 100 and cls in ("unit", "unit_short") and v >= 3:
-                return plus_below_100(tk, v * 100, j + 1)  # "ثلاث مئة"
+                return v * 100, j + 1, _HUNDREDS  # "ثلاث مئة"
         if cls == "teen_head":
             return None  # "أحد" alone is "one of", not a figure
         if b and b[2] == "و" and b[0] == "tens":
@@ -210,8 +226,8 @@ def plus_below_100(tk: Tokens, v, j):
     # "ثلاثمائة وخمسة وعشرون": hundreds, then و and the rest below a hundred
     b = atom(tk, j)
     if b and b[2] == "و" and (b[0] in _SMALL_CLASSES or b[0] == "D"):
-        r = small(tk, j)
-        if r and r[0] < 100:
+        r = _small_head(tk, j)
+        if r and r[2] != _HUNDREDS and r[0] < 100:
             return v + r[0], r[1], "H"
     return v, j, "H"
 
