@@ -38,7 +38,8 @@ RUN pip install --no-cache-dir --index-url https://download.pytorch.org/whl/cpu 
 # processors/ compiled to C extensions by mypyc (KHABAR_COMPILE=1, setup.py): about
 # 1.5x the interpreted speed, same findings. mypy (which holds mypyc) is build-only: it
 # is removed before the virtualenv is copied. The check (-P: not from the source tree in
-# the working directory, the installed package) fails the build unless the extensions run.
+# the working directory, the installed package) fails the build unless the extensions are
+# recorded fresh and the entry point's module is one of them, loaded.
 WORKDIR /src
 # hadolint ignore=DL3008
 RUN apt-get update \
@@ -52,7 +53,8 @@ RUN pip install --no-cache-dir -c constraints.txt "setuptools>=69" wheel mypy \
     && KHABAR_COMPILE=1 pip install --no-cache-dir --no-build-isolation -c constraints.txt . \
     && pip uninstall -y mypy \
     && pip check \
-    && python -P -c "import processors, sys; sys.exit(0 if processors.COMPILED else processors.WHY)"
+    && python -P -c "import sys, importlib.machinery as m, processors, processors.enrich as e; \
+sys.exit(0 if processors.COMPILED and isinstance(e.__loader__, m.ExtensionFileLoader) else processors.WHY)"
 
 
 FROM ${PYTHON_IMAGE}

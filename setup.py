@@ -47,14 +47,19 @@ if os.environ.get("KHABAR_COMPILE") == "1":
     )
 
     class build_ext(_build_ext):
-        # The record goes first and comes back last: a failed build leaves extensions
-        # with no record, which processors/compiled.py never runs.
+        # The record goes with the extensions it describes: in the source tree for an
+        # in-place build (make install), in the build directory for a wheel (which
+        # leaves the source tree's own record and extensions alone). It goes first and
+        # comes back last: a failed build leaves extensions with no record, which
+        # processors/compiled.py never runs. Nor is it written when a source changed
+        # while the build ran: the extensions would be of the old text.
         def run(self) -> None:
-            (ROOT / "processors" / MANIFEST).unlink(missing_ok=True)
+            target = ROOT / "processors" if self.inplace else Path(self.build_lib) / "processors"
+            (target / MANIFEST).unlink(missing_ok=True)
             super().run()
-            write_manifest(ROOT / "processors", built)
-            if not self.inplace:  # a wheel: the record goes with the extensions
-                write_manifest(Path(self.build_lib) / "processors", built)
+            if digests(ROOT / "processors", compiled_sources(ROOT / "processors")) != built:
+                raise SystemExit("processors/ changed while it was compiled: run the build again")
+            write_manifest(target, built)
 
     cmdclass["build_ext"] = build_ext
 

@@ -26,7 +26,7 @@ import json
 import logging
 import os
 import sys
-from importlib.machinery import ModuleSpec
+from importlib.machinery import EXTENSION_SUFFIXES, ModuleSpec
 from pathlib import Path
 from typing import Sequence
 
@@ -38,8 +38,9 @@ _KEPT_PYTHON = {"__init__.py", "compiled.py", "interrupt.py"}
 
 
 def compiled_sources(package_dir: Path) -> list[Path]:
-    """The modules a build compiles: every .py under processors/ but the chooser's."""
-    return sorted(p for p in package_dir.rglob("*.py") if p.name not in _KEPT_PYTHON)
+    """The modules a build compiles: every .py under processors/ but the chooser's
+    (and no editor's dotfile: ".#verbs.py" is a lock, often a dangling link)."""
+    return sorted(p for p in package_dir.rglob("*.py") if p.name not in _KEPT_PYTHON and not p.name.startswith("."))
 
 
 def digests(package_dir: Path, sources: list[Path]) -> dict[str, str]:
@@ -53,8 +54,14 @@ def write_manifest(package_dir: Path, built: dict[str, str]) -> None:
 
 
 def extensions(package_dir: Path) -> list[Path]:
-    """The compiled files present (the shared library and one stub per module)."""
+    """The compiled files present, of any interpreter (the shared library and one stub
+    per module)."""
     return sorted(p for p in package_dir.rglob("*.so") if p.is_file()) + sorted(package_dir.rglob("*.pyd"))
+
+
+def _loadable(base: Path) -> bool:
+    """An extension for this interpreter (its ABI tag) at `base` + suffix."""
+    return any(base.with_name(base.name + suffix).is_file() for suffix in EXTENSION_SUFFIXES)
 
 
 def fresh(package_dir: Path) -> tuple[bool, str]:
@@ -65,18 +72,28 @@ def fresh(package_dir: Path) -> tuple[bool, str]:
         return False, "interpreted: KHABAR_PURE=1"
     try:
         recorded = json.loads((package_dir / MANIFEST).read_text(encoding="utf-8"))
+        current = digests(package_dir, compiled_sources(package_dir))
     except (OSError, ValueError):
-        return False, f"interpreted: extensions present but no readable {MANIFEST} (rebuild: make install)"
-    current = digests(package_dir, compiled_sources(package_dir))
+        return False, f"interpreted: extensions present but no readable {MANIFEST} or source (rebuild: make install)"
     if current != recorded:
         changed = sorted(k for k in current.keys() | recorded.keys() if current.get(k) != recorded.get(k))
         shown = ", ".join(changed[:4]) + (f" and {len(changed) - 4} more" if len(changed) > 4 else "")
         return False, f"interpreted: sources changed since the build ({shown}); rebuild with make install"
+    # Every module's stub and the shared library, built for this interpreter: a module
+    # loaded from source beside compiled ones that call into its (never initialized)
+    # C code would crash; extensions of another Python version would not load at all.
+    lib = package_dir / GROUP.rpartition(".")[2]
+    missing = [rel for rel in recorded if not _loadable(package_dir / rel.removesuffix(".py"))]
+    if not _loadable(lib.with_name(lib.name + "__mypyc")) or missing:
+        shown = ", ".join(missing[:4]) or "the shared library"
+        return False, f"interpreted: extensions missing for this Python ({shown}); rebuild with make install"
     return True, "compiled (mypyc)"
 
 
 class SourceFirst(importlib.abc.MetaPathFinder):
-    """Loads `processors.*` from .py sources even where an extension sits beside them."""
+    """Loads `processors.*` from .py sources even where an extension sits beside them;
+    an extension left with no source (a module deleted since the build) is refused
+    rather than loaded into an interpreted package."""
 
     def __init__(self, package: str):
         self.prefix = package + "."
@@ -92,6 +109,8 @@ class SourceFirst(importlib.abc.MetaPathFinder):
                 return importlib.util.spec_from_file_location(fullname, init, submodule_search_locations=[base])
             if os.path.isfile(base + ".py"):
                 return importlib.util.spec_from_file_location(fullname, base + ".py")
+            if _loadable(Path(base)):
+                raise ModuleNotFoundError(f"{fullname}: an extension from an old build, with no source", name=fullname)
         return None
 
 

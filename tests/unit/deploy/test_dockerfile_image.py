@@ -45,7 +45,7 @@ def test_the_builder_compiles_the_processors_and_checks_they_run_compiled():
     # ...mypy gone before the virtualenv is copied, and the build fails unless the
     # installed package (imported from outside the source tree) runs the extensions.
     assert runs.index("pip uninstall -y mypy") > runs.index("KHABAR_COMPILE=1")
-    assert "python -P -c" in runs and "processors.COMPILED" in runs
+    assert "python -P -c" in runs and "processors.COMPILED" in runs and "ExtensionFileLoader" in runs
     assert "setup.py" in " ".join(c.args for c in builder().all("COPY")).split()
 
 

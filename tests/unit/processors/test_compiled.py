@@ -37,6 +37,7 @@ def _package(tmp_path: Path, name: str = "probe") -> Path:
     )
     (pkg / "mod.py").write_text("VALUE = 1\n")
     (pkg / f"mod{SUFFIX}").write_bytes(b"not an ELF file")
+    (pkg / f"native__mypyc{SUFFIX}").write_bytes(b"not an ELF file")  # the shared library
     write_manifest(pkg, digests(pkg, compiled_sources(pkg)))
     return pkg
 
@@ -52,6 +53,20 @@ def test_a_fresh_build_is_used_an_edited_one_is_not(tmp_path, monkeypatch):
     assert fresh(pkg)[0]
     (pkg / "new.py").write_text("")  # a module the build never saw
     assert not fresh(pkg)[0]
+
+
+def test_extensions_must_be_there_for_every_module_and_this_python(tmp_path, monkeypatch):
+    monkeypatch.delenv("KHABAR_PURE", raising=False)
+    pkg = _package(tmp_path)
+    (pkg / ".#mod.py").symlink_to(pkg / "gone")  # an editor's lock file: not a module
+    assert fresh(pkg)[0]
+    (pkg / f"mod{SUFFIX}").rename(pkg / "mod.cpython-399-x86_64-linux-gnu.so")  # another Python's
+    ok, why = fresh(pkg)
+    assert not ok and "extensions missing for this Python (mod.py)" in why
+    (pkg / "mod.cpython-399-x86_64-linux-gnu.so").rename(pkg / f"mod{SUFFIX}")
+    (pkg / f"native__mypyc{SUFFIX}").unlink()
+    ok, why = fresh(pkg)
+    assert not ok and "the shared library" in why
 
 
 def test_no_record_or_khabar_pure_means_interpreted(tmp_path, monkeypatch):
@@ -77,13 +92,18 @@ def _import_probe(tmp_path: Path) -> subprocess.CompletedProcess:
 def test_the_source_wins_over_a_stale_extension(tmp_path):
     pkg = _package(tmp_path)
     # Recorded as fresh, the (garbage) extension is what Python loads: it fails.
-    assert _import_probe(tmp_path).returncode != 0
+    done = _import_probe(tmp_path)
+    assert done.returncode != 0 and "ImportError" in done.stderr and f"mod{SUFFIX}" in done.stderr
     (pkg / "mod.py").write_text("VALUE = 2\n")
     # Edited since the build: the source is loaded, and the change is said on stderr.
     done = _import_probe(tmp_path)
     assert done.returncode == 0, done.stderr
     assert done.stdout.split() == ["2", "False"]
     assert "sources changed since the build (mod.py)" in done.stderr
+    # A module deleted since the build: its extension is refused, not loaded.
+    (pkg / "mod.py").unlink()
+    done = _import_probe(tmp_path)
+    assert done.returncode != 0 and "an extension from an old build, with no source" in done.stderr
 
 
 @pytest.mark.skipif(
