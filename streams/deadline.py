@@ -45,9 +45,17 @@ class _Armed:
     installed = False
 
 
+# Python runs the handler wherever bytecode next runs, which may be a place whose
+# exceptions it ignores (a garbage-collector callback, a __del__: "Exception ignored
+# in ..."), the more likely as compiled processors run bytecode only at their
+# checkpoints. So while the budget is armed the timer comes back every _RETRY_S and
+# raises again, until the exception leaves the body and `budget` disarms.
+_RETRY_S = 0.01
+
+
 def _on_alarm(signum: int, frame: Any) -> None:
     if _Armed.active:
-        _Armed.active = False
+        signal.setitimer(signal.ITIMER_REAL, _RETRY_S)
         raise ArticleTimeout()
 
 

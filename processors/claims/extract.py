@@ -90,6 +90,7 @@ def extract_claims(fields: Mapping[Field, NormalizedText], figures: list[Figure]
 
 def _read_field(rd: FieldReading) -> list[Claim]:
     for a, b in rd.sp.names():
+        checkpoint()
         remember_name(rd, a, b)
     checkpoint()
     read_sources(rd)
@@ -114,8 +115,12 @@ def _read_field(rd: FieldReading) -> list[Claim]:
     source_claims(rd)
     checkpoint()
     close_contents(rd)
-    checkpoint()
-    return [to_claim(rd, d) for d in sorted(rd.drafts, key=lambda d: (d.display[0], d.anchor)) if not d.dropped]
+    claims = []
+    for d in sorted(rd.drafts, key=lambda d: (d.display[0], d.anchor)):
+        checkpoint()
+        if not d.dropped:
+            claims.append(to_claim(rd, d))
+    return claims
 
 
 def _admit(rd: FieldReading, d: Draft) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 
+from processors.interrupt import checkpoint
 from processors.model import Claim, Figure
 
 
@@ -25,6 +26,7 @@ def attach_figures(claims: list[Claim], figures: list[Figure]) -> None:
         field_rows.sort()
         starts[name] = [s for s, _ in field_rows]
     for claim in claims:
+        checkpoint()  # (processors/interrupt.py)
         rows = by_field.get(claim.field)
         if not rows:
             claim.figures = []

@@ -18,6 +18,7 @@ from processors.claims.cues import find_cues
 from processors.claims.lexicons import Cue
 from processors.claims.speakers import SpeakerReader
 from processors.claims.tokens import Quote, Tokens, find_quotes, mark_inside, tokenize
+from processors.interrupt import checkpoint
 from processors.model import SpeakerReason, SpeakerResolution
 from processors.text.fold import MARKS
 from processors.text.normalize import NormalizedText
@@ -213,13 +214,20 @@ class FieldReading:
         self.norm = norm
         self.text = norm.display
         self.names = names
+        # (checkpoint: between the passes of a field's reading, where the time budget can
+        # stop compiled code, processors/interrupt.py.)
         sentences = split_sentences(self.text)
+        checkpoint()
         self.t: Tokens = tokenize(self.text, sentences)
         t = self.t
+        checkpoint()
         self.q: list[Quote] = find_quotes(t, self.text)
+        checkpoint()
         self.cues, self.cue_tokens, self.according, self.marker_tokens = find_cues(t)
+        checkpoint()
         void_misread_quotes(t, self.q, self.cues, self.cue_tokens)
         end_unclosed_quotes(t, self.q, self.cues, self.cue_tokens)
+        checkpoint()
         self.sp = SpeakerReader(t, self.q, self.cues, self.according)
         self.drafts: list[Draft] = []
         self.last_in_sentence: dict[int, Draft] = {}

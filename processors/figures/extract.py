@@ -94,6 +94,7 @@ def extract_figures(norm: NormalizedText, field: Field) -> list[Figure]:
     original = norm.original
     out = []
     for it in items:
+        checkpoint()
         s, e = norm.to_original(it.start, it.end)
         fig = Figure(
             field=field,
@@ -138,6 +139,7 @@ def _scan(tk: Tokens) -> list[Item]:
         resume = j if j > i else i + 1
     checkpoint()
     items = ranges(tk, items)
+    checkpoint()
     approx(tk, items)
     return items
 

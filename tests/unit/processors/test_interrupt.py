@@ -77,3 +77,31 @@ def test_what_a_checkpoint_raises_stops_the_processors_there():
     # source as the build gave it: "processors/claims/extract.py").
     inner = [f for f in out["frames"] if "processors" in f.replace("\\\\", "/").split("/")]
     assert any(f.endswith("extract.py") for f in inner), out
+
+
+def test_the_time_budget_stops_an_article_at_the_size_limit_inside_the_processors():
+    """What the checkpoints are for, end to end: each article near the 1 MB limit runs
+    far longer than a 0.05 s budget, and the budget's ArticleTimeout leaves from inside
+    the processors (a compiled function's traceback entry names its source as
+    "processors/..."), not after enrich has returned."""
+    from benchmarks.adversarial import FAMILIES, MAX_ARTICLE_BYTES
+    from processors.enrich import enrich
+    from streams.deadline import ArticleTimeout, budget
+
+    for name in ("cue_qala_an", "quotes_unbalanced", "number_hundreds_chain", "mixed"):
+        make = FAMILIES[name]
+        unit = len(json.dumps(make(2), ensure_ascii=False).encode()) - len(
+            json.dumps(make(1), ensure_ascii=False).encode()
+        )
+        article = make((MAX_ARTICLE_BYTES - 2000) // unit)
+        try:
+            with budget(0.05):
+                enrich(article, name)
+        except ArticleTimeout as stop:
+            tb, files = stop.__traceback__, []
+            while tb is not None:
+                files.append(tb.tb_frame.f_code.co_filename.replace("\\", "/"))
+                tb = tb.tb_next
+            assert any("processors" in f.split("/") for f in files), (name, files)
+        else:
+            raise AssertionError(f"{name}: a ~1 MB article ran within 0.05 s, or the budget never fired")

@@ -38,6 +38,22 @@ def test_no_broad_except_swallows_it():
                 pass
 
 
+class _SlowDel:
+    def __del__(self) -> None:
+        _spin(0.3)  # the alarm fires in here, where Python ignores what a handler raises
+
+
+@pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning")
+def test_a_timeout_raised_where_python_ignores_it_is_raised_again():
+    started = time.monotonic()
+    with pytest.raises(ArticleTimeout):
+        with budget(0.05):
+            slow = _SlowDel()
+            del slow  # its __del__ swallows the first ArticleTimeout
+            _spin(3)
+    assert time.monotonic() - started < 2
+
+
 def test_a_body_within_its_budget_runs_and_no_alarm_is_left_armed():
     with budget(0.5):
         _spin(0.01)
