@@ -82,9 +82,8 @@ def fresh(package_dir: Path) -> tuple[bool, str]:
     # Every module's stub and the shared library, built for this interpreter: a module
     # loaded from source beside compiled ones that call into its (never initialized)
     # C code would crash; extensions of another Python version would not load at all.
-    lib = package_dir / GROUP.rpartition(".")[2]
     missing = [rel for rel in recorded if not _loadable(package_dir / rel.removesuffix(".py"))]
-    if not _loadable(lib.with_name(lib.name + "__mypyc")) or missing:
+    if not _loadable(package_dir / (GROUP.rpartition(".")[2] + "__mypyc")) or missing:
         shown = ", ".join(missing[:4]) or "the shared library"
         return False, f"interpreted: extensions missing for this Python ({shown}); rebuild with make install"
     return True, "compiled (mypyc)"
@@ -120,7 +119,7 @@ def choose(package: str, package_dir: Path) -> tuple[bool, str]:
     ok, why = fresh(package_dir)
     if not ok and extensions(package_dir):
         # Built once, edited since: say so (stderr before logging is set up).
-        if "KHABAR_PURE" not in why:
+        if os.environ.get("KHABAR_PURE") != "1":
             logging.getLogger(package).warning(why)
         if not any(isinstance(f, SourceFirst) for f in sys.meta_path):
             sys.meta_path.insert(0, SourceFirst(package))

@@ -3,6 +3,7 @@ and the same findings as the sources."""
 
 from __future__ import annotations
 
+import gzip
 import importlib.machinery
 import json
 import os
@@ -124,8 +125,6 @@ def _articles() -> list[tuple[str, dict]]:
     found = [(f"sample:{i}", a) for i, a in enumerate(load_articles())]
     for name in CORPUS_FILES:
         if (CORPUS / name).exists():
-            import gzip
-
             with gzip.open(CORPUS / name, "rb") as lines:
                 for k, line in enumerate(lines):
                     if k == 150:
