@@ -25,13 +25,22 @@ from processors.claims.reading import Draft, FieldReading
 from processors.claims.words import BARE, DEFINITE, STOP
 from processors.text.fold import fold
 
-# The honorifics (claims_honorifics.tsv): folded word -> (gender, folded titles).
+
+def _with_prepositions(titles: frozenset[str]) -> frozenset[str]:
+    """Titles as written alone and after ل ("لسمو"، "للأمير": ل + ال contracted),
+    once at import, so that a word is one lookup (`_title`)."""
+    return titles | {"ل" + w for w in titles} | {"لل" + w[2:] for w in titles if w.startswith("ال")}
+
+
+# The honorifics (claims_honorifics.tsv): folded word -> (gender, folded titles, with
+# their ل forms).
 HONORIFICS: dict[str, tuple[str, frozenset[str]]] = {
-    fold(row[0]): (row[1], frozenset(fold(w) for w in row[2].split())) for row in read_rows("claims_honorifics.tsv")
+    fold(row[0]): (row[1], _with_prepositions(frozenset(fold(w) for w in row[2].split())))
+    for row in read_rows("claims_honorifics.tsv")
 }
 # Every title of some honorific, and the words that go with them ("صاحب السمو الملكي").
-_ALL_TITLES = frozenset(w for _, titles in HONORIFICS.values() for w in titles) | frozenset(
-    fold(w) for w in ("صاحب", "صاحبة", "الملكي")
+_ALL_TITLES = frozenset(w for _, titles in HONORIFICS.values() for w in titles) | _with_prepositions(
+    frozenset(fold(w) for w in ("صاحب", "صاحبة", "الملكي"))
 )
 # How many earlier claims with a speaker are looked at for a titled mention.
 MAX_CLAIMS_BACK = 6
@@ -72,10 +81,7 @@ def _titled(rd: FieldReading, s: int, e: int, titles: frozenset[str]) -> bool:
 def _title(key: str, titles: frozenset[str]) -> bool:
     """The word is one of the titles, written alone or with و/ل ("وزير", "ولسمو",
     "للأمير")."""
-    for k in (key, BARE[key]):
-        if k in titles or (k[:1] == "ل" and k[1:] in titles) or (k[:2] == "لل" and "ال" + k[2:] in titles):
-            return True
-    return False
+    return key in titles or BARE[key] in titles  # (titles hold their ل forms: _with_prepositions)
 
 
 def _mention_titled(rd: FieldReading, d: Draft, titles: frozenset[str]) -> bool:
@@ -150,12 +156,12 @@ def _first_titled_name(rd: FieldReading, a: int, b: int, titles: frozenset[str])
         if n == k + 1 and n < b and t.word[n] and DEFINITE[t.key[n]] and STOP[t.key[n]] is None:
             n += 1  # a family name with ال after a given name: "خالد الناصر" (not the
             # verb's object after a whole name: "نورة بنت سعد المعرض")
-        if n > k and not any(_possessed(t.text[m]) for m in range(k, n)):
+        if n > k and not any(_pronoun_suffixed(t.text[m]) for m in range(k, n)):
             return t.start[last], t.end[n - 1]
     return None
 
 
-def _possessed(word: str) -> bool:
+def _pronoun_suffixed(word: str) -> bool:
     """A noun with a pronoun written on it ("وسمو ولي عهده": his crown prince), no
     name after a title (as written: the teh marbuta of "أسامة" is no ه; "عبدالله" is a
     name)."""
