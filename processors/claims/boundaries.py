@@ -38,6 +38,7 @@ from processors.claims.lexicons import (
     HOWEVER,
     NARRATOR_LEADS,
     NEGATION_RELATIVES,
+    SAY,
     SPEECH_PARTICIPLES,
     SUBJECT_RELATIVES,
     Cue,
@@ -506,9 +507,6 @@ def _present_cue(key: str, cue: Cue) -> bool:
     return key[:1] == "ي" or (key[:1] == "ت" and CUES.get("ي" + key[1:]) is cue)
 
 
-_SAY = fold("قال")
-
-
 # An indirect content ends at و/ف + a past form of قال, whether or not that verb reports
 # a claim of its own: "وجد أن عرضه يصب لصالح الرئيس وقال لهم يُعرض فورًا" (what was
 # found ends before what was said), "...، وقال سيستمر البرنامج شهرا" (speech with no إن
@@ -523,10 +521,10 @@ def _says(t: Tokens, cues: list[Cue | None]) -> list[int]:
         if t.word[i]
         and t.quote[i] < 0
         and t.key[i][:1] in ("و", "ف")
-        and t.key[i][1:4] == _SAY
+        and t.key[i][1:4] == SAY
         and (cue := cues[i]) is not None
         and cue.kind == "verb"
-        and cue.key == _SAY
+        and cue.key == SAY
     ]
     return found
 

@@ -12,6 +12,7 @@ from processors.claims.lexicons import (
     COMPLEMENTIZERS,
     CUES,
     HOWEVER,
+    SAY,
     SPEAKER_STOPS,
     SUBJECT_RELATIVES,
     TIME_PHRASES,
@@ -324,7 +325,6 @@ def _opens_written(rd: FieldReading, m: int, cue: Cue) -> bool:
     return cue.nominal == "bare" and hamza_al(rd.t, m) and nominal_head(rd.t.key[m])
 
 
-_SAY = fold("قال")
 # Conditional particles that open a speaker's words after قال and a comma.
 _CONDITIONALS = frozenset(fold(w) for w in ("إذا", "لو"))
 
@@ -365,7 +365,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
                 return Content("direct", start=m + 1)  # "...، لقد اتفقنا"
             m += 1
             continue
-        if cue.key == _SAY and m > k and not t.word[m - 1] and t.text[m - 1] in COMMAS and t.key[m] in _CONDITIONALS:
+        if cue.key == SAY and m > k and not t.word[m - 1] and t.text[m - 1] in COMMAS and t.key[m] in _CONDITIONALS:
             # "يقول الرئيس الأمريكي، دونالد ترامب، إذا لم تكن محادثاته مثمرة فإنه
             # سينسحب": a conditional after the speaker's comma is what he says, as
             # an إن clause would be ("فيما إذا"، "ما إذا" follow a word, "، فإذا"
@@ -412,7 +412,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             and m > k
             and BARE[t.key[m]] in cue.preps
             and cue.nominal != "no"
-            and not _object_verb(cue)
+            and cue.key not in OBJECT_VERBS  # (دعا: claims_object_cues.tsv)
             and _prep_after_adjunct(t, m, k, limit)
         ):
             # (Not a stance verb, whose content is after its stance noun: "أعرب في بيان
@@ -423,7 +423,7 @@ def find_content(rd: FieldReading, k: int, limit: int, cue: Cue) -> Content | No
             nominal is None
             and m > k
             and not t.word[k]
-            and _object_verb(cue)
+            and cue.key in OBJECT_VERBS
             and (BARE[t.key[m]] in cue.preps or _to_clitic(t.key[m], cue))
             and _object_after_comma(t, m, k, limit)
         ):
@@ -481,17 +481,6 @@ def _prep_after_adjunct(t, m: int, k: int, limit: int) -> bool:
     if stop_kind(t, k) != "prep" or BARE[t.key[k]] in ("من", "عن") or BARE[t.key[k]] == BARE[t.key[m]]:
         return False
     return all(_adjunct_word(t, j) for j in range(k + 1, m))
-
-
-def _object_verb(cue: Cue) -> bool:
-    """A verb read with its object (claims_object_cues.tsv: دعا), any of its forms."""
-    found = _OBJECT_CUES.get(cue)
-    if found is None:
-        found = _OBJECT_CUES[cue] = fold(cue.lemma) in OBJECT_VERBS
-    return found
-
-
-_OBJECT_CUES: dict[Cue, bool] = {}
 
 
 # How many words the object of دعا may have between the speaker's comma and إلى.

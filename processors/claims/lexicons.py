@@ -132,6 +132,8 @@ TIME_PHRASES = load_word_tuples("claims_time_phrases.tsv")
 SUBJECT_RELATIVES = load_set("claims_subject_relatives.tsv")
 NEGATION_RELATIVES = load_set("claims_negation_relatives.tsv")
 # The first words of "إلا أن"، "غير أن" (however): claims_next_act_openers.tsv, kind except.
+# The lemma of the commonest cue, which a few rules are about ("قال ...، إذا ...").
+SAY = fold("قال")
 HOWEVER = frozenset(fold(w) for w, kind, _ in read_rows("claims_next_act_openers.tsv") if kind == "except")
 DEMONSTRATIVES = load_set("claims_demonstratives.tsv")
 NAME_JOINERS = load_set("claims_name_joiners.tsv")

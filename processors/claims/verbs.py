@@ -129,7 +129,8 @@ def _evidence_speaker(rd: FieldReading, d: Draft) -> bool:
     aside) is of claims_evidence_heads.tsv ("مسح رسمي"، "البيانات الأميركية")."""
     if d.speaker is None:
         return False
-    words = rd.text[d.speaker[0] : d.speaker[1]].split()
+    # (The first word only: maxsplit, not a copy of every word of a long span.)
+    words = rd.text[d.speaker[0] : d.speaker[1]].split(maxsplit=1)
     return bool(words) and any(b in _EVIDENCE_HEADS for b in noun_bases(fold(words[0])))
 
 
